@@ -1,0 +1,134 @@
+//! The command line: flags and subcommands (clap derive), kept apart from what they do.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// careers — build a fast, accessible careers site from job postings written in Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "careers", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The site folder (the one holding content/site.yaml).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub site: PathBuf,
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more detail (timings, every file written).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (replaced atomically; untouched if the build fails).
+    Build(BuildArgs),
+    /// Check every file for mistakes and print them all; writes nothing.
+    Check(CheckArgs),
+    /// Rebuild the output folder on every change to content, theme or settings.
+    Watch(WatchArgs),
+    /// Build, serve on http://127.0.0.1 and reload the browser on every change.
+    Serve(ServeArgs),
+    /// Create a new site with example content.
+    Init(InitArgs),
+    /// Create a new job posting under content/jobs/.
+    New(NewArgs),
+}
+
+/// Flags shared by build and watch.
+#[derive(Debug, Args, Clone, Default)]
+pub struct BuildArgs {
+    /// Output folder (default: site.yaml's output_dir, normally "public").
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Use this base URL instead of site.yaml's (e.g. for a preview deploy).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Also build postings and pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Write into a non-empty output folder that careers did not create.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Flags of `careers check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// Output format: human (default) or json (for CI and editors).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Also check postings and pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// How `check` prints problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `file:line:col: error: …` with the source line and a hint.
+    Human,
+    /// One JSON document (see docs/diagnostics.md).
+    Json,
+}
+
+/// Flags of `careers watch`.
+#[derive(Debug, Args, Clone)]
+pub struct WatchArgs {
+    /// The same flags as build.
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Poll the disk instead of using OS file events (network drives, WSL, containers).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+/// Flags of `careers serve`.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to bind; anything but a loopback address exposes the preview to your network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in the default browser once it is built.
+    #[arg(long)]
+    pub open: bool,
+    /// Also build postings and pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Poll the disk instead of using OS file events.
+    #[arg(long)]
+    pub poll: bool,
+}
+
+/// Flags of `careers init`.
+#[derive(Debug, Args, Clone)]
+pub struct InitArgs {
+    /// Folder to create the site in (default: the current folder); must be empty or absent.
+    pub dir: Option<PathBuf>,
+}
+
+/// Flags of `careers new`.
+#[derive(Debug, Args, Clone)]
+pub struct NewArgs {
+    /// The job title, e.g. "Senior Backend Engineer".
+    pub title: String,
+    /// Department, e.g. Engineering.
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Employment type: full_time, part_time, contract, temporary, intern, volunteer, per_diem, other.
+    #[arg(long = "type")]
+    pub employment_type: Option<String>,
+    /// Location as "City, CC" (CC = two-letter country code), e.g. "Berlin, DE".
+    #[arg(long)]
+    pub location: Option<String>,
+}

@@ -1,0 +1,235 @@
+//! Problems found in a site, as data: collected across all files, then printed together.
+//!
+//! Every problem carries the file, line and column, a plain-words message and a hint, so HR
+//! can fix it without a developer. The human format is
+//! `path:line:col: error: message`, the source line with a caret, then `help: …`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How serious a problem is: errors stop the build, warnings do not (unless `--strict`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build cannot go on.
+    Error,
+    /// Worth fixing; the site still builds.
+    Warning,
+}
+
+/// One problem in one place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The file, relative to the site folder where possible.
+    pub file: PathBuf,
+    /// 1-based line (0 when the problem is about the whole file).
+    pub line: u32,
+    /// 1-based column in characters (0 when unknown).
+    pub column: u32,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable identifier for docs and machines (e.g. `unknown-key`).
+    pub code: &'static str,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    /// The offending line of the file, shown under the message.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    /// How many characters the caret underlines (at least one).
+    #[serde(skip)]
+    pub width: u32,
+}
+
+impl Diagnostic {
+    /// A new error at a position; fill the source line with [`Diagnostic::with_source`].
+    pub fn error(
+        file: &Path,
+        line: u32,
+        column: u32,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            line,
+            column,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            help: String::new(),
+            source_line: None,
+            width: 1,
+        }
+    }
+
+    /// The same, but a warning.
+    pub fn warning(
+        file: &Path,
+        line: u32,
+        column: u32,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, column, code, message)
+        }
+    }
+
+    /// Adds the hint printed after `help:`.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    /// Sets how many characters the caret underlines.
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.clamp(1, 200) as u32;
+        self
+    }
+
+    /// Attaches the offending line, taken from the file's full text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.line > 0 {
+            self.source_line = text
+                .lines()
+                .nth(self.line as usize - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    /// The human format: header, source line with caret, help.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => {
+                let _ = writeln!(out, "{file}: {kind}: {}", self.message);
+            }
+            (line, 0) => {
+                let _ = writeln!(out, "{file}:{line}: {kind}: {}", self.message);
+            }
+            (line, col) => {
+                let _ = writeln!(out, "{file}:{line}:{col}: {kind}: {}", self.message);
+            }
+        }
+        if let Some(src) = &self.source_line {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown: String = src.replace('\t', " ");
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            if self.column > 0 {
+                let before = " ".repeat(self.column as usize - 1);
+                let carets = "^".repeat(self.width.max(1) as usize);
+                let _ = writeln!(out, "{pad} | {before}{carets}");
+            }
+        }
+        if !self.help.is_empty() {
+            let _ = writeln!(out, "  help: {}", self.help);
+        }
+        out
+    }
+}
+
+/// Orders diagnostics by file, then position, so output is the same every run.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+    });
+}
+
+/// True when any of these stops the build.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// All diagnostics in the human format, followed by a one-line count.
+pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&d.render());
+        out.push('\n');
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let _ = writeln!(out, "{}", crate::console::count_line(errors, warnings));
+    out
+}
+
+/// The closest known name to an unknown one, for "did you mean" hints.
+pub fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    let unknown = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&unknown, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(did_you_mean("titel", &["title", "slug"]), Some("title"));
+        assert_eq!(
+            did_you_mean("departmnet", &["department", "team"]),
+            Some("department")
+        );
+        assert_eq!(did_you_mean("zzzzzz", &["title", "slug"]), None);
+    }
+
+    #[test]
+    fn renders_caret_under_column() {
+        let d = Diagnostic::error(
+            Path::new("content/jobs/a.md"),
+            2,
+            8,
+            "bad-date",
+            "not a date",
+        )
+        .help("write YYYY-MM-DD")
+        .width(3)
+        .with_source("---\ndate: abc\n");
+        assert_eq!(
+            d.render(),
+            "content/jobs/a.md:2:7: error: not a date\n  |\n2 | date: abc\n  |       ^^^\n  help: write YYYY-MM-DD\n"
+        );
+    }
+}

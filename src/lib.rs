@@ -1,0 +1,17 @@
+//! careers: a static careers-site generator.
+//!
+//! The build is a pipeline, and the module tree follows it:
+//! [`config`] (site.yaml) → [`content`] (discover and parse postings, pages, FAQ) →
+//! [`validate`] (checks across files) → [`render`] (Markdown, templates, structured data,
+//! feeds) → [`output`] (staging folder swapped in atomically). [`build`] runs the pipeline;
+//! [`commands`], [`watch`] and [`serve`] are the CLI on top of it.
+
+pub mod build;
+pub mod cli;
+pub mod commands;
+pub mod console;
+pub mod diagnostics;
+pub mod serve;
+pub mod source;
+pub mod watch;
+pub mod yaml;
