@@ -220,7 +220,7 @@ mod tests {
         let d = Diagnostic::error(
             Path::new("content/jobs/a.md"),
             2,
-            8,
+            7,
             "bad-date",
             "not a date",
         )

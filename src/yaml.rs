@@ -91,7 +91,10 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         });
     }
     if let Some(pos) = tab_in_indentation(text) {
-        return Err(SyntaxError { pos, message: TAB_MESSAGE.to_string() });
+        return Err(SyntaxError {
+            pos,
+            message: TAB_MESSAGE.to_string(),
+        });
     }
     let mut budget = Budget::default();
     budget.max_depth = 64;
@@ -124,18 +127,25 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 }
 
 /// The message for a tab in indentation; YAML forbids tabs there, and editors hide them.
-pub const TAB_MESSAGE: &str = "a tab character is used for indentation; YAML only allows spaces there";
+pub const TAB_MESSAGE: &str =
+    "a tab character is used for indentation; YAML only allows spaces there";
 
 fn tab_in_indentation(text: &str) -> Option<Pos> {
     text.lines().enumerate().find_map(|(i, line)| {
-        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
         let col = indent.find('\t')?;
         let rest = &line[indent.len()..];
         // A tab before a comment or on an otherwise blank line is harmless.
         if rest.is_empty() || rest.starts_with('#') {
             return None;
         }
-        Some(Pos { line: i as u32 + 1, col: col as u32 + 1 })
+        Some(Pos {
+            line: i as u32 + 1,
+            col: col as u32 + 1,
+        })
     })
 }
 
