@@ -75,6 +75,7 @@
     var texts = rows.map(function (r) { return norm(r.getAttribute('data-search')); });
     var params = new URLSearchParams(location.search);
     var lastCount = -1;
+    var statusTimer;
 
     function makeSelect(key, label, options) {
       var wrap = d.createElement('div');
@@ -168,9 +169,14 @@
       });
       if (noResults) noResults.hidden = total > 0;
       if (statusEl && total !== lastCount) {
-        var tpl = total === 1 ? statusEl.getAttribute('data-one') : statusEl.getAttribute('data-other');
-        statusEl.textContent = (tpl || '{n} positions').replace('{n}', total);
         lastCount = total;
+        // Debounced so screen readers hear the result, not every keystroke.
+        clearTimeout(statusTimer);
+        statusTimer = setTimeout(function () {
+          var tpl = total === 1 ? statusEl.getAttribute('data-one') : statusEl.getAttribute('data-other');
+          var msg = (tpl || '{n} positions').replace('{n}', total);
+          if (statusEl.textContent !== msg) statusEl.textContent = msg;
+        }, 400);
       }
       // Keep the URL shareable, without adding history entries.
       var p = new URLSearchParams(location.search);
