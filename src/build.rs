@@ -55,3 +55,154 @@ impl BuildError {
         }
     }
 }
+
+/// Site settings, content and theme after loading and validation: ready to render.
+pub struct Prepared {
+    /// site.yaml.
+    pub config: crate::config::SiteConfig,
+    /// Content to publish (drafts removed unless asked for).
+    pub content: crate::content::Content,
+    /// The resolved theme.
+    pub theme: crate::render::theme::Theme,
+    /// Templates compiled from the theme.
+    pub tera: tera::Tera,
+    /// URLs under the effective base URL.
+    pub urls: crate::render::urls::Urls,
+    /// Today in the site's timezone.
+    pub today: jiff::civil::Date,
+    /// Warnings found so far.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates everything; on content errors returns every diagnostic, sorted.
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
+    let site = &opts.site_dir;
+    if !site.is_dir() {
+        return Err(BuildError::Io(format!(
+            "the site folder {} does not exist",
+            site.display()
+        )));
+    }
+    let fail = |mut diagnostics: Vec<Diagnostic>| {
+        crate::diagnostics::attach_sources(site, &mut diagnostics);
+        crate::diagnostics::sort(&mut diagnostics);
+        BuildError::Content(diagnostics)
+    };
+    let config = crate::config::load(site);
+    let (content, mut diagnostics) = crate::content::load(site);
+    let (config, _) = match config {
+        Ok(c) => c,
+        Err(mut errors) => {
+            errors.append(&mut diagnostics);
+            return Err(fail(errors));
+        }
+    };
+    diagnostics.extend(crate::validate::check(&content));
+    let mut content = content;
+    if !opts.drafts {
+        content.postings.retain(|p| !p.draft);
+        content.pages.retain(|p| !p.draft);
+    }
+    let theme = crate::render::theme::load(site, &config.theme);
+    let (theme, tera) = match theme {
+        Ok(theme) => match crate::render::theme::engine(&theme) {
+            Ok(tera) => (theme, tera),
+            Err(mut errors) => {
+                diagnostics.append(&mut errors);
+                return Err(fail(diagnostics));
+            }
+        },
+        Err(mut errors) => {
+            diagnostics.append(&mut errors);
+            return Err(fail(diagnostics));
+        }
+    };
+    if crate::diagnostics::has_errors(&diagnostics) {
+        return Err(fail(diagnostics));
+    }
+    let base_url = match &opts.base_url {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            if url.ends_with('/') {
+                url.clone()
+            } else {
+                format!("{url}/")
+            }
+        }
+        Some(url) => {
+            return Err(BuildError::Io(format!(
+                "--base-url must start with http:// or https://, not `{url}`"
+            )));
+        }
+        None => config.base_url.clone(),
+    };
+    let today = opts.today.unwrap_or_else(|| {
+        jiff::Timestamp::now()
+            .to_zoned_datetime(config.timezone.clone())
+            .date()
+    });
+    crate::diagnostics::attach_sources(site, &mut diagnostics);
+    Ok(Prepared {
+        urls: crate::render::urls::Urls::new(&base_url),
+        config,
+        content,
+        theme,
+        tera,
+        today,
+        warnings: diagnostics,
+    })
+}
+
+/// Runs the whole pipeline and swaps the new site in; on failure the output is untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let prepared = prepare(opts)?;
+    let output = match &opts.output {
+        Some(out) => out.clone(),
+        None => opts.site_dir.join(&prepared.config.output_dir),
+    };
+    crate::output::check_output(&opts.site_dir, &output, opts.force).map_err(BuildError::Io)?;
+    let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
+    let files_written = render(&prepared, Some(&staging), &opts.site_dir)?;
+    let output_dir = staging.commit().map_err(BuildError::Io)?;
+    let open_postings = prepared
+        .content
+        .postings
+        .iter()
+        .filter(|p| !crate::render::views::is_closed(p, prepared.today))
+        .count();
+    Ok(BuildReport {
+        output_dir,
+        files_written,
+        open_postings,
+        warnings: prepared.warnings,
+    })
+}
+
+/// Validates everything a build would, rendering every page in memory; writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
+    let prepared = prepare(opts)?;
+    render(&prepared, None, &opts.site_dir)?;
+    Ok(prepared.warnings)
+}
+
+fn render(
+    prepared: &Prepared,
+    staging: Option<&crate::output::Staging>,
+    site: &std::path::Path,
+) -> Result<usize, BuildError> {
+    let input = crate::render::Input {
+        config: &prepared.config,
+        content: &prepared.content,
+        urls: &prepared.urls,
+        today: prepared.today,
+        theme: &prepared.theme,
+        tera: &prepared.tera,
+    };
+    crate::render::render(&input, staging).map_err(|mut diagnostics| {
+        crate::diagnostics::attach_sources(site, &mut diagnostics);
+        crate::diagnostics::sort(&mut diagnostics);
+        match diagnostics.iter().find(|d| d.code == "write-failed") {
+            Some(d) => BuildError::Io(d.message.clone()),
+            None => BuildError::Content(diagnostics),
+        }
+    })
+}
