@@ -177,11 +177,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// Validates everything a build would, rendering every page in memory; writes nothing.
+/// Validates everything a build would, rendering every page in memory, then runs the lints
+/// (see [`crate::lint`]); writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
     let prepared = prepare(opts)?;
     render(&prepared, None, &opts.site_dir)?;
-    Ok(prepared.warnings)
+    let mut diagnostics = prepared.warnings;
+    diagnostics.extend(crate::lint::run(
+        &opts.site_dir,
+        &prepared.config,
+        &prepared.content.postings,
+        prepared.today,
+    ));
+    crate::diagnostics::sort(&mut diagnostics);
+    Ok(diagnostics)
 }
 
 fn render(

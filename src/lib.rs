@@ -13,6 +13,7 @@ pub mod config;
 pub mod console;
 pub mod content;
 pub mod diagnostics;
+pub mod lint;
 pub mod markdown;
 pub mod output;
 pub mod render;

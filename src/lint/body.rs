@@ -1,0 +1,215 @@
+//! Content lints: the posting's text (length, teaser, image alt text), its apply link, and
+//! placeholders left over from `careers new`.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{Ctx, Doc, Spot};
+use crate::config::SiteConfig;
+use crate::content::model::Apply;
+use crate::diagnostics::Diagnostic;
+
+/// Fewest words a description should have.
+pub const MIN_WORDS: usize = 50;
+/// Longest first paragraph that works as a teaser without a `summary`.
+pub const MAX_TEASER: usize = 160;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Adds the content warnings for one posting.
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let p = ctx.posting;
+    let doc = ctx.doc;
+    let body = p.body.as_str();
+    let mut words = 0;
+    let mut first_paragraph: Option<usize> = None;
+    let mut image: Option<(usize, String)> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                words += t.split_whitespace().count();
+                if let Some((_, alt)) = image.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
+                first_paragraph = Some(range.start);
+            }
+            Event::Start(Tag::Image { .. }) => image = Some((range.start, String::new())),
+            Event::End(TagEnd::Image) => {
+                if let Some((start, alt)) = image.take()
+                    && alt.trim().is_empty()
+                {
+                    out.push(doc.warn(
+                        body_spot(doc, body, start, 4),
+                        "image-no-alt",
+                        "this image has no description (alt text), so people using screen readers do not know what it shows".to_string(),
+                        "describe the image between the brackets, like `![Our team at the Berlin office](team.jpg)`",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    if words < MIN_WORDS {
+        let (spot, message) = if words == 0 {
+            (
+                Spot {
+                    line: p.body_line.saturating_sub(1).max(1),
+                    column: 1,
+                    width: 3,
+                },
+                "this posting has no description below the front matter".to_string(),
+            )
+        } else {
+            let start = body.len() - body.trim_start().len();
+            (
+                body_spot(doc, body, start, 1),
+                format!(
+                    "the description is only {words} words long; candidates and Google for Jobs expect at least {MIN_WORDS}"
+                ),
+            )
+        };
+        out.push(doc.warn(spot, "body-too-short", message, "describe the role, what the person will do, what you look for and what you offer (see the sections `careers new` writes)"));
+    }
+    if p.summary.is_none()
+        && let Some(start) = first_paragraph
+    {
+        let text = crate::markdown::first_paragraph(body, usize::MAX);
+        let len = text.chars().count();
+        if len > MAX_TEASER {
+            out.push(doc.warn(
+                body_spot(doc, body, start, 1),
+                "summary-too-long",
+                format!("this first paragraph ({len} characters) is used as the teaser in listings and search results, and gets cut at {MAX_TEASER} characters"),
+                "add a `summary:` of one or two sentences (up to 160 characters) to the front matter",
+            ));
+        }
+    }
+    if let Some(Apply::Url(url)) = &p.apply {
+        apply_link(doc, url, out);
+    }
+    todo_left(doc, out);
+}
+
+/// The site-wide apply link in site.yaml gets the same check as a posting's.
+pub fn check_site_apply(config: &SiteConfig, doc: &Doc, out: &mut Vec<Diagnostic>) {
+    if let Some(Apply::Url(url)) = &config.apply {
+        apply_link(doc, url, out);
+    }
+}
+
+fn apply_link(doc: &Doc, url: &str, out: &mut Vec<Diagnostic>) {
+    if url.starts_with("http://") {
+        let spot = doc.find(url).unwrap_or_else(|| doc.key_or_top(&["apply"]));
+        out.push(doc.warn(
+            spot,
+            "apply-not-https",
+            "the apply link starts with http://, so browsers mark the form as \"not secure\" and applicants' details travel unencrypted".to_string(),
+            &format!("use the https:// address of the form: `{}`", url.replacen("http://", "https://", 1)),
+        ));
+    }
+}
+
+/// Every `TODO` placeholder (front-matter comment lines excepted).
+fn todo_left(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let front_end = doc.body_line.saturating_sub(1) as usize;
+    for (i, line) in doc.text.lines().enumerate() {
+        if i < front_end && line.trim_start().starts_with('#') {
+            continue;
+        }
+        if let Some(at) = line.find("TODO") {
+            let spot = Spot {
+                line: i as u32 + 1,
+                column: line[..at].chars().count() as u32 + 1,
+                width: 4,
+            };
+            out.push(doc.warn(
+                spot,
+                "todo-left",
+                "this line still has a `TODO` placeholder".to_string(),
+                "replace it with the real text (and delete the `# TODO` note) before you publish",
+            ));
+        }
+    }
+}
+
+/// Whether the body has a "Benefits" heading with some text under it.
+pub fn has_benefits_section(body: &str) -> bool {
+    let mut heading: Option<String> = None;
+    let mut in_benefits = false;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some(String::new());
+                in_benefits = false;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_benefits = heading
+                    .take()
+                    .is_some_and(|h| h.to_lowercase().contains("benefit"));
+            }
+            Event::Text(t) => match heading.as_mut() {
+                Some(h) => h.push_str(&t),
+                None if in_benefits && !t.trim().is_empty() && !t.contains("TODO") => return true,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Line and column in the file of a byte offset in the body.
+fn body_spot(doc: &Doc, body: &str, offset: usize, width: usize) -> Spot {
+    let before = &body[..offset.min(body.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Spot {
+        line: doc.body_line + before.matches('\n').count() as u32,
+        column: before[line_start..].chars().count() as u32 + 1,
+        width,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::tests_support::{ctx_for, posting};
+
+    fn found(body: &str, summary: Option<&str>) -> Vec<String> {
+        let mut p = posting();
+        p.body = body.to_string();
+        p.summary = summary.map(str::to_string);
+        let mut out = Vec::new();
+        ctx_for(&p, jiff::civil::date(2026, 1, 1), |ctx| {
+            check(ctx, &mut out)
+        });
+        out.iter()
+            .map(|d| format!("{}@{}:{}", d.code, d.line, d.column))
+            .collect()
+    }
+
+    #[test]
+    fn flags_short_bodies_long_teasers_images_and_todos() {
+        let long = "word ".repeat(60);
+        assert_eq!(found(&long, Some("s")), Vec::<String>::new());
+        assert_eq!(found("", Some("s")), ["body-too-short@3:1"]);
+        assert_eq!(found("\nToo short.\n", Some("s")), ["body-too-short@5:1"]);
+        assert_eq!(found(&long, None), ["summary-too-long@4:1"]);
+        let img = format!("{long}\n\nSee ![](team.png) and ![Team](b.png).\n");
+        assert_eq!(found(&img, Some("s")), ["image-no-alt@6:5"]);
+        let todo = format!("{long}\n\n- TODO\n");
+        assert_eq!(found(&todo, Some("s")), ["todo-left@6:3"]);
+    }
+
+    #[test]
+    fn benefits_section_needs_text() {
+        assert!(has_benefits_section("## Benefits\n\n- Pension\n"));
+        assert!(!has_benefits_section("## Benefits\n\n- TODO\n"));
+        assert!(!has_benefits_section("## Benefits\n\n## Next\n\ntext\n"));
+    }
+}

@@ -1,0 +1,364 @@
+//! `careers check`'s lints: advice about postings that build fine but could cost applicants,
+//! search ranking or legal compliance (pay transparency, expiry, titles, content).
+//!
+//! Lints only ever produce warnings (`--strict` turns them into errors in the CLI). Each has a
+//! stable code listed in [`CODES`]; a posting silences one with `lint: {allow: [code]}`, the
+//! whole site with the same key in site.yaml. docs/lints.md explains every code.
+
+pub mod body;
+pub mod expiry;
+pub mod jurisdiction;
+pub mod pay;
+pub mod title;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::config::SiteConfig;
+use crate::content::model::Posting;
+use crate::diagnostics::{Diagnostic, did_you_mean};
+
+/// Every lint code, as written in `lint: {allow: [...]}`.
+pub const CODES: &[&str] = &[
+    "pay-range-missing",
+    "pay-range-open-ended",
+    "pay-range-too-wide",
+    "benefits-missing",
+    "close-date-missing",
+    "expired",
+    "expires-soon",
+    "no-expiry",
+    "title-too-long",
+    "title-all-caps",
+    "title-has-salary",
+    "title-has-location",
+    "title-has-remote",
+    "body-too-short",
+    "summary-too-long",
+    "image-no-alt",
+    "apply-not-https",
+    "todo-left",
+];
+
+/// A posting's file text, for pointing diagnostics at the right line and column.
+pub struct Doc {
+    /// The file, relative to the site folder.
+    pub file: PathBuf,
+    /// The whole file (empty if it could not be read again).
+    pub text: String,
+    /// 1-based line where the body starts (the front matter ends on the line before).
+    pub body_line: u32,
+}
+
+/// Where a front-matter key's value sits: 1-based line and column, and its width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spot {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column of the value (in characters).
+    pub column: u32,
+    /// Characters to underline.
+    pub width: usize,
+}
+
+impl Doc {
+    /// Reads the posting's file again (the model keeps no positions for most keys).
+    pub fn load(site_dir: &Path, posting: &Posting) -> Doc {
+        let text = crate::source::read(site_dir, &posting.source)
+            .map(|f| f.text)
+            .unwrap_or_default();
+        Doc {
+            file: posting.source.clone(),
+            text,
+            body_line: posting.body_line,
+        }
+    }
+
+    /// The value of a top-level front-matter key (`title: …` at the start of a line).
+    pub fn key(&self, key: &str) -> Option<Spot> {
+        let last = self.body_line.saturating_sub(1) as usize;
+        self.text
+            .lines()
+            .enumerate()
+            .take(last)
+            .find_map(|(i, line)| {
+                let rest = line.strip_prefix(key)?.strip_prefix(':')?;
+                let value = rest.trim_start();
+                let before = line.len() - value.len();
+                let value = match value.find(" #") {
+                    Some(cut) => value[..cut].trim_end(),
+                    None => value.trim_end(),
+                };
+                Some(Spot {
+                    line: i as u32 + 1,
+                    column: line[..before].chars().count() as u32 + 1,
+                    width: value.chars().count().max(1),
+                })
+            })
+    }
+
+    /// The first front-matter line holding `needle`, pointing at it.
+    pub fn find(&self, needle: &str) -> Option<Spot> {
+        let last = self.body_line.saturating_sub(1) as usize;
+        self.text
+            .lines()
+            .enumerate()
+            .take(last)
+            .find_map(|(i, line)| {
+                let at = line.find(needle)?;
+                Some(Spot {
+                    line: i as u32 + 1,
+                    column: line[..at].chars().count() as u32 + 1,
+                    width: needle.chars().count().max(1),
+                })
+            })
+    }
+
+    /// The first of these keys that is written, else the opening `---` line.
+    pub fn key_or_top(&self, keys: &[&str]) -> Spot {
+        keys.iter().find_map(|k| self.key(k)).unwrap_or(Spot {
+            line: 1,
+            column: 1,
+            width: 3,
+        })
+    }
+
+    /// A warning at a spot of this file.
+    pub fn warn(&self, spot: Spot, code: &'static str, message: String, help: &str) -> Diagnostic {
+        Diagnostic::warning(&self.file, spot.line, spot.column, code, message)
+            .help(help)
+            .width(spot.width)
+            .with_source(&self.text)
+    }
+}
+
+/// What every per-posting lint sees.
+pub struct Ctx<'a> {
+    /// The posting.
+    pub posting: &'a Posting,
+    /// Its file text.
+    pub doc: &'a Doc,
+    /// site.yaml.
+    pub config: &'a SiteConfig,
+    /// Today in the site's timezone.
+    pub today: Date,
+}
+
+/// Runs every lint over the postings; returns warnings (and errors for broken lint settings).
+pub fn run(
+    site_dir: &Path,
+    config: &SiteConfig,
+    postings: &[Posting],
+    today: Date,
+) -> Vec<Diagnostic> {
+    let site_text = crate::source::read(site_dir, Path::new(crate::config::SITE_FILE))
+        .map(|f| f.text)
+        .unwrap_or_default();
+    let site_doc = Doc {
+        file: PathBuf::from(crate::config::SITE_FILE),
+        body_line: site_text.lines().count() as u32 + 2,
+        text: site_text,
+    };
+    let (policy, mut out) = pay::policy(config, &site_doc);
+    out.extend(unknown_allowed(&site_doc, &config.lint_allow));
+    let mut site_wide = Vec::new();
+    body::check_site_apply(config, &site_doc, &mut site_wide);
+    out.extend(
+        site_wide
+            .into_iter()
+            .filter(|d| !config.lint_allow.iter().any(|a| a == d.code)),
+    );
+    for posting in postings {
+        let doc = Doc::load(site_dir, posting);
+        let ctx = Ctx {
+            posting,
+            doc: &doc,
+            config,
+            today,
+        };
+        let mut found = Vec::new();
+        pay::check(&ctx, &policy, &mut found);
+        expiry::check(&ctx, &mut found);
+        title::check(&ctx, &mut found);
+        body::check(&ctx, &mut found);
+        let allowed = |code: &str| {
+            posting
+                .lint_allow
+                .iter()
+                .chain(&config.lint_allow)
+                .any(|a| a == code)
+        };
+        out.extend(found.into_iter().filter(|d| !allowed(d.code)));
+        out.extend(unknown_allowed(&doc, &posting.lint_allow));
+    }
+    out
+}
+
+/// Warns about names in an `allow` list that are not lint codes (they silence nothing).
+fn unknown_allowed(doc: &Doc, allow: &[String]) -> Vec<Diagnostic> {
+    allow
+        .iter()
+        .filter(|name| !CODES.contains(&name.as_str()))
+        .map(|name| {
+            let spot = doc.find(name).unwrap_or_else(|| doc.key_or_top(&["lint"]));
+            let help = match did_you_mean(name, CODES) {
+                Some(near) => format!("did you mean `{near}`? docs/lints.md lists every lint"),
+                None => "docs/lints.md lists every lint and its name".to_string(),
+            };
+            doc.warn(
+                spot,
+                "unknown-lint",
+                format!("`{name}` is not the name of a lint, so it silences nothing"),
+                &help,
+            )
+        })
+        .collect()
+}
+
+/// Joins names as "A", "A and B", "A, B and C".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        Doc {
+            file: PathBuf::from("content/jobs/a.md"),
+            text: text.to_string(),
+            body_line: text.lines().position(|l| l == "---").map_or(1, |_| {
+                text.lines()
+                    .skip(1)
+                    .position(|l| l == "---")
+                    .map_or(1, |i| i as u32 + 3)
+            }),
+        }
+    }
+
+    #[test]
+    fn finds_top_level_keys_only_in_front_matter() {
+        let d = doc("---\ntitle:  Backend Engineer # note\nsalary:\n  min: 1\n---\ntitle: body\n");
+        assert_eq!(
+            d.key("title"),
+            Some(Spot {
+                line: 2,
+                column: 9,
+                width: 16
+            })
+        );
+        assert_eq!(d.key("min"), None);
+        assert_eq!(d.key("missing"), None);
+        assert_eq!(
+            d.find("min"),
+            Some(Spot {
+                line: 4,
+                column: 3,
+                width: 3
+            })
+        );
+    }
+
+    #[test]
+    fn joins_names_in_plain_english() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&names(&["A"])), "A");
+        assert_eq!(join_and(&names(&["A", "B", "C"])), "A, B and C");
+    }
+}
+
+/// Builders shared by the lint families' unit tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use std::path::PathBuf;
+
+    use jiff::civil::Date;
+
+    use super::{Ctx, Doc};
+    use crate::config::{Company, Feeds, SiteConfig};
+    use crate::content::model::{EmploymentType, Location, Posting, Workplace};
+
+    /// A plain posting in Berlin with a 60-word body.
+    pub fn posting() -> Posting {
+        Posting {
+            source: PathBuf::from("content/jobs/a.md"),
+            title: "Backend Engineer".into(),
+            slug: "a".into(),
+            department: "Engineering".into(),
+            team: None,
+            locations: vec![Location {
+                city: "Berlin".into(),
+                country: "DE".into(),
+                ..Location::default()
+            }],
+            workplace: Workplace::Onsite,
+            remote_regions: Vec::new(),
+            employment_types: vec![EmploymentType::FullTime],
+            salary: None,
+            date_posted: jiff::civil::date(2026, 1, 1),
+            date_updated: None,
+            valid_through: None,
+            evergreen: true,
+            apply: None,
+            reference: None,
+            summary: Some("Short.".into()),
+            tags: Vec::new(),
+            duration: None,
+            draft: false,
+            faq: Vec::new(),
+            faq_groups: Vec::new(),
+            image: None,
+            lint_allow: Vec::new(),
+            extra: serde_json::Value::Null,
+            body: "word ".repeat(60),
+            body_line: 4,
+        }
+    }
+
+    /// A site.yaml with defaults and no pay-transparency settings.
+    pub fn config() -> SiteConfig {
+        SiteConfig {
+            title: "Careers".into(),
+            base_url: "https://example.com/".into(),
+            language: "en".into(),
+            description: None,
+            theme: "default".into(),
+            output_dir: PathBuf::from("public"),
+            timezone: jiff::tz::TimeZone::UTC,
+            company: Company::default(),
+            apply: None,
+            benefits: None,
+            pay_transparency: serde_json::Value::Null,
+            feeds: Feeds {
+                atom: true,
+                json: true,
+                indeed: false,
+            },
+            extra: serde_json::Value::Null,
+            theme_options: serde_json::Value::Null,
+            lint_allow: Vec::new(),
+        }
+    }
+
+    /// Runs `f` with a context for `posting` (file text: a front matter with its title).
+    pub fn ctx_for(posting: &Posting, today: Date, f: impl FnOnce(&Ctx)) {
+        let config = config();
+        let doc = Doc {
+            file: posting.source.clone(),
+            text: format!("---\ntitle: {}\n---\n{}", posting.title, posting.body),
+            body_line: 4,
+        };
+        f(&Ctx {
+            posting,
+            doc: &doc,
+            config: &config,
+            today,
+        });
+    }
+}
