@@ -90,10 +90,18 @@ impl Doc {
                     Some(cut) => value[..cut].trim_end(),
                     None => value.trim_end(),
                 };
+                if value.is_empty() {
+                    // `key:` with the value on the next lines: point at the key itself.
+                    return Some(Spot {
+                        line: i as u32 + 1,
+                        column: 1,
+                        width: key.chars().count(),
+                    });
+                }
                 Some(Spot {
                     line: i as u32 + 1,
                     column: line[..before].chars().count() as u32 + 1,
-                    width: value.chars().count().max(1),
+                    width: value.chars().count(),
                 })
             })
     }
@@ -254,6 +262,7 @@ mod tests {
             })
         );
         assert_eq!(d.key("min"), None);
+        assert_eq!(d.key("salary"), Some(Spot { line: 3, column: 1, width: 6 }));
         assert_eq!(d.key("missing"), None);
         assert_eq!(
             d.find("min"),

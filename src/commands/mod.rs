@@ -1,5 +1,8 @@
 //! The one-shot commands: build, check, init, new.
 
+pub mod init;
+pub mod new;
+
 use std::path::Path;
 
 use crate::build::{BuildError, BuildOptions};
@@ -67,9 +70,14 @@ pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
         console.fail(&message);
         return 2;
     }
-    let failing = diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error || args.strict);
+    let mut diagnostics = diagnostics;
+    if args.strict {
+        // --strict: every warning is reported, counted and exited on as an error.
+        for d in &mut diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    let failing = diagnostics.iter().any(|d| d.severity == Severity::Error);
     match args.format {
         Format::Json => println!("{}", crate::diagnostics::to_json(&diagnostics)),
         Format::Human => {
@@ -82,14 +90,12 @@ pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
     i32::from(failing)
 }
 
-/// `careers init`.
-pub fn init(_args: &InitArgs, console: &Console) -> i32 {
-    console.fail("init is not implemented yet");
-    2
+/// `careers init` (see [`init`]).
+pub fn init(args: &InitArgs, console: &Console) -> i32 {
+    init::run(args, console)
 }
 
-/// `careers new`.
-pub fn new_posting(_site: &Path, _args: &NewArgs, console: &Console) -> i32 {
-    console.fail("new is not implemented yet");
-    2
+/// `careers new` (see [`new`]).
+pub fn new_posting(site: &Path, args: &NewArgs, console: &Console) -> i32 {
+    new::run(site, args, console)
 }

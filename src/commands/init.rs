@@ -1,0 +1,86 @@
+//! `careers init [DIR]`: a complete, working site with example content, ready to publish.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::InitArgs;
+use crate::console::Console;
+
+/// The files of a new site: (path inside the site, text). `{{today}}` and `{{timezone}}` are
+/// filled in when written.
+pub const FILES: &[(&str, &str)] = &[
+    ("content/site.yaml", include_str!("init_site/site.yaml")),
+    ("content/faq.yaml", include_str!("init_site/faq.yaml")),
+    (
+        "content/jobs/customer-support-specialist.md",
+        include_str!("init_site/posting.md"),
+    ),
+    (
+        "content/pages/hiring-process.md",
+        include_str!("init_site/hiring-process.md"),
+    ),
+    (".gitignore", include_str!("init_site/gitignore")),
+    (
+        ".github/workflows/careers.yml",
+        include_str!("init_site/careers.yml"),
+    ),
+];
+
+/// `careers init`: refuses a non-empty folder (exit 2); prints what to do next.
+pub fn run(args: &InitArgs, console: &Console) -> i32 {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    if let Err(message) = check_target(&dir) {
+        console.fail(&message);
+        return 2;
+    }
+    let zone = jiff::tz::TimeZone::system();
+    let timezone = zone.iana_name().unwrap_or("UTC").to_string();
+    let today = jiff::Timestamp::now().to_zoned_datetime(zone).date().to_string();
+    if let Err(message) = write_site(&dir, &today, &timezone) {
+        console.fail(&message);
+        return 2;
+    }
+    console.info(&format!(
+        "Created a careers site in {shown}\n\nNext steps:\n  1. Open {shown}/content/site.yaml and fill in your company's name, web address (base_url) and how to apply.\n  2. Write a posting: careers new \"Job title\" --site {shown}\n  3. Preview it: careers serve --site {shown}   (then open http://127.0.0.1:1111)\n  4. Publish: see docs/deploying.md (GitHub Pages is set up in .github/workflows/careers.yml)",
+        shown = dir.display()
+    ));
+    0
+}
+
+/// The folder must be absent or empty.
+fn check_target(dir: &Path) -> Result<(), String> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} is a file, not a folder; give `careers init` the name of a new folder, like `careers init careers-site`",
+            dir.display()
+        ));
+    }
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot look inside the folder {}: {e}", dir.display()))?;
+    if entries.next().is_some() {
+        return Err(format!(
+            "the folder {} is not empty; `careers init` only creates a site in a new or empty folder, so nothing of yours is overwritten. Give it a new folder name, like `careers init careers-site`",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Writes every file of [`FILES`] under `dir`.
+pub fn write_site(dir: &Path, today: &str, timezone: &str) -> Result<(), String> {
+    for (path, text) in FILES {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create the folder {}: {e}", parent.display()))?;
+        }
+        let text = text
+            .replace("{{today}}", today)
+            .replace("{{timezone}}", timezone);
+        std::fs::write(&target, text)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    }
+    Ok(())
+}
