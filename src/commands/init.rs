@@ -34,7 +34,10 @@ pub fn run(args: &InitArgs, console: &Console) -> i32 {
     }
     let zone = jiff::tz::TimeZone::system();
     let timezone = zone.iana_name().unwrap_or("UTC").to_string();
-    let today = jiff::Timestamp::now().to_zoned_datetime(zone).date().to_string();
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(zone)
+        .date()
+        .to_string();
     if let Err(message) = write_site(&dir, &today, &timezone) {
         console.fail(&message);
         return 2;

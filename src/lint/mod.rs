@@ -262,7 +262,14 @@ mod tests {
             })
         );
         assert_eq!(d.key("min"), None);
-        assert_eq!(d.key("salary"), Some(Spot { line: 3, column: 1, width: 6 }));
+        assert_eq!(
+            d.key("salary"),
+            Some(Spot {
+                line: 3,
+                column: 1,
+                width: 6
+            })
+        );
         assert_eq!(d.key("missing"), None);
         assert_eq!(
             d.find("min"),

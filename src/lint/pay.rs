@@ -97,9 +97,13 @@ pub fn policy(config: &SiteConfig, doc: &Doc) -> (Policy, Vec<Diagnostic>) {
 
 fn unknown_code(doc: &Doc, code: &str, spot: super::Spot) -> Diagnostic {
     let known: Vec<&str> = Jurisdiction::ALL.iter().map(|j| j.code()).collect();
-    let help = match did_you_mean(code, &known) {
+    // did_you_mean compares in lower case.
+    let lower: Vec<String> = known.iter().map(|k| k.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let help = match did_you_mean(code, &lower) {
         Some(near) => format!(
-            "did you mean `{near}`? careers knows: {}, or `auto`",
+            "did you mean `{}`? careers knows: {}, or `auto`",
+            near.to_uppercase(),
             known.join(", ")
         ),
         None => format!(
