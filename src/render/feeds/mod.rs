@@ -1,15 +1,110 @@
-//! Machine-readable outputs: Atom feeds, /jobs.json, /search.json, /sitemap.xml, /robots.txt.
+//! Machine-readable outputs: Atom feeds, /jobs.json, /search.json, the Indeed feed,
+//! /sitemap.xml and /robots.txt. Every one is built from the same list of open postings,
+//! so an expired posting or a draft is absent from all of them or none.
 
-use std::fmt::Write as _;
+pub mod atom;
+pub mod indeed;
+pub mod jobs_json;
+pub mod sitemap;
 
 use jiff::civil::Date;
 use serde_json::json;
 
 use crate::config::SiteConfig;
+use crate::content::Content;
+use crate::content::model::Posting;
+use crate::render::listings::Listing;
 use crate::render::urls::Urls;
 use crate::render::views::JobView;
 
-/// Escapes text for XML element content and attribute values.
+/// The most URLs one sitemap file may hold (the sitemaps.org limit).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// One open posting with everything the feeds need.
+#[derive(Clone, Copy)]
+pub struct Entry<'a> {
+    /// The posting as written.
+    pub posting: &'a Posting,
+    /// Its view (labels, URLs).
+    pub view: &'a JobView,
+    /// Its rendered body.
+    pub html: &'a str,
+}
+
+impl Entry<'_> {
+    /// The last change: `date_updated`, else `date_posted`.
+    pub fn updated(&self) -> Date {
+        self.posting
+            .date_updated
+            .unwrap_or(self.posting.date_posted)
+    }
+}
+
+/// What the machine-readable files are built from.
+pub struct Site<'a> {
+    /// Site settings (feed switches, company).
+    pub config: &'a SiteConfig,
+    /// URLs under the effective base URL.
+    pub urls: &'a Urls,
+    /// Everything published (for pages and the FAQ in the sitemap).
+    pub content: &'a Content,
+    /// Open postings in listing order.
+    pub open: &'a [Entry<'a>],
+    /// Filtered listings; `members` index into `open`.
+    pub listings: &'a [Listing],
+}
+
+/// Every machine-readable file as (site-relative path, text), in a fixed order.
+pub fn files(site: &Site) -> Vec<(String, String)> {
+    let Site {
+        config,
+        urls,
+        open,
+        listings,
+        ..
+    } = *site;
+    let views: Vec<&JobView> = open.iter().map(|e| e.view).collect();
+    let mut files: Vec<(String, String)> = vec![
+        ("search.json".into(), search_json(&views)),
+        ("robots.txt".into(), robots(urls)),
+    ];
+    if config.feeds.atom {
+        let all: Vec<&Entry> = open.iter().collect();
+        let feed = atom::Feed {
+            title: &config.title,
+            page_path: "",
+            self_path: "feed.xml",
+        };
+        files.push(("feed.xml".into(), atom::feed(config, urls, &feed, &all)));
+        for listing in listings {
+            let members: Vec<&Entry> = listing
+                .members
+                .iter()
+                .filter_map(|&i| open.get(i))
+                .collect();
+            let title = format!("{} — {}", listing.title, config.title);
+            let self_path = format!("{}feed.xml", listing.path);
+            let feed = atom::Feed {
+                title: &title,
+                page_path: &listing.path,
+                self_path: &self_path,
+            };
+            files.push((self_path.clone(), atom::feed(config, urls, &feed, &members)));
+        }
+    }
+    if config.feeds.json {
+        files.push(("jobs.json".into(), jobs_json::render(config, urls, open)));
+    }
+    if config.feeds.indeed {
+        files.push(("indeed.xml".into(), indeed::render(config, urls, open)));
+    }
+    let entries = sitemap::entries(site);
+    files.extend(sitemap::files(urls, &entries, SITEMAP_LIMIT));
+    files
+}
+
+/// Escapes text for XML element content and attribute values (and drops the control
+/// characters XML 1.0 forbids).
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -19,102 +114,25 @@ pub fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c if is_xml_forbidden(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// An Atom feed of `jobs` (newest first); `self_path` is the feed's site-relative path.
-pub fn atom(
-    config: &SiteConfig,
-    urls: &Urls,
-    title: &str,
-    page_path: &str,
-    self_path: &str,
-    jobs: &[&JobView],
-) -> String {
-    let mut sorted: Vec<&&JobView> = jobs.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.date_posted
-            .cmp(&a.date_posted)
-            .then(a.title.cmp(&b.title))
-    });
-    let updated = sorted
-        .first()
-        .map(|j| j.date_posted.clone())
-        .unwrap_or_else(|| "1970-01-01".into());
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
-    );
-    let _ = writeln!(out, "  <title>{}</title>", xml_escape(title));
-    let _ = writeln!(out, "  <id>{}</id>", xml_escape(&urls.absolute(self_path)));
-    let _ = writeln!(
-        out,
-        "  <link rel=\"self\" href=\"{}\"/>",
-        xml_escape(&urls.absolute(self_path))
-    );
-    let _ = writeln!(
-        out,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&urls.absolute(page_path))
-    );
-    let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>");
-    let _ = writeln!(
-        out,
-        "  <author><name>{}</name></author>",
-        xml_escape(&config.company.name)
-    );
-    for job in sorted {
-        let id = if job.reference.is_empty() {
-            job.permalink.clone()
-        } else {
-            format!("{}#{}", job.permalink, job.reference)
-        };
-        out.push_str("  <entry>\n");
-        let _ = writeln!(out, "    <title>{}</title>", xml_escape(&job.title));
-        let _ = writeln!(out, "    <id>{}</id>", xml_escape(&id));
-        let _ = writeln!(
-            out,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&job.permalink)
-        );
-        let _ = writeln!(
-            out,
-            "    <published>{}T00:00:00Z</published>",
-            job.date_posted
-        );
-        let _ = writeln!(out, "    <updated>{}T00:00:00Z</updated>", job.date_posted);
-        let _ = writeln!(
-            out,
-            "    <category term=\"{}\" label=\"{}\"/>",
-            xml_escape(&job.department.slug),
-            xml_escape(&job.department.name)
-        );
-        let summary = format!(
-            "{} — {} — {}",
-            job.location_label, job.employment_label, job.summary
-        );
-        let _ = writeln!(out, "    <summary>{}</summary>", xml_escape(&summary));
-        out.push_str("  </entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out
+/// Wraps text in a CDATA section; a `]]>` inside is split across two sections.
+pub fn cdata(text: &str) -> String {
+    let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
+    format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
 }
 
-/// `/jobs.json`: every open posting with its structured fields (schema version 1).
-pub fn jobs_json(config: &SiteConfig, urls: &Urls, jobs: &[JobView]) -> String {
-    let doc = json!({
-        "version": 1,
-        "site": {"title": config.title, "url": urls.base_url, "company": config.company.name},
-        "jobs": jobs,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+fn is_xml_forbidden(c: char) -> bool {
+    ((c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// `/search.json`: the small index the listing script filters with (no bodies).
-pub fn search_json(jobs: &[JobView]) -> String {
+pub fn search_json(jobs: &[&JobView]) -> String {
     let items: Vec<serde_json::Value> = jobs
         .iter()
         .map(|j| {
@@ -132,30 +150,29 @@ pub fn search_json(jobs: &[JobView]) -> String {
     serde_json::to_string(&items).unwrap_or_default() + "\n"
 }
 
-/// `/sitemap.xml` from (site-relative path, lastmod) pairs.
-pub fn sitemap(urls: &Urls, entries: &[(String, Option<Date>)]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, lastmod) in entries {
-        let _ = write!(
-            out,
-            "  <url><loc>{}</loc>",
-            xml_escape(&urls.absolute(path))
-        );
-        if let Some(d) = lastmod {
-            let _ = write!(out, "<lastmod>{d}</lastmod>");
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
-}
-
 /// `/robots.txt` pointing at the sitemap.
 pub fn robots(urls: &Urls) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         urls.absolute("sitemap.xml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdata_cannot_be_closed_early() {
+        assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
+        assert_eq!(cdata("x\u{1}y"), "<![CDATA[xy]]>");
+    }
+
+    #[test]
+    fn escape_covers_markup_and_control_characters() {
+        assert_eq!(
+            xml_escape("<a & 'b'>\u{7}"),
+            "&lt;a &amp; &apos;b&apos;&gt;"
+        );
+    }
 }

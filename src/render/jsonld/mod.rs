@@ -168,19 +168,28 @@ fn base_salary(s: &Salary) -> Value {
     value.insert("@type".into(), json!("QuantitativeValue"));
     match (s.min, s.max) {
         (Some(lo), Some(hi)) if lo == hi => {
-            value.insert("value".into(), json!(lo));
+            value.insert("value".into(), number(lo));
         }
         (lo, hi) => {
             if let Some(lo) = lo {
-                value.insert("minValue".into(), json!(lo));
+                value.insert("minValue".into(), number(lo));
             }
             if let Some(hi) = hi {
-                value.insert("maxValue".into(), json!(hi));
+                value.insert("maxValue".into(), number(hi));
             }
         }
     }
     value.insert("unitText".into(), json!(s.period.id().to_uppercase()));
     json!({"@type": "MonetaryAmount", "currency": s.currency, "value": Value::Object(value)})
+}
+
+/// A figure as a JSON number, without a trailing `.0` for whole amounts.
+fn number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
 }
 
 /// Whether applying happens on this site: an apply URL under the site's base URL.
