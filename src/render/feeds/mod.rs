@@ -59,10 +59,22 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
     let Site {
         config,
         urls,
-        open,
         listings,
         ..
     } = *site;
+    // Bodies leave the site here: their site-rooted links must work anywhere.
+    let bodies: Vec<String> = site
+        .open
+        .iter()
+        .map(|e| absolute_links(e.html, urls))
+        .collect();
+    let open: Vec<Entry> = site
+        .open
+        .iter()
+        .zip(&bodies)
+        .map(|(e, html)| Entry { html, ..*e })
+        .collect();
+    let open = open.as_slice();
     let views: Vec<&JobView> = open.iter().map(|e| e.view).collect();
     let mut files: Vec<(String, String)> = vec![
         ("search.json".into(), search_json(&views)),
@@ -131,6 +143,37 @@ fn is_xml_forbidden(c: char) -> bool {
     ((c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Makes site-rooted links in rendered HTML (`href="/careers/x/"`, `src="/logo.png"`)
+/// absolute, so a body still links correctly when read in a feed reader or on a job board.
+pub fn absolute_links(html: &str, urls: &Urls) -> String {
+    let origin = urls
+        .base_url
+        .strip_suffix(&urls.root)
+        .unwrap_or(urls.base_url.trim_end_matches('/'));
+    let mut out = html.to_string();
+    for attr in ["href", "src"] {
+        for quote in ['"', '\''] {
+            let from = format!("{attr}={quote}/");
+            let keep = format!("{attr}={quote}//");
+            let mut text = String::with_capacity(out.len());
+            let mut rest = out.as_str();
+            while let Some(at) = rest.find(&from) {
+                text.push_str(&rest[..at]);
+                if rest[at..].starts_with(&keep) {
+                    text.push_str(&keep);
+                    rest = &rest[at + keep.len()..];
+                } else {
+                    text.push_str(&format!("{attr}={quote}{origin}/"));
+                    rest = &rest[at + from.len()..];
+                }
+            }
+            text.push_str(rest);
+            out = text;
+        }
+    }
+    out
+}
+
 /// `/search.json`: the small index the listing script filters with (no bodies).
 pub fn search_json(jobs: &[&JobView]) -> String {
     let items: Vec<serde_json::Value> = jobs
@@ -161,6 +204,18 @@ pub fn robots(urls: &Urls) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_rooted_links_become_absolute() {
+        let urls = Urls::new("https://acme.example/careers/");
+        assert_eq!(
+            absolute_links(
+                "<a href=\"/careers/x/\">x</a> <img src='/careers/l.png'> <a href=\"//cdn.test/y\">y</a> <a href=\"https://o.test/\">o</a>",
+                &urls
+            ),
+            "<a href=\"https://acme.example/careers/x/\">x</a> <img src='https://acme.example/careers/l.png'> <a href=\"//cdn.test/y\">y</a> <a href=\"https://o.test/\">o</a>"
+        );
+    }
 
     #[test]
     fn cdata_cannot_be_closed_early() {
