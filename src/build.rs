@@ -55,3 +55,95 @@ impl BuildError {
         }
     }
 }
+
+// TEMPORARY STUB — replaced by main's build. Copies content/static into the output through a
+// staging folder, and fails with a diagnostic when content/site.yaml has a line `broken`, so
+// watch/serve can be exercised before the real pipeline lands.
+/// Builds the site (temporary stub; see the comment above).
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    use std::fs;
+    let site = &opts.site_dir;
+    let yaml_path = site.join("content/site.yaml");
+    let yaml = fs::read_to_string(&yaml_path)
+        .map_err(|e| BuildError::Io(format!("cannot read {}: {e}", yaml_path.display())))?;
+    for (no, line) in yaml.lines().enumerate() {
+        if line.trim() == "broken" {
+            let d = Diagnostic::error(
+                std::path::Path::new("content/site.yaml"),
+                no as u32 + 1,
+                1,
+                "stub-broken",
+                "this line is broken",
+            );
+            return Err(BuildError::Content(vec![d]));
+        }
+    }
+    let output = opts.output.clone().unwrap_or_else(|| site.join("public"));
+    let parent = output.parent().unwrap_or(site).to_path_buf();
+    let staging = parent.join(".careers-staging");
+    let _ = fs::remove_dir_all(&staging);
+    let io = |e: std::io::Error| BuildError::Io(e.to_string());
+    fs::create_dir_all(&staging).map_err(io)?;
+    let mut files = 0;
+    let mut stack = vec![(site.join("content/static"), staging.clone())];
+    while let Some((from, to)) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&from) else {
+            continue;
+        };
+        fs::create_dir_all(&to).map_err(io)?;
+        for entry in entries.flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                stack.push((entry.path(), target));
+            } else {
+                fs::copy(entry.path(), target).map_err(io)?;
+                files += 1;
+            }
+        }
+    }
+    let mut jobs = 0;
+    if let Ok(entries) = walk_md(&site.join("content/jobs")) {
+        for path in entries {
+            let slug = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            let body = fs::read_to_string(&path).unwrap_or_default();
+            let dir = staging.join("jobs").join(&slug);
+            fs::create_dir_all(&dir).map_err(io)?;
+            let html = format!("<!doctype html><html><body><pre>{body}</pre></body></html>");
+            fs::write(dir.join("index.html"), html).map_err(io)?;
+            jobs += 1;
+        }
+    }
+    let index = format!("<!doctype html><html><body><h1>{jobs} jobs</h1></body></html>");
+    fs::write(staging.join("index.html"), index).map_err(io)?;
+    fs::write(
+        staging.join("404.html"),
+        "<html><body>Not found</body></html>",
+    )
+    .map_err(io)?;
+    let _ = fs::remove_dir_all(&output);
+    fs::rename(&staging, &output).map_err(io)?;
+    Ok(BuildReport {
+        output_dir: output,
+        files_written: files + jobs + 2,
+        open_postings: jobs,
+        warnings: Vec::new(),
+    })
+}
+
+// TEMPORARY STUB helper — replaced by main's build.
+fn walk_md(dir: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(walk_md(&path)?);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
