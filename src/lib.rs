@@ -9,7 +9,9 @@
 pub mod build;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod console;
+pub mod content;
 pub mod diagnostics;
 pub mod serve;
 pub mod source;

@@ -1,0 +1,330 @@
+//! Reading typed values out of a located YAML tree, collecting every problem on the way.
+//!
+//! Each content file gets a [`Reader`]: it knows the file (for diagnostics), the line offset
+//! of the YAML inside it (front matter starts after `---`), and gathers diagnostics instead
+//! of stopping at the first one.
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::source::SourceFile;
+use crate::yaml::{Node, Pos, Value};
+
+/// Collects diagnostics for one file while its YAML is turned into typed values.
+pub struct Reader<'a> {
+    /// The file being read.
+    pub file: &'a SourceFile,
+    /// Lines before the YAML starts in the file (1 for front matter after `---`).
+    pub line_offset: u32,
+    /// Every problem found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The keys of one YAML mapping, checked against the known names.
+pub struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node)>,
+    /// Where the mapping starts (for "missing key" errors).
+    pub pos: Pos,
+}
+
+impl<'n> Fields<'n> {
+    /// The value under `key`, if written.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    /// The value under `key` unless it is absent or written as nothing (`key:`).
+    pub fn present(&self, key: &str) -> Option<&'n Node> {
+        self.get(key).filter(|n| n.value != Value::Null)
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// A reader for YAML that starts after `line_offset` lines of the file.
+    pub fn new(file: &'a SourceFile, line_offset: u32) -> Self {
+        Reader { file, line_offset, diagnostics: Vec::new() }
+    }
+
+    /// Records an error at a YAML position, underlining `width` characters.
+    pub fn error(&mut self, pos: Pos, width: usize, code: &'static str, message: String, help: String) {
+        let d = Diagnostic::error(&self.file.path, pos.line + self.line_offset, pos.col, code, message)
+            .help(help)
+            .width(width)
+            .with_source(&self.file.text);
+        self.diagnostics.push(d);
+    }
+
+    /// Records a warning at a YAML position.
+    pub fn warning(&mut self, pos: Pos, width: usize, code: &'static str, message: String, help: String) {
+        let mut d = Diagnostic::warning(&self.file.path, pos.line + self.line_offset, pos.col, code, message)
+            .help(help)
+            .width(width)
+            .with_source(&self.file.text);
+        if pos.line == 0 {
+            d.line = 0;
+        }
+        self.diagnostics.push(d);
+    }
+
+    /// Checks that `node` is a mapping whose keys are all in `known`; unknown keys get
+    /// "did you mean". `what` names the mapping in messages ("the front matter").
+    pub fn fields<'n>(&mut self, node: &'n Node, known: &[&str], what: &str) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            if node.value != Value::Null {
+                self.error(
+                    node.pos,
+                    1,
+                    "wrong-type",
+                    format!("{what} should be a group of `key: value` lines, but it is {}", node.value.kind_name()),
+                    "write one `key: value` per line, indented under its parent".into(),
+                );
+                return None;
+            }
+            return Some(Fields { entries: Vec::new(), pos: node.pos });
+        };
+        let mut fields = Fields { entries: Vec::new(), pos: node.pos };
+        for (key, value) in entries {
+            let Value::Str(name) = &key.value else {
+                let text = key.as_text().unwrap_or_default();
+                self.error(
+                    key.pos,
+                    text.chars().count(),
+                    "unknown-key",
+                    format!("`{text}` is not a valid key name in {what}"),
+                    format!("known keys are: {}", known.join(", ")),
+                );
+                continue;
+            };
+            if known.contains(&name.as_str()) {
+                fields.entries.push((name.as_str(), value));
+            } else {
+                let help = match did_you_mean(name, known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("known keys are: {}", known.join(", ")),
+                };
+                self.error(
+                    key.pos,
+                    name.chars().count(),
+                    "unknown-key",
+                    format!("unknown key `{name}` in {what}"),
+                    help,
+                );
+            }
+        }
+        Some(fields)
+    }
+
+    /// Reports a required key that is missing; `example` is a line HR can copy.
+    pub fn missing(&mut self, fields: &Fields, key: &str, what: &str, example: &str) {
+        self.error(
+            Pos { line: fields.pos.line.max(1), col: 0 },
+            1,
+            "missing-key",
+            format!("{what} has no `{key}`, and it is required"),
+            format!("add a line like `{example}`"),
+        );
+    }
+
+    /// A scalar as text; lists and maps are errors.
+    pub fn text(&mut self, node: &Node, key: &str) -> Option<String> {
+        match node.as_text() {
+            Some(text) => Some(text.trim().to_string()),
+            None if node.value == Value::Null => None,
+            None => {
+                self.error(
+                    node.pos,
+                    1,
+                    "wrong-type",
+                    format!("`{key}` should be a single piece of text, but it is {}", node.value.kind_name()),
+                    format!("write it on one line, like `{key}: …`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Non-empty text under `key`, reporting it when missing and required.
+    pub fn required_text(&mut self, fields: &Fields, key: &str, what: &str, example: &str) -> Option<String> {
+        match fields.present(key) {
+            Some(node) => {
+                let text = self.text(node, key)?;
+                if text.is_empty() {
+                    self.error(node.pos, 1, "empty-value", format!("`{key}` is empty"), format!("write something after it, like `{example}`"));
+                    return None;
+                }
+                Some(text)
+            }
+            None => {
+                match fields.get(key) {
+                    Some(node) => self.error(
+                        node.pos,
+                        1,
+                        "empty-value",
+                        format!("`{key}` is empty, and it is required"),
+                        format!("write a value after it, like `{example}`"),
+                    ),
+                    None => self.missing(fields, key, what, example),
+                }
+                None
+            }
+        }
+    }
+
+    /// Optional text under `key` (absent or empty gives `None`).
+    pub fn optional_text(&mut self, fields: &Fields, key: &str) -> Option<String> {
+        let node = fields.present(key)?;
+        self.text(node, key).filter(|t| !t.is_empty())
+    }
+
+    /// `true`/`false` under `key`, default false.
+    pub fn flag(&mut self, fields: &Fields, key: &str) -> bool {
+        match fields.present(key) {
+            None => false,
+            Some(Node { value: Value::Bool(b), .. }) => *b,
+            Some(node) => {
+                let text = node.as_text().unwrap_or_default();
+                self.error(
+                    node.pos,
+                    text.chars().count(),
+                    "wrong-type",
+                    format!("`{key}` must be true or false, not `{text}`"),
+                    format!("write `{key}: true` or `{key}: false`"),
+                );
+                false
+            }
+        }
+    }
+
+    /// A number under `key` (whole or with a fraction).
+    pub fn number(&mut self, node: &Node, key: &str) -> Option<f64> {
+        match &node.value {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) if f.is_finite() => Some(*f),
+            Value::Str(s) => {
+                let cleaned: String = s.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+                match cleaned.parse::<f64>() {
+                    Ok(n) if n.is_finite() => Some(n),
+                    _ => {
+                        self.error(
+                            node.pos,
+                            s.chars().count(),
+                            "not-a-number",
+                            format!("`{key}` must be a number, not `{s}`"),
+                            format!("write digits only, without currency signs, like `{key}: 55000`"),
+                        );
+                        None
+                    }
+                }
+            }
+            other => {
+                self.error(node.pos, 1, "not-a-number", format!("`{key}` must be a number, but it is {}", other.kind_name()), format!("write it like `{key}: 55000`"));
+                None
+            }
+        }
+    }
+
+    /// One text or a list of texts under `key`.
+    pub fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<(String, Pos)> {
+        let Some(node) = fields.present(key) else { return Vec::new() };
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.text(item, key).filter(|t| !t.is_empty()).map(|t| (t, item.pos)))
+                .collect(),
+            _ => self.text(node, key).filter(|t| !t.is_empty()).map(|t| vec![(t, node.pos)]).unwrap_or_default(),
+        }
+    }
+
+    /// A date written YYYY-MM-DD, with plain-words errors for other spellings.
+    pub fn date(&mut self, fields: &Fields, key: &str) -> Option<(Date, Pos)> {
+        let node = fields.present(key)?;
+        let text = self.text(node, key)?;
+        match parse_date(&text) {
+            Ok(date) => Some((date, node.pos)),
+            Err((message, help)) => {
+                self.error(node.pos, text.chars().count(), "bad-date", format!("`{key}` {message}"), help);
+                None
+            }
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD`; the error says what is wrong and how to write it instead.
+pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
+    let general = || {
+        (
+            format!("must be a date written YYYY-MM-DD, like 2026-11-28, not `{text}`"),
+            "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string(),
+        )
+    };
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<i32>> = parts.iter().map(|p| p.trim().parse::<i32>().ok()).collect();
+    let Some(numbers) = numbers.filter(|n| n.len() == 3) else { return Err(general()) };
+    if text.contains('/') || text.contains('.') || parts[0].len() != 4 {
+        // 11/28/2026 (US) or 28.11.2026 (European): suggest the ISO spelling when unambiguous.
+        let (a, b, y) = (numbers[0], numbers[1], numbers[2]);
+        let guess = if parts.get(2).is_some_and(|p| p.len() == 4) {
+            if a > 12 && b <= 12 {
+                Some((y, b, a))
+            } else if b > 12 && a <= 12 {
+                Some((y, a, b))
+            } else if text.contains('/') {
+                Some((y, a, b))
+            } else {
+                Some((y, b, a))
+            }
+        } else if parts[0].len() == 4 {
+            Some((a, b, numbers[2]))
+        } else {
+            None
+        };
+        let (message, _) = general();
+        let help = match guess.and_then(|(y, m, d)| Date::new(y as i16, m as i8, d as i8).ok()) {
+            Some(date) => format!("write it as {date} (year-month-day)"),
+            None => "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string(),
+        };
+        return Err((message, help));
+    }
+    let (y, m, d) = (numbers[0], numbers[1], numbers[2]);
+    if parts[1].len() != 2 || parts[2].len() != 2 {
+        let (message, _) = general();
+        return Err((message, format!("write the month and day with two digits, like {y:04}-{m:02}-{d:02}")));
+    }
+    if !(1..=12).contains(&m) {
+        return Err((format!("has month {m}, but months go from 01 to 12"), "write the date as YYYY-MM-DD: the month comes second".into()));
+    }
+    match Date::new(y as i16, m as i8, d as i8) {
+        Ok(date) if (1900..=2200).contains(&y) => Ok(date),
+        Ok(_) => Err((format!("has the year {y}, which looks like a typo"), "write a four-digit year, like 2026".into())),
+        Err(_) => {
+            let month = MONTHS[(m - 1) as usize];
+            Err((format!("is not a real day: {month} {y} has no day {d}"), "check the calendar and correct the day".into()))
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// English month name for a 1-based month number, for date labels.
+pub fn month_name(month: i8) -> &'static str {
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_explain() {
+        assert_eq!(parse_date("2026-11-28").map(|d| d.to_string()), Ok("2026-11-28".to_string()));
+        let (msg, help) = parse_date("11/28/2021").expect_err("US date");
+        assert!(msg.contains("YYYY-MM-DD"), "{msg}");
+        assert_eq!(help, "write it as 2021-11-28 (year-month-day)");
+        let (msg, _) = parse_date("2021-02-30").expect_err("no such day");
+        assert_eq!(msg, "is not a real day: February 2021 has no day 30");
+        let (msg, _) = parse_date("2021-13-01").expect_err("no such month");
+        assert!(msg.contains("month 13"), "{msg}");
+    }
+}

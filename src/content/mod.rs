@@ -1,0 +1,188 @@
+//! Discovering and parsing every content file: postings, pages, the FAQ and static files.
+//!
+//! Files are found with sorted walks (so output is deterministic) and parsed in parallel;
+//! each file's problems are collected, never stopping at the first.
+
+pub mod apply;
+pub mod codes;
+pub mod extra;
+pub mod faq;
+pub mod fields;
+pub mod frontmatter;
+pub mod model;
+pub mod page;
+pub mod posting;
+pub mod slug;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::source;
+use fields::Reader;
+use model::{FaqGroup, Page, Posting, StaticFile};
+
+/// Everything under content/ except site.yaml.
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    /// Every posting that parsed, drafts included, in path order.
+    pub postings: Vec<Posting>,
+    /// Every free page that parsed, in path order.
+    pub pages: Vec<Page>,
+    /// FAQ groups from content/faq.yaml.
+    pub faq: Vec<FaqGroup>,
+    /// Files under content/static/.
+    pub static_files: Vec<StaticFile>,
+}
+
+/// The FAQ file's place in a site.
+pub const FAQ_FILE: &str = "content/faq.yaml";
+
+/// Reads all content; problems are returned alongside whatever parsed.
+pub fn load(site_dir: &Path) -> (Content, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let job_files = markdown_files(site_dir, "content/jobs", &mut diagnostics);
+    let page_files = markdown_files(site_dir, "content/pages", &mut diagnostics);
+
+    let postings: Vec<(Option<Posting>, Vec<Diagnostic>)> =
+        job_files.par_iter().map(|path| parse_markdown(site_dir, path, posting::read)).collect();
+    let pages: Vec<(Option<Page>, Vec<Diagnostic>)> =
+        page_files.par_iter().map(|path| parse_markdown(site_dir, path, page::read)).collect();
+
+    let mut content = Content::default();
+    for (posting, diags) in postings {
+        content.postings.extend(posting);
+        diagnostics.extend(diags);
+    }
+    for (page, diags) in pages {
+        content.pages.extend(page);
+        diagnostics.extend(diags);
+    }
+    content.faq = load_faq(site_dir, &mut diagnostics);
+    content.static_files = static_files(site_dir, Path::new("content/static"), &mut diagnostics);
+    (content, diagnostics)
+}
+
+type ReadFn<T> = fn(&mut Reader, &crate::yaml::Node, &str, &str, u32) -> Option<T>;
+
+/// Reads one Markdown file with front matter through `read`.
+pub fn parse_markdown<T>(site_dir: &Path, relative: &Path, read: ReadFn<T>) -> (Option<T>, Vec<Diagnostic>) {
+    let file = match source::read(site_dir, relative) {
+        Ok(file) => file,
+        Err(d) => return (None, vec![d]),
+    };
+    parse_markdown_text(&file, read)
+}
+
+/// The same, from text already in memory (used by tests and fuzzing).
+pub fn parse_markdown_text<T>(file: &source::SourceFile, read: ReadFn<T>) -> (Option<T>, Vec<Diagnostic>) {
+    let split = match frontmatter::split(file) {
+        Ok(split) => split,
+        Err(d) => return (None, vec![d]),
+    };
+    let node = match crate::yaml::parse(split.yaml) {
+        Ok(node) => node,
+        Err(err) => return (None, vec![frontmatter::syntax_diagnostic(file, 1, &err)]),
+    };
+    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("item");
+    let mut reader = Reader::new(file, 1);
+    let item = read(&mut reader, &node, stem, split.body, split.body_line);
+    let item = if reader.diagnostics.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) { None } else { item };
+    (item, reader.diagnostics)
+}
+
+fn load_faq(site_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FaqGroup> {
+    let relative = Path::new(FAQ_FILE);
+    if !site_dir.join(relative).is_file() {
+        return Vec::new();
+    }
+    let file = match source::read(site_dir, relative) {
+        Ok(file) => file,
+        Err(d) => {
+            diagnostics.push(d);
+            return Vec::new();
+        }
+    };
+    let node = match crate::yaml::parse(&file.text) {
+        Ok(node) => node,
+        Err(err) => {
+            diagnostics.push(frontmatter::syntax_diagnostic(&file, 0, &err));
+            return Vec::new();
+        }
+    };
+    let mut reader = Reader::new(&file, 0);
+    let groups = faq::read(&mut reader, &node);
+    diagnostics.append(&mut reader.diagnostics);
+    groups
+}
+
+/// Whether a file name is an editor's temporary or backup file, or hidden.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Sorted `.md` files under `dir` (relative to the site), skipping hidden and backup files.
+fn markdown_files(site_dir: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    walk(site_dir, Path::new(dir), diagnostics)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
+        .collect()
+}
+
+/// Every regular file under `dir`, sorted, as paths relative to the site; symlinks that leave
+/// the site and loops are reported rather than followed.
+fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let root = site_dir.join(dir);
+    if !root.is_dir() {
+        return Vec::new();
+    }
+    let canonical_site = site_dir.canonicalize().unwrap_or_else(|_| site_dir.to_path_buf());
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter();
+    let walker = walker.filter_entry(|e| !e.file_name().to_str().is_some_and(is_ignored_name) || e.depth() == 0);
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| p.strip_prefix(site_dir).unwrap_or(p).to_path_buf()).unwrap_or_else(|| dir.to_path_buf());
+                let message = if err.loop_ancestor().is_some() {
+                    "this folder link points back to a folder that contains it (a symlink loop)".to_string()
+                } else {
+                    format!("cannot read this: {err}")
+                };
+                diagnostics.push(Diagnostic::error(&path, 0, 0, "unreadable-file", message).help("remove the link or fix the folder's permissions"));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(site_dir).unwrap_or(entry.path()).to_path_buf();
+        if entry.path_is_symlink() || entry.path().ancestors().any(|a| a.is_symlink()) {
+            let target = entry.path().canonicalize();
+            if !target.as_ref().is_ok_and(|t| t.starts_with(&canonical_site)) {
+                diagnostics.push(Diagnostic::error(&relative, 0, 0, "link-outside-site", "this file is a link to something outside the site folder").help("copy the file into the site instead of linking to it"));
+                continue;
+            }
+        }
+        out.push(relative);
+    }
+    out
+}
+
+/// Static files under `dir`, mapped to the output root.
+pub fn static_files(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<StaticFile> {
+    walk(site_dir, dir, diagnostics)
+        .into_iter()
+        .filter_map(|relative| {
+            let to = relative.strip_prefix(dir).ok()?.to_path_buf();
+            Some(StaticFile { from: site_dir.join(&relative), to })
+        })
+        .collect()
+}

@@ -1,0 +1,83 @@
+//! URL slugs: made from names and file names, and checked so no path can escape the output.
+
+use crate::content::fields::{Fields, Reader};
+
+/// Turns any text into a URL slug: lower-case ASCII letters, digits and single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(fold) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() { "item".to_string() } else { trimmed.to_string() }
+}
+
+/// Folds common accented letters to ASCII so "Zürich" becomes "zurich".
+fn fold(c: char) -> Vec<char> {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => "a",
+        'ä' | 'Ä' | 'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' | 'č' | 'Č' | 'ć' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' | 'ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => "o",
+        'ö' | 'Ö' | 'œ' | 'Œ' => "oe",
+        'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => "u",
+        'ü' | 'Ü' => "ue",
+        'ß' => "ss",
+        'ł' | 'Ł' => "l",
+        'ś' | 'š' | 'Š' => "s",
+        'ž' | 'ż' | 'ź' | 'Ž' => "z",
+        'ý' | 'ÿ' => "y",
+        '&' => "-and-",
+        _ => return vec![c],
+    };
+    s.chars().collect()
+}
+
+/// Whether a slug written by hand is safe and tidy (no `/`, `..`, spaces or capitals).
+pub fn is_valid(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 200
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
+/// The `slug` key of a posting or page, or the slug of its file name.
+pub fn read(r: &mut Reader, f: &Fields, file_stem: &str) -> Option<String> {
+    let Some(node) = f.present("slug") else { return Some(slugify(file_stem)) };
+    let text = r.text(node, "slug")?;
+    if is_valid(&text) {
+        return Some(text);
+    }
+    r.error(
+        node.pos,
+        text.chars().count(),
+        "bad-slug",
+        format!("the slug `{text}` may only use lower-case letters a–z, digits and hyphens"),
+        format!("write it as `slug: {}`", slugify(&text)),
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_tidy() {
+        assert_eq!(slugify("Backend Development Intern"), "backend-development-intern");
+        assert_eq!(slugify("Zürich, CH"), "zuerich-ch");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("R&D"), "r-and-d");
+        assert_eq!(slugify("日本"), "item");
+        assert!(!is_valid("../x"));
+        assert!(is_valid("senior-engineer-2"));
+    }
+}

@@ -1,0 +1,217 @@
+/* careers default theme: progressive enhancement only. The site works fully without it.
+   - listing pages: instant filtering (department, location, type, workplace) and keyword search,
+     state kept in the URL (?department=&location=&type=&workplace=&q=), result count announced
+   - <time class="posted" datetime="YYYY-MM-DD">: shown as "today", "3 days ago"...
+   - posting pages: "Copy link" button
+   - printing: opens all <details> so FAQ answers are printed */
+(function () {
+  'use strict';
+  var d = document;
+  var KEYS = ['department', 'location', 'type', 'workplace', 'q'];
+  var lang = d.documentElement.lang || 'en';
+
+  function all(sel, root) { return Array.prototype.slice.call((root || d).querySelectorAll(sel)); }
+  function norm(s) {
+    s = String(s || '').toLowerCase();
+    return s.normalize ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
+  }
+  function hasWord(list, w) { return (' ' + (list || '') + ' ').indexOf(' ' + w + ' ') >= 0; }
+
+  /* Relative "posted" dates, computed in the reader's browser and time zone. */
+  function relativeDates() {
+    var rtf = null;
+    try { rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }); } catch (e) { rtf = null; }
+    var now = new Date();
+    var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+    all('time.posted[datetime]').forEach(function (t) {
+      var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t.getAttribute('datetime'));
+      if (!m) return;
+      var days = Math.round((today - Date.UTC(+m[1], +m[2] - 1, +m[3])) / 864e5);
+      if (days < 0 || days > 60) return;
+      if (!t.title) t.title = t.textContent.trim();
+      t.textContent = rtf ? rtf.format(-days, 'day')
+        : days === 0 ? 'today' : days === 1 ? 'yesterday' : days + ' days ago';
+    });
+  }
+
+  /* Copy link button (rendered hidden; shown only when the Clipboard API exists). */
+  function copyLinks() {
+    if (!navigator.clipboard || !window.isSecureContext) return;
+    all('[data-copy-link]').forEach(function (b) {
+      var wrap = b.closest('[hidden]');
+      if (wrap) wrap.hidden = false;
+      var status = b.parentNode.querySelector('.copy-status');
+      var timer;
+      b.addEventListener('click', function () {
+        var url = b.getAttribute('data-copy-link') || location.href;
+        function say(msg) {
+          if (!status) return;
+          status.textContent = msg;
+          clearTimeout(timer);
+          timer = setTimeout(function () { status.textContent = ''; }, 5000);
+        }
+        navigator.clipboard.writeText(url).then(function () {
+          say(b.getAttribute('data-copied') || 'Link copied');
+        }, function () {
+          say(b.getAttribute('data-failed') || 'Could not copy the link');
+        });
+      });
+    });
+  }
+
+  /* Listing: filters + search. */
+  function listing() {
+    var list = d.querySelector('[data-jobs]');
+    var form = d.querySelector('[data-search-form]');
+    if (!list || !form) return;
+    var rows = all('[data-job]', list);
+    var groups = all('[data-group]', list);
+    var statusEl = d.querySelector('[data-results-status]');
+    var noResults = list.querySelector('[data-no-results]');
+    var filtersBox = d.querySelector('[data-filters]');
+    var enhance = filtersBox && filtersBox.getAttribute('data-filters') === 'enhance';
+    var input = form.querySelector('input[name="q"]');
+    var selects = {};
+    var texts = rows.map(function (r) { return norm(r.getAttribute('data-search')); });
+    var params = new URLSearchParams(location.search);
+    var lastCount = -1;
+
+    function makeSelect(key, label, options) {
+      var wrap = d.createElement('div');
+      wrap.className = 'field field-' + key;
+      var id = 'filter-select-' + key;
+      var l = d.createElement('label');
+      l.htmlFor = id;
+      l.textContent = label;
+      var s = d.createElement('select');
+      s.id = id;
+      s.name = key;
+      var any = d.createElement('option');
+      any.value = '';
+      any.textContent = 'All';
+      s.appendChild(any);
+      options.forEach(function (o) {
+        var opt = d.createElement('option');
+        opt.value = o[0];
+        opt.textContent = o[1];
+        s.appendChild(opt);
+      });
+      wrap.appendChild(l);
+      wrap.appendChild(s);
+      s.addEventListener('change', apply);
+      selects[key] = s;
+      return wrap;
+    }
+
+    if (enhance) {
+      var holder = form.querySelector('[data-selects]') || form;
+      all('[data-filter]', filtersBox).forEach(function (f) {
+        var key = f.getAttribute('data-filter');
+        var label = f.getAttribute('data-label') || key;
+        var opts;
+        if (key === 'workplace') {
+          // Every workplace present in the rows, in a fixed order.
+          var seen = {};
+          rows.forEach(function (r) {
+            seen[r.getAttribute('data-workplace')] = r.getAttribute('data-workplace-label');
+          });
+          opts = ['onsite', 'hybrid', 'remote'].filter(function (k) { return seen[k]; })
+            .map(function (k) { return [k, seen[k]]; });
+          if (opts.length < 2) return; // nothing to choose between
+        } else {
+          opts = all('a[data-value]', f).map(function (a) {
+            return [a.getAttribute('data-value'), a.getAttribute('data-name') || a.textContent.trim()];
+          });
+        }
+        if (opts.length) holder.appendChild(makeSelect(key, label, opts));
+      });
+      var links = filtersBox.querySelector('[data-filter-links]');
+      if (links) links.hidden = true;
+    }
+    form.hidden = false;
+
+    // Initial state from the URL.
+    KEYS.forEach(function (k) {
+      var v = params.get(k);
+      if (!v) return;
+      if (k === 'q') { if (input) input.value = v; }
+      else if (selects[k]) {
+        selects[k].value = v;
+        if (selects[k].value !== v) selects[k].value = '';
+      }
+    });
+
+    function state() {
+      var s = {};
+      KEYS.forEach(function (k) { s[k] = k === 'q' ? (input ? input.value.trim() : '') : (selects[k] ? selects[k].value : ''); });
+      return s;
+    }
+
+    function apply() {
+      var s = state();
+      var words = norm(s.q).split(/\s+/).filter(Boolean);
+      var total = 0;
+      rows.forEach(function (r, i) {
+        var ok = (!s.department || r.getAttribute('data-department') === s.department) &&
+          (!s.location || hasWord(r.getAttribute('data-locations'), s.location)) &&
+          (!s.type || hasWord(r.getAttribute('data-types'), s.type)) &&
+          (!s.workplace || r.getAttribute('data-workplace') === s.workplace) &&
+          words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        r.hidden = !ok;
+        if (ok) total++;
+      });
+      groups.forEach(function (g) {
+        var n = all('[data-job]:not([hidden])', g).length;
+        g.hidden = n === 0;
+        var c = g.querySelector('[data-count]');
+        if (c) c.textContent = n;
+      });
+      if (noResults) noResults.hidden = total > 0;
+      if (statusEl && total !== lastCount) {
+        var tpl = total === 1 ? statusEl.getAttribute('data-one') : statusEl.getAttribute('data-other');
+        statusEl.textContent = (tpl || '{n} positions').replace('{n}', total);
+        lastCount = total;
+      }
+      // Keep the URL shareable, without adding history entries.
+      var p = new URLSearchParams(location.search);
+      KEYS.forEach(function (k) { if (s[k]) p.set(k, s[k]); else p.delete(k); });
+      var qs = p.toString();
+      try {
+        history.replaceState(history.state, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
+      } catch (e) { /* file:// or sandboxed */ }
+    }
+
+    if (input) input.addEventListener('input', apply);
+    form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });
+    var reset = list.querySelector('[data-reset]');
+    if (reset) reset.addEventListener('click', function () {
+      if (input) input.value = '';
+      Object.keys(selects).forEach(function (k) { selects[k].value = ''; });
+      apply();
+      (input || form).focus();
+    });
+    apply();
+  }
+
+  /* Print every FAQ answer, then restore. */
+  function printDetails() {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      opened = all('details:not([open])');
+      opened.forEach(function (x) { x.open = true; });
+    });
+    window.addEventListener('afterprint', function () {
+      opened.forEach(function (x) { x.open = false; });
+      opened = [];
+    });
+  }
+
+  function init() {
+    relativeDates();
+    copyLinks();
+    listing();
+    printDetails();
+  }
+  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
