@@ -13,8 +13,21 @@ use crate::yaml::{self, Node};
 pub const SITE_FILE: &str = "content/site.yaml";
 
 const KNOWN: &[&str] = &[
-    "title", "base_url", "language", "description", "theme", "output_dir", "timezone", "company", "apply",
-    "benefits", "pay_transparency", "feeds", "extra", "theme_options", "lint",
+    "title",
+    "base_url",
+    "language",
+    "description",
+    "theme",
+    "output_dir",
+    "timezone",
+    "company",
+    "apply",
+    "benefits",
+    "pay_transparency",
+    "feeds",
+    "extra",
+    "theme_options",
+    "lint",
 ];
 const COMPANY_KEYS: &[&str] = &["name", "url", "logo", "same_as"];
 const FEED_KEYS: &[&str] = &["atom", "json", "indeed"];
@@ -88,7 +101,11 @@ pub fn load(site_dir: &Path) -> Result<(SiteConfig, SourceFile), Vec<Diagnostic>
     let file = source::read(site_dir, relative).map_err(|d| vec![d])?;
     let node = match yaml::parse(&file.text) {
         Ok(node) => node,
-        Err(err) => return Err(vec![crate::content::frontmatter::syntax_diagnostic(&file, 0, &err)]),
+        Err(err) => {
+            return Err(vec![crate::content::frontmatter::syntax_diagnostic(
+                &file, 0, &err,
+            )]);
+        }
     };
     let mut reader = Reader::new(&file, 0);
     let config = read(&mut reader, &node);
@@ -102,42 +119,70 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
     let what = "site.yaml";
     let f = r.fields(node, KNOWN, what)?;
     let title = r.required_text(&f, "title", what, "title: Careers at Acme");
-    let base_url = r.required_text(&f, "base_url", what, "base_url: https://careers.example.com/");
+    let base_url = r.required_text(
+        &f,
+        "base_url",
+        what,
+        "base_url: https://careers.example.com/",
+    );
     let base_url = base_url.and_then(|url| check_base_url(r, &f, url));
-    let language = r.optional_text(&f, "language").unwrap_or_else(|| "en".into());
+    let language = r
+        .optional_text(&f, "language")
+        .unwrap_or_else(|| "en".into());
     let timezone = read_timezone(r, &f);
     let company = read_company(r, &f, title.as_deref().unwrap_or("Company"));
     let feeds = read_feeds(r, &f);
-    let output_dir = PathBuf::from(r.optional_text(&f, "output_dir").unwrap_or_else(|| "public".into()));
+    let output_dir = PathBuf::from(
+        r.optional_text(&f, "output_dir")
+            .unwrap_or_else(|| "public".into()),
+    );
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
         language,
         description: r.optional_text(&f, "description"),
-        theme: r.optional_text(&f, "theme").unwrap_or_else(|| "default".into()),
+        theme: r
+            .optional_text(&f, "theme")
+            .unwrap_or_else(|| "default".into()),
         output_dir,
         timezone,
         company,
         apply: f.present("apply").and_then(|n| apply::read(r, n)),
         benefits: r.optional_text(&f, "benefits"),
-        pay_transparency: f.present("pay_transparency").map(extra::to_json).unwrap_or_default(),
+        pay_transparency: f
+            .present("pay_transparency")
+            .map(extra::to_json)
+            .unwrap_or_default(),
         feeds,
         extra: f.present("extra").map(extra::to_json).unwrap_or_default(),
-        theme_options: f.present("theme_options").map(extra::to_json).unwrap_or_default(),
+        theme_options: f
+            .present("theme_options")
+            .map(extra::to_json)
+            .unwrap_or_default(),
         lint_allow: read_lint_allow(r, &f),
     })
 }
 
 /// `lint: {allow: [name, …]}`, shared by site.yaml and postings.
 pub fn read_lint_allow(r: &mut Reader, f: &Fields) -> Vec<String> {
-    let Some(node) = f.present("lint") else { return Vec::new() };
-    let Some(lint) = r.fields(node, &["allow"], "`lint`") else { return Vec::new() };
-    r.text_list(&lint, "allow").into_iter().map(|(t, _)| t).collect()
+    let Some(node) = f.present("lint") else {
+        return Vec::new();
+    };
+    let Some(lint) = r.fields(node, &["allow"], "`lint`") else {
+        return Vec::new();
+    };
+    r.text_list(&lint, "allow")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
 }
 
 fn check_base_url(r: &mut Reader, f: &Fields, url: String) -> Option<String> {
     let node = f.get("base_url")?;
-    if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 || url.contains(char::is_whitespace) {
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || url.len() < 10
+        || url.contains(char::is_whitespace)
+    {
         r.error(
             node.pos,
             url.chars().count(),
@@ -148,12 +193,20 @@ fn check_base_url(r: &mut Reader, f: &Fields, url: String) -> Option<String> {
         return None;
     }
     let without_query = url.split(['?', '#']).next().unwrap_or(&url);
-    Some(if without_query.ends_with('/') { without_query.to_string() } else { format!("{without_query}/") })
+    Some(if without_query.ends_with('/') {
+        without_query.to_string()
+    } else {
+        format!("{without_query}/")
+    })
 }
 
 fn read_timezone(r: &mut Reader, f: &Fields) -> jiff::tz::TimeZone {
-    let Some(node) = f.present("timezone") else { return jiff::tz::TimeZone::UTC };
-    let Some(name) = r.text(node, "timezone") else { return jiff::tz::TimeZone::UTC };
+    let Some(node) = f.present("timezone") else {
+        return jiff::tz::TimeZone::UTC;
+    };
+    let Some(name) = r.text(node, "timezone") else {
+        return jiff::tz::TimeZone::UTC;
+    };
     match jiff::tz::TimeZone::get(&name) {
         Ok(tz) => tz,
         Err(_) => {
@@ -170,22 +223,43 @@ fn read_timezone(r: &mut Reader, f: &Fields) -> jiff::tz::TimeZone {
 }
 
 fn read_company(r: &mut Reader, f: &Fields, fallback: &str) -> Company {
-    let Some(node) = f.present("company") else { return Company { name: fallback.to_string(), ..Company::default() } };
-    let Some(c) = r.fields(node, COMPANY_KEYS, "`company`") else { return Company::default() };
+    let Some(node) = f.present("company") else {
+        return Company {
+            name: fallback.to_string(),
+            ..Company::default()
+        };
+    };
+    let Some(c) = r.fields(node, COMPANY_KEYS, "`company`") else {
+        return Company::default();
+    };
     Company {
-        name: r.required_text(&c, "name", "`company`", "name: Acme Inc.").unwrap_or_default(),
+        name: r
+            .required_text(&c, "name", "`company`", "name: Acme Inc.")
+            .unwrap_or_default(),
         url: r.optional_text(&c, "url"),
         logo: r.optional_text(&c, "logo"),
-        same_as: r.text_list(&c, "same_as").into_iter().map(|(t, _)| t).collect(),
+        same_as: r
+            .text_list(&c, "same_as")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect(),
     }
 }
 
 fn read_feeds(r: &mut Reader, f: &Fields) -> Feeds {
-    let mut feeds = Feeds { atom: true, json: true, indeed: false };
+    let mut feeds = Feeds {
+        atom: true,
+        json: true,
+        indeed: false,
+    };
     if let Some(node) = f.present("feeds")
         && let Some(fields) = r.fields(node, FEED_KEYS, "`feeds`")
     {
-        for (key, slot) in [("atom", &mut feeds.atom), ("json", &mut feeds.json), ("indeed", &mut feeds.indeed)] {
+        for (key, slot) in [
+            ("atom", &mut feeds.atom),
+            ("json", &mut feeds.json),
+            ("indeed", &mut feeds.indeed),
+        ] {
             if fields.present(key).is_some() {
                 *slot = r.flag(&fields, key);
             }

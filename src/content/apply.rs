@@ -12,7 +12,11 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
     match (url, email) {
         (Some(url), None) => {
             let pos = f.get("url").map(|n| n.pos).unwrap_or(node.pos);
-            if url.contains(char::is_whitespace) || !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
+            if url.contains(char::is_whitespace)
+                || !(url.starts_with("https://")
+                    || url.starts_with("http://")
+                    || url.starts_with('/'))
+            {
                 r.error(
                     pos,
                     url.chars().count(),
@@ -27,7 +31,9 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
         (None, Some(email)) => {
             let pos = f.get("email").map(|n| n.pos).unwrap_or(node.pos);
             let email = email.trim_start_matches("mailto:").to_string();
-            let valid = email.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            let valid = email
+                .split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
                 && !email.contains(char::is_whitespace)
                 && !email.contains(['<', '>', '"', '?', '&']);
             if !valid {
@@ -43,11 +49,23 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
             Some(Apply::Email(email))
         }
         (Some(_), Some(_)) => {
-            r.error(node.pos, 1, "apply-both", "`apply` has both a `url` and an `email`; job seekers need one way".into(), "keep either `url` or `email` and delete the other".into());
+            r.error(
+                node.pos,
+                1,
+                "apply-both",
+                "`apply` has both a `url` and an `email`; job seekers need one way".into(),
+                "keep either `url` or `email` and delete the other".into(),
+            );
             None
         }
         (None, None) => {
-            r.error(node.pos, 1, "apply-empty", "`apply` has neither a `url` nor an `email`".into(), "add `url: https://…` or `email: jobs@example.com` under `apply:`".into());
+            r.error(
+                node.pos,
+                1,
+                "apply-empty",
+                "`apply` has neither a `url` nor an `email`".into(),
+                "add `url: https://…` or `email: jobs@example.com` under `apply:`".into(),
+            );
             None
         }
     }

@@ -272,7 +272,10 @@ pub const CURRENCIES: &[&str] = &[
 
 /// The English name of a country code, if it is a real ISO 3166-1 alpha-2 code.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    COUNTRIES.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| COUNTRIES[i].1)
+    COUNTRIES
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| COUNTRIES[i].1)
 }
 
 /// Whether `code` is a known ISO 4217 currency.
@@ -282,5 +285,8 @@ pub fn is_currency(code: &str) -> bool {
 
 /// The code of a country written as its English name ("Germany" → "DE"), for hints.
 pub fn country_code_for_name(name: &str) -> Option<&'static str> {
-    COUNTRIES.iter().find(|(_, n)| n.eq_ignore_ascii_case(name)).map(|(c, _)| *c)
+    COUNTRIES
+        .iter()
+        .find(|(_, n)| n.eq_ignore_ascii_case(name))
+        .map(|(c, _)| *c)
 }

@@ -8,11 +8,16 @@ pub fn to_json(node: &Node) -> serde_json::Value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),
         Value::Int(i) => serde_json::Value::from(*i),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map(serde_json::Value::Number).unwrap_or(serde_json::Value::Null),
+        Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
         Value::Str(s) => serde_json::Value::String(s.clone()),
         Value::Seq(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
         Value::Map(entries) => serde_json::Value::Object(
-            entries.iter().map(|(k, v)| (k.as_text().unwrap_or_default(), to_json(v))).collect(),
+            entries
+                .iter()
+                .map(|(k, v)| (k.as_text().unwrap_or_default(), to_json(v)))
+                .collect(),
         ),
     }
 }

@@ -8,7 +8,9 @@ use crate::yaml::{Node, Value};
 
 /// Reads the groups; every problem is recorded in the reader.
 pub fn read(r: &mut Reader, node: &Node) -> Vec<FaqGroup> {
-    let Some(f) = r.fields(node, &["groups"], "faq.yaml") else { return Vec::new() };
+    let Some(f) = r.fields(node, &["groups"], "faq.yaml") else {
+        return Vec::new();
+    };
     let Some(groups) = f.present("groups") else {
         if node.value != Value::Null {
             r.missing(&f, "groups", "faq.yaml", "groups:");
@@ -16,28 +18,57 @@ pub fn read(r: &mut Reader, node: &Node) -> Vec<FaqGroup> {
         return Vec::new();
     };
     let Value::Seq(items) = &groups.value else {
-        r.error(groups.pos, 1, "wrong-type", "`groups` should be a list of groups".into(), "write each group as `- id: …` with `title:` and `questions:` below it".into());
+        r.error(
+            groups.pos,
+            1,
+            "wrong-type",
+            "`groups` should be a list of groups".into(),
+            "write each group as `- id: …` with `title:` and `questions:` below it".into(),
+        );
         return Vec::new();
     };
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for item in items {
-        let Some(g) = r.fields(item, &["id", "title", "questions"], "a FAQ group") else { continue };
+        let Some(g) = r.fields(item, &["id", "title", "questions"], "a FAQ group") else {
+            continue;
+        };
         let id = r.required_text(&g, "id", "this FAQ group", "id: internships");
         let title = r.required_text(&g, "title", "this FAQ group", "title: Internships");
-        let questions = g.present("questions").map(|n| read_questions(r, n, "`questions`")).unwrap_or_default();
-        let (Some(id), Some(title)) = (id, title) else { continue };
+        let questions = g
+            .present("questions")
+            .map(|n| read_questions(r, n, "`questions`"))
+            .unwrap_or_default();
+        let (Some(id), Some(title)) = (id, title) else {
+            continue;
+        };
         let pos = g.get("id").map(|n| n.pos).unwrap_or(item.pos);
         if !slug::is_valid(&id) {
-            r.error(pos, id.chars().count(), "bad-slug", format!("the group id `{id}` may only use lower-case letters, digits and hyphens"), format!("write it as `id: {}`", slug::slugify(&id)));
+            r.error(
+                pos,
+                id.chars().count(),
+                "bad-slug",
+                format!("the group id `{id}` may only use lower-case letters, digits and hyphens"),
+                format!("write it as `id: {}`", slug::slugify(&id)),
+            );
             continue;
         }
         if seen.contains(&id) {
-            r.error(pos, id.chars().count(), "duplicate-id", format!("there are two FAQ groups with the id `{id}`"), "give each group its own id".into());
+            r.error(
+                pos,
+                id.chars().count(),
+                "duplicate-id",
+                format!("there are two FAQ groups with the id `{id}`"),
+                "give each group its own id".into(),
+            );
             continue;
         }
         seen.push(id.clone());
-        out.push(FaqGroup { id, title, questions });
+        out.push(FaqGroup {
+            id,
+            title,
+            questions,
+        });
     }
     out
 }

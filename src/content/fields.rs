@@ -30,7 +30,10 @@ pub struct Fields<'n> {
 impl<'n> Fields<'n> {
     /// The value under `key`, if written.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
     }
 
     /// The value under `key` unless it is absent or written as nothing (`key:`).
@@ -42,24 +45,54 @@ impl<'n> Fields<'n> {
 impl<'a> Reader<'a> {
     /// A reader for YAML that starts after `line_offset` lines of the file.
     pub fn new(file: &'a SourceFile, line_offset: u32) -> Self {
-        Reader { file, line_offset, diagnostics: Vec::new() }
+        Reader {
+            file,
+            line_offset,
+            diagnostics: Vec::new(),
+        }
     }
 
     /// Records an error at a YAML position, underlining `width` characters.
-    pub fn error(&mut self, pos: Pos, width: usize, code: &'static str, message: String, help: String) {
-        let d = Diagnostic::error(&self.file.path, pos.line + self.line_offset, pos.col, code, message)
-            .help(help)
-            .width(width)
-            .with_source(&self.file.text);
+    pub fn error(
+        &mut self,
+        pos: Pos,
+        width: usize,
+        code: &'static str,
+        message: String,
+        help: String,
+    ) {
+        let d = Diagnostic::error(
+            &self.file.path,
+            pos.line + self.line_offset,
+            pos.col,
+            code,
+            message,
+        )
+        .help(help)
+        .width(width)
+        .with_source(&self.file.text);
         self.diagnostics.push(d);
     }
 
     /// Records a warning at a YAML position.
-    pub fn warning(&mut self, pos: Pos, width: usize, code: &'static str, message: String, help: String) {
-        let mut d = Diagnostic::warning(&self.file.path, pos.line + self.line_offset, pos.col, code, message)
-            .help(help)
-            .width(width)
-            .with_source(&self.file.text);
+    pub fn warning(
+        &mut self,
+        pos: Pos,
+        width: usize,
+        code: &'static str,
+        message: String,
+        help: String,
+    ) {
+        let mut d = Diagnostic::warning(
+            &self.file.path,
+            pos.line + self.line_offset,
+            pos.col,
+            code,
+            message,
+        )
+        .help(help)
+        .width(width)
+        .with_source(&self.file.text);
         if pos.line == 0 {
             d.line = 0;
         }
@@ -75,14 +108,23 @@ impl<'a> Reader<'a> {
                     node.pos,
                     1,
                     "wrong-type",
-                    format!("{what} should be a group of `key: value` lines, but it is {}", node.value.kind_name()),
+                    format!(
+                        "{what} should be a group of `key: value` lines, but it is {}",
+                        node.value.kind_name()
+                    ),
                     "write one `key: value` per line, indented under its parent".into(),
                 );
                 return None;
             }
-            return Some(Fields { entries: Vec::new(), pos: node.pos });
+            return Some(Fields {
+                entries: Vec::new(),
+                pos: node.pos,
+            });
         };
-        let mut fields = Fields { entries: Vec::new(), pos: node.pos };
+        let mut fields = Fields {
+            entries: Vec::new(),
+            pos: node.pos,
+        };
         for (key, value) in entries {
             let Value::Str(name) = &key.value else {
                 let text = key.as_text().unwrap_or_default();
@@ -117,7 +159,10 @@ impl<'a> Reader<'a> {
     /// Reports a required key that is missing; `example` is a line HR can copy.
     pub fn missing(&mut self, fields: &Fields, key: &str, what: &str, example: &str) {
         self.error(
-            Pos { line: fields.pos.line.max(1), col: 0 },
+            Pos {
+                line: fields.pos.line.max(1),
+                col: 0,
+            },
             1,
             "missing-key",
             format!("{what} has no `{key}`, and it is required"),
@@ -135,7 +180,10 @@ impl<'a> Reader<'a> {
                     node.pos,
                     1,
                     "wrong-type",
-                    format!("`{key}` should be a single piece of text, but it is {}", node.value.kind_name()),
+                    format!(
+                        "`{key}` should be a single piece of text, but it is {}",
+                        node.value.kind_name()
+                    ),
                     format!("write it on one line, like `{key}: …`"),
                 );
                 None
@@ -144,12 +192,24 @@ impl<'a> Reader<'a> {
     }
 
     /// Non-empty text under `key`, reporting it when missing and required.
-    pub fn required_text(&mut self, fields: &Fields, key: &str, what: &str, example: &str) -> Option<String> {
+    pub fn required_text(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        what: &str,
+        example: &str,
+    ) -> Option<String> {
         match fields.present(key) {
             Some(node) => {
                 let text = self.text(node, key)?;
                 if text.is_empty() {
-                    self.error(node.pos, 1, "empty-value", format!("`{key}` is empty"), format!("write something after it, like `{example}`"));
+                    self.error(
+                        node.pos,
+                        1,
+                        "empty-value",
+                        format!("`{key}` is empty"),
+                        format!("write something after it, like `{example}`"),
+                    );
                     return None;
                 }
                 Some(text)
@@ -180,7 +240,10 @@ impl<'a> Reader<'a> {
     pub fn flag(&mut self, fields: &Fields, key: &str) -> bool {
         match fields.present(key) {
             None => false,
-            Some(Node { value: Value::Bool(b), .. }) => *b,
+            Some(Node {
+                value: Value::Bool(b),
+                ..
+            }) => *b,
             Some(node) => {
                 let text = node.as_text().unwrap_or_default();
                 self.error(
@@ -201,7 +264,10 @@ impl<'a> Reader<'a> {
             Value::Int(i) => Some(*i as f64),
             Value::Float(f) if f.is_finite() => Some(*f),
             Value::Str(s) => {
-                let cleaned: String = s.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+                let cleaned: String = s
+                    .chars()
+                    .filter(|c| !matches!(c, ',' | '_' | ' '))
+                    .collect();
                 match cleaned.parse::<f64>() {
                     Ok(n) if n.is_finite() => Some(n),
                     _ => {
@@ -210,14 +276,22 @@ impl<'a> Reader<'a> {
                             s.chars().count(),
                             "not-a-number",
                             format!("`{key}` must be a number, not `{s}`"),
-                            format!("write digits only, without currency signs, like `{key}: 55000`"),
+                            format!(
+                                "write digits only, without currency signs, like `{key}: 55000`"
+                            ),
                         );
                         None
                     }
                 }
             }
             other => {
-                self.error(node.pos, 1, "not-a-number", format!("`{key}` must be a number, but it is {}", other.kind_name()), format!("write it like `{key}: 55000`"));
+                self.error(
+                    node.pos,
+                    1,
+                    "not-a-number",
+                    format!("`{key}` must be a number, but it is {}", other.kind_name()),
+                    format!("write it like `{key}: 55000`"),
+                );
                 None
             }
         }
@@ -225,13 +299,23 @@ impl<'a> Reader<'a> {
 
     /// One text or a list of texts under `key`.
     pub fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<(String, Pos)> {
-        let Some(node) = fields.present(key) else { return Vec::new() };
+        let Some(node) = fields.present(key) else {
+            return Vec::new();
+        };
         match &node.value {
             Value::Seq(items) => items
                 .iter()
-                .filter_map(|item| self.text(item, key).filter(|t| !t.is_empty()).map(|t| (t, item.pos)))
+                .filter_map(|item| {
+                    self.text(item, key)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| (t, item.pos))
+                })
                 .collect(),
-            _ => self.text(node, key).filter(|t| !t.is_empty()).map(|t| vec![(t, node.pos)]).unwrap_or_default(),
+            _ => self
+                .text(node, key)
+                .filter(|t| !t.is_empty())
+                .map(|t| vec![(t, node.pos)])
+                .unwrap_or_default(),
         }
     }
 
@@ -242,7 +326,13 @@ impl<'a> Reader<'a> {
         match parse_date(&text) {
             Ok(date) => Some((date, node.pos)),
             Err((message, help)) => {
-                self.error(node.pos, text.chars().count(), "bad-date", format!("`{key}` {message}"), help);
+                self.error(
+                    node.pos,
+                    text.chars().count(),
+                    "bad-date",
+                    format!("`{key}` {message}"),
+                    help,
+                );
                 None
             }
         }
@@ -259,7 +349,9 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     };
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     let numbers: Option<Vec<i32>> = parts.iter().map(|p| p.trim().parse::<i32>().ok()).collect();
-    let Some(numbers) = numbers.filter(|n| n.len() == 3) else { return Err(general()) };
+    let Some(numbers) = numbers.filter(|n| n.len() == 3) else {
+        return Err(general());
+    };
     if text.contains('/') || text.contains('.') || parts[0].len() != 4 {
         // 11/28/2026 (US) or 28.11.2026 (European): suggest the ISO spelling when unambiguous.
         let (a, b, y) = (numbers[0], numbers[1], numbers[2]);
@@ -281,30 +373,55 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
         let (message, _) = general();
         let help = match guess.and_then(|(y, m, d)| Date::new(y as i16, m as i8, d as i8).ok()) {
             Some(date) => format!("write it as {date} (year-month-day)"),
-            None => "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string(),
+            None => {
+                "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string()
+            }
         };
         return Err((message, help));
     }
     let (y, m, d) = (numbers[0], numbers[1], numbers[2]);
     if parts[1].len() != 2 || parts[2].len() != 2 {
         let (message, _) = general();
-        return Err((message, format!("write the month and day with two digits, like {y:04}-{m:02}-{d:02}")));
+        return Err((
+            message,
+            format!("write the month and day with two digits, like {y:04}-{m:02}-{d:02}"),
+        ));
     }
     if !(1..=12).contains(&m) {
-        return Err((format!("has month {m}, but months go from 01 to 12"), "write the date as YYYY-MM-DD: the month comes second".into()));
+        return Err((
+            format!("has month {m}, but months go from 01 to 12"),
+            "write the date as YYYY-MM-DD: the month comes second".into(),
+        ));
     }
     match Date::new(y as i16, m as i8, d as i8) {
         Ok(date) if (1900..=2200).contains(&y) => Ok(date),
-        Ok(_) => Err((format!("has the year {y}, which looks like a typo"), "write a four-digit year, like 2026".into())),
+        Ok(_) => Err((
+            format!("has the year {y}, which looks like a typo"),
+            "write a four-digit year, like 2026".into(),
+        )),
         Err(_) => {
             let month = MONTHS[(m - 1) as usize];
-            Err((format!("is not a real day: {month} {y} has no day {d}"), "check the calendar and correct the day".into()))
+            Err((
+                format!("is not a real day: {month} {y} has no day {d}"),
+                "check the calendar and correct the day".into(),
+            ))
         }
     }
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// English month name for a 1-based month number, for date labels.
@@ -318,7 +435,10 @@ mod tests {
 
     #[test]
     fn dates_parse_and_explain() {
-        assert_eq!(parse_date("2026-11-28").map(|d| d.to_string()), Ok("2026-11-28".to_string()));
+        assert_eq!(
+            parse_date("2026-11-28").map(|d| d.to_string()),
+            Ok("2026-11-28".to_string())
+        );
         let (msg, help) = parse_date("11/28/2021").expect_err("US date");
         assert!(msg.contains("YYYY-MM-DD"), "{msg}");
         assert_eq!(help, "write it as 2021-11-28 (year-month-day)");

@@ -26,10 +26,16 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         } else {
             "start the file with a line containing only `---`, then the keys (title, department …), then another `---` line, then the text"
         };
-        return Err(Diagnostic::error(&file.path, 1, 1, "no-front-matter", "this file does not start with a `---` line, so it has no front matter")
-            .help(help)
-            .width(first.chars().count().max(1))
-            .with_source(text));
+        return Err(Diagnostic::error(
+            &file.path,
+            1,
+            1,
+            "no-front-matter",
+            "this file does not start with a `---` line, so it has no front matter",
+        )
+        .help(help)
+        .width(first.chars().count().max(1))
+        .with_source(text));
     }
     let after_open = first.len() + 1;
     let mut offset = after_open.min(text.len());
@@ -38,61 +44,117 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         if l.trim_end() == "---" || l.trim_end() == "..." {
             let yaml = &text[after_open.min(text.len())..offset];
             let body_start = (offset + l.len()).min(text.len());
-            return Ok(Split { yaml, body: &text[body_start..], body_line: line + 1 });
+            return Ok(Split {
+                yaml,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
         }
         offset += l.len();
         line += 1;
     }
-    Err(Diagnostic::error(&file.path, 1, 1, "unclosed-front-matter", "the front matter that starts here is never closed with a second `---` line")
-        .help("add a line containing only `---` after the last key, before the text of the posting")
-        .width(3)
-        .with_source(text))
+    Err(Diagnostic::error(
+        &file.path,
+        1,
+        1,
+        "unclosed-front-matter",
+        "the front matter that starts here is never closed with a second `---` line",
+    )
+    .help("add a line containing only `---` after the last key, before the text of the posting")
+    .width(3)
+    .with_source(text))
 }
 
 /// Turns a parser message into a plain-words diagnostic at the right line of the file.
 pub fn syntax_diagnostic(file: &SourceFile, line_offset: u32, err: &SyntaxError) -> Diagnostic {
     let (message, help) = explain(err, file, line_offset);
-    let line = if err.pos.line == 0 { 0 } else { err.pos.line + line_offset };
-    Diagnostic::error(&file.path, line, err.pos.col, "yaml-syntax", message).help(help).with_source(&file.text)
+    let line = if err.pos.line == 0 {
+        0
+    } else {
+        err.pos.line + line_offset
+    };
+    Diagnostic::error(&file.path, line, err.pos.col, "yaml-syntax", message)
+        .help(help)
+        .with_source(&file.text)
 }
 
 fn explain(err: &SyntaxError, file: &SourceFile, line_offset: u32) -> (String, String) {
     let raw = err.message.as_str();
-    let line_text = file.text.lines().nth((err.pos.line + line_offset).saturating_sub(1) as usize).unwrap_or("");
+    let line_text = file
+        .text
+        .lines()
+        .nth((err.pos.line + line_offset).saturating_sub(1) as usize)
+        .unwrap_or("");
     if raw == yaml::TAB_MESSAGE {
-        return (raw.to_string(), "replace the tab at the start of this line with spaces".into());
+        return (
+            raw.to_string(),
+            "replace the tab at the start of this line with spaces".into(),
+        );
     }
     if raw.contains("mapping values are not allowed") {
         let key = line_text.split(':').next().unwrap_or("key").trim();
-        let value = line_text.split_once(':').map(|(_, v)| v.trim()).unwrap_or("");
+        let value = line_text
+            .split_once(':')
+            .map(|(_, v)| v.trim())
+            .unwrap_or("");
         return (
             "this value contains a colon followed by a space, which YAML reads as a new key".into(),
-            format!("put the value in double quotes: `{key}: \"{}\"`", value.replace('"', "\\\"")),
+            format!(
+                "put the value in double quotes: `{key}: \"{}\"`",
+                value.replace('"', "\\\"")
+            ),
         );
     }
     if raw.starts_with("duplicate mapping key") {
-        let key = raw.trim_start_matches("duplicate mapping key:").split(',').next().unwrap_or("").trim();
-        return (format!("the key `{key}` is written twice"), "keep one of the two lines and delete the other".into());
-    }
-    if raw.contains("unclosed quote") || raw.contains("found unexpected end of stream") && raw.contains("quoted") {
-        return ("a quote opened here is never closed".into(), "add the closing quote at the end of the value".into());
-    }
-    if raw.contains("unclosed bracket") {
-        return ("a `[` or `{` opened here is never closed".into(), "add the closing `]` or `}`, or write the list one `- item` per line".into());
-    }
-    if raw.contains("did not find expected key") || raw.contains("did not find expected '-'") || raw.contains("bad indentation") {
+        let key = raw
+            .trim_start_matches("duplicate mapping key:")
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .trim();
         return (
-            "the indentation of this line does not line up with the lines around it".into(),
-            "keys of the same group must start in the same column; use spaces, two per level".into(),
+            format!("the key `{key}` is written twice"),
+            "keep one of the two lines and delete the other".into(),
         );
     }
-    if raw.contains("budget") || raw.contains("alias") || raw.contains("recursi") || raw.contains("depth") {
+    if raw.contains("unclosed quote")
+        || raw.contains("found unexpected end of stream") && raw.contains("quoted")
+    {
+        return (
+            "a quote opened here is never closed".into(),
+            "add the closing quote at the end of the value".into(),
+        );
+    }
+    if raw.contains("unclosed bracket") {
+        return (
+            "a `[` or `{` opened here is never closed".into(),
+            "add the closing `]` or `}`, or write the list one `- item` per line".into(),
+        );
+    }
+    if raw.contains("did not find expected key")
+        || raw.contains("did not find expected '-'")
+        || raw.contains("bad indentation")
+    {
+        return (
+            "the indentation of this line does not line up with the lines around it".into(),
+            "keys of the same group must start in the same column; use spaces, two per level"
+                .into(),
+        );
+    }
+    if raw.contains("budget")
+        || raw.contains("alias")
+        || raw.contains("recursi")
+        || raw.contains("depth")
+    {
         return (
             format!("this YAML is too deeply nested or repeats itself too much ({raw})"),
             "write the values out plainly, without `&anchors` and `*aliases`".into(),
         );
     }
-    (format!("this is not valid YAML: {raw}"), "check the quotes, colons and indentation on this line and the one before".into())
+    (
+        format!("this is not valid YAML: {raw}"),
+        "check the quotes, colons and indentation on this line and the one before".into(),
+    )
 }
 
 #[cfg(test)]
@@ -101,14 +163,24 @@ mod tests {
     use std::path::PathBuf;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile { path: PathBuf::from("content/jobs/a.md"), text: text.into() }
+        SourceFile {
+            path: PathBuf::from("content/jobs/a.md"),
+            text: text.into(),
+        }
     }
 
     #[test]
     fn splits_front_matter_and_body() {
         let f = file("---\ntitle: A\n---\nHello\n");
         let s = split(&f).expect("has front matter");
-        assert_eq!(s, Split { yaml: "title: A\n", body: "Hello\n", body_line: 4 });
+        assert_eq!(
+            s,
+            Split {
+                yaml: "title: A\n",
+                body: "Hello\n",
+                body_line: 4
+            }
+        );
     }
 
     #[test]

@@ -45,10 +45,14 @@ pub fn load(site_dir: &Path) -> (Content, Vec<Diagnostic>) {
     let job_files = markdown_files(site_dir, "content/jobs", &mut diagnostics);
     let page_files = markdown_files(site_dir, "content/pages", &mut diagnostics);
 
-    let postings: Vec<(Option<Posting>, Vec<Diagnostic>)> =
-        job_files.par_iter().map(|path| parse_markdown(site_dir, path, posting::read)).collect();
-    let pages: Vec<(Option<Page>, Vec<Diagnostic>)> =
-        page_files.par_iter().map(|path| parse_markdown(site_dir, path, page::read)).collect();
+    let postings: Vec<(Option<Posting>, Vec<Diagnostic>)> = job_files
+        .par_iter()
+        .map(|path| parse_markdown(site_dir, path, posting::read))
+        .collect();
+    let pages: Vec<(Option<Page>, Vec<Diagnostic>)> = page_files
+        .par_iter()
+        .map(|path| parse_markdown(site_dir, path, page::read))
+        .collect();
 
     let mut content = Content::default();
     for (posting, diags) in postings {
@@ -67,7 +71,11 @@ pub fn load(site_dir: &Path) -> (Content, Vec<Diagnostic>) {
 type ReadFn<T> = fn(&mut Reader, &crate::yaml::Node, &str, &str, u32) -> Option<T>;
 
 /// Reads one Markdown file with front matter through `read`.
-pub fn parse_markdown<T>(site_dir: &Path, relative: &Path, read: ReadFn<T>) -> (Option<T>, Vec<Diagnostic>) {
+pub fn parse_markdown<T>(
+    site_dir: &Path,
+    relative: &Path,
+    read: ReadFn<T>,
+) -> (Option<T>, Vec<Diagnostic>) {
     let file = match source::read(site_dir, relative) {
         Ok(file) => file,
         Err(d) => return (None, vec![d]),
@@ -76,7 +84,10 @@ pub fn parse_markdown<T>(site_dir: &Path, relative: &Path, read: ReadFn<T>) -> (
 }
 
 /// The same, from text already in memory (used by tests and fuzzing).
-pub fn parse_markdown_text<T>(file: &source::SourceFile, read: ReadFn<T>) -> (Option<T>, Vec<Diagnostic>) {
+pub fn parse_markdown_text<T>(
+    file: &source::SourceFile,
+    read: ReadFn<T>,
+) -> (Option<T>, Vec<Diagnostic>) {
     let split = match frontmatter::split(file) {
         Ok(split) => split,
         Err(d) => return (None, vec![d]),
@@ -85,10 +96,22 @@ pub fn parse_markdown_text<T>(file: &source::SourceFile, read: ReadFn<T>) -> (Op
         Ok(node) => node,
         Err(err) => return (None, vec![frontmatter::syntax_diagnostic(file, 1, &err)]),
     };
-    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("item");
+    let stem = file
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("item");
     let mut reader = Reader::new(file, 1);
     let item = read(&mut reader, &node, stem, split.body, split.body_line);
-    let item = if reader.diagnostics.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) { None } else { item };
+    let item = if reader
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error)
+    {
+        None
+    } else {
+        item
+    };
     (item, reader.diagnostics)
 }
 
@@ -142,32 +165,61 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
     if !root.is_dir() {
         return Vec::new();
     }
-    let canonical_site = site_dir.canonicalize().unwrap_or_else(|_| site_dir.to_path_buf());
+    let canonical_site = site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| site_dir.to_path_buf());
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter();
-    let walker = walker.filter_entry(|e| !e.file_name().to_str().is_some_and(is_ignored_name) || e.depth() == 0);
+    let walker = walkdir::WalkDir::new(&root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker
+        .filter_entry(|e| !e.file_name().to_str().is_some_and(is_ignored_name) || e.depth() == 0);
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().map(|p| p.strip_prefix(site_dir).unwrap_or(p).to_path_buf()).unwrap_or_else(|| dir.to_path_buf());
+                let path = err
+                    .path()
+                    .map(|p| p.strip_prefix(site_dir).unwrap_or(p).to_path_buf())
+                    .unwrap_or_else(|| dir.to_path_buf());
                 let message = if err.loop_ancestor().is_some() {
-                    "this folder link points back to a folder that contains it (a symlink loop)".to_string()
+                    "this folder link points back to a folder that contains it (a symlink loop)"
+                        .to_string()
                 } else {
                     format!("cannot read this: {err}")
                 };
-                diagnostics.push(Diagnostic::error(&path, 0, 0, "unreadable-file", message).help("remove the link or fix the folder's permissions"));
+                diagnostics.push(
+                    Diagnostic::error(&path, 0, 0, "unreadable-file", message)
+                        .help("remove the link or fix the folder's permissions"),
+                );
                 continue;
             }
         };
         if !entry.file_type().is_file() {
             continue;
         }
-        let relative = entry.path().strip_prefix(site_dir).unwrap_or(entry.path()).to_path_buf();
+        let relative = entry
+            .path()
+            .strip_prefix(site_dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if entry.path_is_symlink() || entry.path().ancestors().any(|a| a.is_symlink()) {
             let target = entry.path().canonicalize();
-            if !target.as_ref().is_ok_and(|t| t.starts_with(&canonical_site)) {
-                diagnostics.push(Diagnostic::error(&relative, 0, 0, "link-outside-site", "this file is a link to something outside the site folder").help("copy the file into the site instead of linking to it"));
+            if !target
+                .as_ref()
+                .is_ok_and(|t| t.starts_with(&canonical_site))
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &relative,
+                        0,
+                        0,
+                        "link-outside-site",
+                        "this file is a link to something outside the site folder",
+                    )
+                    .help("copy the file into the site instead of linking to it"),
+                );
                 continue;
             }
         }
@@ -177,12 +229,19 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
 }
 
 /// Static files under `dir`, mapped to the output root.
-pub fn static_files(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<StaticFile> {
+pub fn static_files(
+    site_dir: &Path,
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<StaticFile> {
     walk(site_dir, dir, diagnostics)
         .into_iter()
         .filter_map(|relative| {
             let to = relative.strip_prefix(dir).ok()?.to_path_buf();
-            Some(StaticFile { from: site_dir.join(&relative), to })
+            Some(StaticFile {
+                from: site_dir.join(&relative),
+                to,
+            })
         })
         .collect()
 }

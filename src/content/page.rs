@@ -6,10 +6,24 @@ use crate::content::{extra, slug};
 use crate::yaml::Node;
 
 /// Every key a page's front matter may have.
-pub const KNOWN: &[&str] = &["title", "slug", "summary", "draft", "date_updated", "image", "extra"];
+pub const KNOWN: &[&str] = &[
+    "title",
+    "slug",
+    "summary",
+    "draft",
+    "date_updated",
+    "image",
+    "extra",
+];
 
 /// Reads a page from its parsed front matter.
-pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line: u32) -> Option<Page> {
+pub fn read(
+    r: &mut Reader,
+    node: &Node,
+    file_stem: &str,
+    body: &str,
+    body_line: u32,
+) -> Option<Page> {
     let f = r.fields(node, KNOWN, "the front matter")?;
     let title = r.required_text(&f, "title", "this page", "title: Our hiring process");
     let slug = slug::read(r, &f, file_stem);

@@ -3,22 +3,51 @@
 use crate::config::read_lint_allow;
 use crate::content::codes;
 use crate::content::fields::{Fields, Reader};
-use crate::content::model::{EmploymentType, Location, PayPeriod, Posting, Question, Salary, Workplace};
+use crate::content::model::{
+    EmploymentType, Location, PayPeriod, Posting, Question, Salary, Workplace,
+};
 use crate::content::{apply, extra, slug};
 use crate::yaml::{Node, Value};
 
 /// Every key a posting's front matter may have.
 pub const KNOWN: &[&str] = &[
-    "title", "slug", "department", "team", "locations", "workplace", "remote_regions", "employment_type", "salary",
-    "date_posted", "date_updated", "valid_through", "evergreen", "apply", "reference", "summary", "tags", "duration",
-    "draft", "faq", "faq_groups", "extra", "image", "lint",
+    "title",
+    "slug",
+    "department",
+    "team",
+    "locations",
+    "workplace",
+    "remote_regions",
+    "employment_type",
+    "salary",
+    "date_posted",
+    "date_updated",
+    "valid_through",
+    "evergreen",
+    "apply",
+    "reference",
+    "summary",
+    "tags",
+    "duration",
+    "draft",
+    "faq",
+    "faq_groups",
+    "extra",
+    "image",
+    "lint",
 ];
 const LOCATION_KEYS: &[&str] = &["city", "region", "country", "postal_code", "street"];
 const SALARY_KEYS: &[&str] = &["min", "max", "currency", "period", "note"];
 const WHAT: &str = "this posting";
 
 /// Reads a posting from its parsed front matter; `None` when a required part is unusable.
-pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line: u32) -> Option<Posting> {
+pub fn read(
+    r: &mut Reader,
+    node: &Node,
+    file_stem: &str,
+    body: &str,
+    body_line: u32,
+) -> Option<Posting> {
     let f = r.fields(node, KNOWN, "the front matter")?;
     let title = r.required_text(&f, "title", WHAT, "title: Backend Engineer");
     let slug = slug::read(r, &f, file_stem);
@@ -26,7 +55,12 @@ pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line:
     let workplace = read_workplace(r, &f);
     let locations = read_locations(r, &f);
     if locations.is_empty() && workplace != Workplace::Remote && f.get("locations").is_none() {
-        r.missing(&f, "locations", WHAT, "locations: [{city: Berlin, country: DE}]` (or `workplace: remote");
+        r.missing(
+            &f,
+            "locations",
+            WHAT,
+            "locations: [{city: Berlin, country: DE}]` (or `workplace: remote",
+        );
     }
     let employment_types = read_employment_types(r, &f);
     let salary = f.present("salary").and_then(|n| read_salary(r, n));
@@ -42,12 +76,26 @@ pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line:
     let valid_through = r.date(&f, "valid_through");
     if let (Some(posted), Some((until, pos))) = (date_posted, valid_through) {
         if until < posted {
-            r.error(pos, 10, "expires-before-posted", format!("`valid_through` ({until}) is before `date_posted` ({posted})"), "the last day to apply must be on or after the day the posting was published".into());
+            r.error(
+                pos,
+                10,
+                "expires-before-posted",
+                format!("`valid_through` ({until}) is before `date_posted` ({posted})"),
+                "the last day to apply must be on or after the day the posting was published"
+                    .into(),
+            );
         }
     }
     let evergreen = r.flag(&f, "evergreen");
-    let faq = f.present("faq").map(|n| read_questions(r, n, "`faq`")).unwrap_or_default();
-    let faq_groups = r.text_list(&f, "faq_groups").into_iter().map(|(t, p)| (t, p.line + r.line_offset, p.col)).collect();
+    let faq = f
+        .present("faq")
+        .map(|n| read_questions(r, n, "`faq`"))
+        .unwrap_or_default();
+    let faq_groups = r
+        .text_list(&f, "faq_groups")
+        .into_iter()
+        .map(|(t, p)| (t, p.line + r.line_offset, p.col))
+        .collect();
     let posting = Posting {
         source: r.file.path.clone(),
         title: title?,
@@ -56,7 +104,11 @@ pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line:
         team: r.optional_text(&f, "team"),
         locations,
         workplace,
-        remote_regions: r.text_list(&f, "remote_regions").into_iter().map(|(t, _)| t).collect(),
+        remote_regions: r
+            .text_list(&f, "remote_regions")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect(),
         employment_types: employment_types?,
         salary,
         date_posted: date_posted?,
@@ -66,7 +118,11 @@ pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line:
         apply: f.present("apply").and_then(|n| apply::read(r, n)),
         reference: r.optional_text(&f, "reference"),
         summary: r.optional_text(&f, "summary"),
-        tags: r.text_list(&f, "tags").into_iter().map(|(t, _)| t).collect(),
+        tags: r
+            .text_list(&f, "tags")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect(),
         duration: r.optional_text(&f, "duration"),
         draft: r.flag(&f, "draft"),
         faq,
@@ -81,14 +137,25 @@ pub fn read(r: &mut Reader, node: &Node, file_stem: &str, body: &str, body_line:
 }
 
 fn read_workplace(r: &mut Reader, f: &Fields) -> Workplace {
-    let Some(node) = f.present("workplace") else { return Workplace::Onsite };
-    let Some(text) = r.text(node, "workplace") else { return Workplace::Onsite };
+    let Some(node) = f.present("workplace") else {
+        return Workplace::Onsite;
+    };
+    let Some(text) = r.text(node, "workplace") else {
+        return Workplace::Onsite;
+    };
     match text.to_lowercase().replace(['-', ' ', '_'], "").as_str() {
         "onsite" | "office" | "inoffice" => Workplace::Onsite,
         "hybrid" => Workplace::Hybrid,
         "remote" | "fullyremote" => Workplace::Remote,
         _ => {
-            r.error(node.pos, text.chars().count(), "bad-workplace", format!("`workplace` must be onsite, hybrid or remote, not `{text}`"), "write one of: `workplace: onsite`, `workplace: hybrid`, `workplace: remote`".into());
+            r.error(
+                node.pos,
+                text.chars().count(),
+                "bad-workplace",
+                format!("`workplace` must be onsite, hybrid or remote, not `{text}`"),
+                "write one of: `workplace: onsite`, `workplace: hybrid`, `workplace: remote`"
+                    .into(),
+            );
             Workplace::Onsite
         }
     }
@@ -110,10 +177,18 @@ fn read_employment_types(r: &mut Reader, f: &Fields) -> Option<Vec<EmploymentTyp
             None => {
                 let names: Vec<&str> = EmploymentType::ALL.iter().map(|t| t.id()).collect();
                 let help = match crate::diagnostics::did_you_mean(&text, &names) {
-                    Some(near) => format!("did you mean `{near}`? The types are: {}", names.join(", ")),
+                    Some(near) => {
+                        format!("did you mean `{near}`? The types are: {}", names.join(", "))
+                    }
                     None => format!("use one of: {}", names.join(", ")),
                 };
-                r.error(pos, text.chars().count(), "bad-employment-type", format!("`{text}` is not an employment type"), help);
+                r.error(
+                    pos,
+                    text.chars().count(),
+                    "bad-employment-type",
+                    format!("`{text}` is not an employment type"),
+                    help,
+                );
             }
         }
     }
@@ -121,16 +196,27 @@ fn read_employment_types(r: &mut Reader, f: &Fields) -> Option<Vec<EmploymentTyp
 }
 
 fn read_locations(r: &mut Reader, f: &Fields) -> Vec<Location> {
-    let Some(node) = f.present("locations") else { return Vec::new() };
+    let Some(node) = f.present("locations") else {
+        return Vec::new();
+    };
     let items: Vec<&Node> = match &node.value {
         Value::Seq(items) => items.iter().collect(),
         Value::Map(_) => vec![node],
         _ => {
-            r.error(node.pos, 1, "wrong-type", "`locations` should be a list of places, each with `city` and `country`".into(), "write it like `locations: [{city: Berlin, country: DE}]`".into());
+            r.error(
+                node.pos,
+                1,
+                "wrong-type",
+                "`locations` should be a list of places, each with `city` and `country`".into(),
+                "write it like `locations: [{city: Berlin, country: DE}]`".into(),
+            );
             return Vec::new();
         }
     };
-    items.into_iter().filter_map(|item| read_location(r, item)).collect()
+    items
+        .into_iter()
+        .filter_map(|item| read_location(r, item))
+        .collect()
 }
 
 fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
@@ -139,7 +225,14 @@ fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
     let country_node = f.present("country");
     let country = match country_node {
         None => {
-            r.error(node.pos, 1, "missing-key", "this location has no `country`".into(), "add the two-letter country code, like `country: DE` (Germany) or `country: US`".into());
+            r.error(
+                node.pos,
+                1,
+                "missing-key",
+                "this location has no `country`".into(),
+                "add the two-letter country code, like `country: DE` (Germany) or `country: US`"
+                    .into(),
+            );
             return None;
         }
         Some(n) => {
@@ -150,7 +243,13 @@ fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
                     Some(c) => format!("write the two-letter ISO code instead: `country: {c}`"),
                     None => "write the two-letter ISO 3166 code, like DE, FR, GB or US".into(),
                 };
-                r.error(n.pos, text.chars().count(), "bad-country", format!("`{text}` is not a country code"), help);
+                r.error(
+                    n.pos,
+                    text.chars().count(),
+                    "bad-country",
+                    format!("`{text}` is not a country code"),
+                    help,
+                );
                 return None;
             }
             code
@@ -170,23 +269,48 @@ fn read_salary(r: &mut Reader, node: &Node) -> Option<Salary> {
     let min = f.present("min").and_then(|n| r.number(n, "min"));
     let max = f.present("max").and_then(|n| r.number(n, "max"));
     if min.is_none() && max.is_none() && f.present("min").is_none() && f.present("max").is_none() {
-        r.error(node.pos, 1, "salary-empty", "`salary` has neither `min` nor `max`".into(), "add `min: 50000` and `max: 60000` under `salary:` (or remove `salary`)".into());
+        r.error(
+            node.pos,
+            1,
+            "salary-empty",
+            "`salary` has neither `min` nor `max`".into(),
+            "add `min: 50000` and `max: 60000` under `salary:` (or remove `salary`)".into(),
+        );
     }
     for (key, value) in [("min", min), ("max", max)] {
         if let (Some(v), Some(n)) = (value, f.get(key))
             && v < 0.0
         {
-            r.error(n.pos, 1, "negative-salary", format!("salary `{key}` cannot be negative"), "write the amount without a minus sign".into());
+            r.error(
+                n.pos,
+                1,
+                "negative-salary",
+                format!("salary `{key}` cannot be negative"),
+                "write the amount without a minus sign".into(),
+            );
         }
     }
     if let (Some(lo), Some(hi), Some(n)) = (min, max, f.get("min"))
         && lo > hi
     {
-        r.error(n.pos, lo.to_string().len(), "salary-range", format!("salary `min` ({lo}) is larger than `max` ({hi})"), "swap the two numbers: `min` is the lowest pay, `max` the highest".into());
+        r.error(
+            n.pos,
+            lo.to_string().len(),
+            "salary-range",
+            format!("salary `min` ({lo}) is larger than `max` ({hi})"),
+            "swap the two numbers: `min` is the lowest pay, `max` the highest".into(),
+        );
     }
     let currency = match f.present("currency") {
         None => {
-            r.error(node.pos, 1, "missing-key", "`salary` has no `currency`".into(), "add the three-letter currency code, like `currency: EUR` or `currency: USD`".into());
+            r.error(
+                node.pos,
+                1,
+                "missing-key",
+                "`salary` has no `currency`".into(),
+                "add the three-letter currency code, like `currency: EUR` or `currency: USD`"
+                    .into(),
+            );
             None
         }
         Some(n) => r.text(n, "currency").and_then(|text| {
@@ -200,7 +324,13 @@ fn read_salary(r: &mut Reader, node: &Node) -> Option<Salary> {
                     "£" => "write `currency: GBP`".to_string(),
                     _ => "write the three-letter ISO 4217 code, like EUR, USD or GBP".to_string(),
                 };
-                r.error(n.pos, text.chars().count(), "bad-currency", format!("`{text}` is not a currency code"), hint);
+                r.error(
+                    n.pos,
+                    text.chars().count(),
+                    "bad-currency",
+                    format!("`{text}` is not a currency code"),
+                    hint,
+                );
                 None
             }
         }),
@@ -210,28 +340,58 @@ fn read_salary(r: &mut Reader, node: &Node) -> Option<Salary> {
         Some(n) => r.text(n, "period").and_then(|text| {
             let parsed = PayPeriod::parse(&text);
             if parsed.is_none() {
-                r.error(n.pos, text.chars().count(), "bad-period", format!("`period` must be hour, day, week, month or year, not `{text}`"), "write one of: hour, day, week, month, year".into());
+                r.error(
+                    n.pos,
+                    text.chars().count(),
+                    "bad-period",
+                    format!("`period` must be hour, day, week, month or year, not `{text}`"),
+                    "write one of: hour, day, week, month, year".into(),
+                );
             }
             parsed
         }),
     };
-    Some(Salary { min, max, currency: currency?, period: period?, note: r.optional_text(&f, "note").unwrap_or_default() })
+    Some(Salary {
+        min,
+        max,
+        currency: currency?,
+        period: period?,
+        note: r.optional_text(&f, "note").unwrap_or_default(),
+    })
 }
 
 /// Reads a list of `{question, answer}` (a posting's `faq`, or a group in faq.yaml).
 pub fn read_questions(r: &mut Reader, node: &Node, what: &str) -> Vec<Question> {
     let Value::Seq(items) = &node.value else {
-        r.error(node.pos, 1, "wrong-type", format!("{what} should be a list of questions"), "write each as `- question: …` with `answer: …` on the next line".into());
+        r.error(
+            node.pos,
+            1,
+            "wrong-type",
+            format!("{what} should be a list of questions"),
+            "write each as `- question: …` with `answer: …` on the next line".into(),
+        );
         return Vec::new();
     };
     items
         .iter()
         .filter_map(|item| {
             let f = r.fields(item, &["question", "answer"], "a question")?;
-            let question = r.required_text(&f, "question", "this question", "question: Is this role paid?");
+            let question = r.required_text(
+                &f,
+                "question",
+                "this question",
+                "question: Is this role paid?",
+            );
             let answer = r.required_text(&f, "answer", "this question", "answer: Yes.");
-            let line = f.get("answer").map(|n| n.pos.line + r.line_offset).unwrap_or(0);
-            Some(Question { question: question?, answer: answer?, line })
+            let line = f
+                .get("answer")
+                .map(|n| n.pos.line + r.line_offset)
+                .unwrap_or(0);
+            Some(Question {
+                question: question?,
+                answer: answer?,
+                line,
+            })
         })
         .collect()
 }

@@ -13,7 +13,11 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() { "item".to_string() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        "item".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Folds common accented letters to ASCII so "Zürich" becomes "zurich".
@@ -44,14 +48,18 @@ fn fold(c: char) -> Vec<char> {
 pub fn is_valid(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 200
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
 }
 
 /// The `slug` key of a posting or page, or the slug of its file name.
 pub fn read(r: &mut Reader, f: &Fields, file_stem: &str) -> Option<String> {
-    let Some(node) = f.present("slug") else { return Some(slugify(file_stem)) };
+    let Some(node) = f.present("slug") else {
+        return Some(slugify(file_stem));
+    };
     let text = r.text(node, "slug")?;
     if is_valid(&text) {
         return Some(text);
@@ -72,7 +80,10 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_and_tidy() {
-        assert_eq!(slugify("Backend Development Intern"), "backend-development-intern");
+        assert_eq!(
+            slugify("Backend Development Intern"),
+            "backend-development-intern"
+        );
         assert_eq!(slugify("Zürich, CH"), "zuerich-ch");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("R&D"), "r-and-d");

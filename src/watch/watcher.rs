@@ -82,7 +82,11 @@ impl SiteWatcher {
             let _ = interrupt_tx.send(Message::Interrupt);
         });
         let backend = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            // The poller compares whole-second mtimes; hashing contents too catches two
+            // saves within the same second.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
             new_debouncer_opt(DEBOUNCE, None, handler(tx), RecommendedCache::new(), config)
                 .map(Backend::Poll)
         } else {
