@@ -65,6 +65,10 @@ fn watch_sees_edits_creates_atomic_saves_new_folders_renames_and_deletes() {
     // themes/ does not exist at start: its creation is seen, then files inside it.
     std::fs::create_dir(site.path("themes")).expect("mkdir themes");
     proc.wait_stderr("Changed: themes (template)");
+    // Files created in a brand-new folder before its watch exists are read by the rebuild
+    // that the folder's creation triggers; from then on their own changes are seen.
+    std::fs::create_dir_all(site.path("themes/acme/templates")).expect("mkdir theme");
+    proc.wait_stderr("Changed: themes/acme");
     site.write("themes/acme/templates/extra.html", "<p>{{ 1 }}</p>");
     proc.wait_stderr("Changed: themes/acme/templates/extra.html (template)");
 

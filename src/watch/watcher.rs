@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
@@ -21,6 +21,8 @@ use crate::console::Console;
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// After a batch, keep collecting while more batches arrive this close together.
 const SETTLE: Duration = Duration::from_millis(150);
+/// A steady trickle of changes still gets a rebuild after this long.
+const MAX_SETTLE: Duration = Duration::from_secs(2);
 /// How often `--poll` scans the disk.
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
@@ -122,6 +124,7 @@ impl SiteWatcher {
             let mut changes = BTreeSet::new();
             let mut roots_touched = false;
             let mut pending = Some(first);
+            let started = Instant::now();
             while let Some(message) = pending.take() {
                 match message {
                     Message::Interrupt => return WatchEvent::Interrupted,
@@ -132,7 +135,9 @@ impl SiteWatcher {
                         }
                     }
                 }
-                pending = self.rx.recv_timeout(SETTLE).ok();
+                if started.elapsed() < MAX_SETTLE {
+                    pending = self.rx.recv_timeout(SETTLE).ok();
+                }
             }
             if roots_touched {
                 for dir in ["content", "themes"] {
@@ -245,5 +250,24 @@ fn describe_error(error: &notify::Error) -> String {
         } else {
             format!("cannot watch {}: {error}", paths.join(", "))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_watch_limit_suggests_poll() {
+        let limit = notify::Error::new(notify::ErrorKind::MaxFilesWatch);
+        let enospc = notify::Error::io(std::io::Error::from_raw_os_error(28));
+        let emfile = notify::Error::io(std::io::Error::from_raw_os_error(24));
+        for error in [limit, enospc, emfile] {
+            assert!(is_limit(&error), "{error:?}");
+            assert!(describe_error(&error).contains("--poll"), "{error:?}");
+        }
+        let missing = notify::Error::path_not_found().add_path(PathBuf::from("/site/content"));
+        assert!(!is_limit(&missing));
+        assert!(describe_error(&missing).contains("/site/content"));
     }
 }
