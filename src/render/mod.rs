@@ -628,6 +628,18 @@ fn render_page(
     writer.template(input, "page.html", &ctx, &format!("{path}index.html"))
 }
 
+/// Broken links between content files, found without rendering pages (used when the build
+/// already failed, so `check` still reports every broken link in one run).
+pub fn link_check(content: &Content) -> Vec<Diagnostic> {
+    let links = link_map(content, &Urls::new("https://example.invalid/"));
+    let postings = content.postings.par_iter().map(|p| (&p.body, &p.source, p.body_line));
+    let pages = content.pages.par_iter().map(|p| (&p.body, &p.source, p.body_line));
+    postings
+        .chain(pages)
+        .flat_map_iter(|(body, file, first_line)| markdown::render(&Source { markdown: body, file, first_line }, &links).1)
+        .collect()
+}
+
 /// Content file → URL, for links between content files.
 fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     let mut map = LinkMap::new();
