@@ -56,94 +56,154 @@ impl BuildError {
     }
 }
 
-// TEMPORARY STUB — replaced by main's build. Copies content/static into the output through a
-// staging folder, and fails with a diagnostic when content/site.yaml has a line `broken`, so
-// watch/serve can be exercised before the real pipeline lands.
-/// Builds the site (temporary stub; see the comment above).
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    use std::fs;
+/// Site settings, content and theme after loading and validation: ready to render.
+pub struct Prepared {
+    /// site.yaml.
+    pub config: crate::config::SiteConfig,
+    /// Content to publish (drafts removed unless asked for).
+    pub content: crate::content::Content,
+    /// The resolved theme.
+    pub theme: crate::render::theme::Theme,
+    /// Templates compiled from the theme.
+    pub tera: tera::Tera,
+    /// URLs under the effective base URL.
+    pub urls: crate::render::urls::Urls,
+    /// Today in the site's timezone.
+    pub today: jiff::civil::Date,
+    /// Warnings found so far.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates everything; on content errors returns every diagnostic, sorted.
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
     let site = &opts.site_dir;
-    let yaml_path = site.join("content/site.yaml");
-    let yaml = fs::read_to_string(&yaml_path)
-        .map_err(|e| BuildError::Io(format!("cannot read {}: {e}", yaml_path.display())))?;
-    for (no, line) in yaml.lines().enumerate() {
-        if line.trim() == "broken" {
-            let d = Diagnostic::error(
-                std::path::Path::new("content/site.yaml"),
-                no as u32 + 1,
-                1,
-                "stub-broken",
-                "this line is broken",
-            );
-            return Err(BuildError::Content(vec![d]));
-        }
+    if !site.is_dir() {
+        return Err(BuildError::Io(format!(
+            "the site folder {} does not exist",
+            site.display()
+        )));
     }
-    let output = opts.output.clone().unwrap_or_else(|| site.join("public"));
-    let parent = output.parent().unwrap_or(site).to_path_buf();
-    let staging = parent.join(".careers-staging");
-    let _ = fs::remove_dir_all(&staging);
-    let io = |e: std::io::Error| BuildError::Io(e.to_string());
-    fs::create_dir_all(&staging).map_err(io)?;
-    let mut files = 0;
-    let mut stack = vec![(site.join("content/static"), staging.clone())];
-    while let Some((from, to)) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&from) else {
-            continue;
-        };
-        fs::create_dir_all(&to).map_err(io)?;
-        for entry in entries.flatten() {
-            let target = to.join(entry.file_name());
-            if entry.path().is_dir() {
-                stack.push((entry.path(), target));
+    let fail = |mut diagnostics: Vec<Diagnostic>, content: &crate::content::Content| {
+        diagnostics.extend(crate::render::link_check(content));
+        crate::diagnostics::attach_sources(site, &mut diagnostics);
+        crate::diagnostics::sort(&mut diagnostics);
+        BuildError::Content(diagnostics)
+    };
+    let config = crate::config::load(site);
+    let (content, mut diagnostics) = crate::content::load(site);
+    diagnostics.extend(crate::validate::check(&content));
+    let (config, _) = match config {
+        Ok(c) => c,
+        Err(mut errors) => {
+            errors.append(&mut diagnostics);
+            return Err(fail(errors, &content));
+        }
+    };
+    let mut content = content;
+    if !opts.drafts {
+        content.postings.retain(|p| !p.draft);
+        content.pages.retain(|p| !p.draft);
+    }
+    let theme = crate::render::theme::load(site, &config.theme);
+    let (theme, tera) = match theme {
+        Ok(theme) => match crate::render::theme::engine(&theme) {
+            Ok(tera) => (theme, tera),
+            Err(mut errors) => {
+                diagnostics.append(&mut errors);
+                return Err(fail(diagnostics, &content));
+            }
+        },
+        Err(mut errors) => {
+            diagnostics.append(&mut errors);
+            return Err(fail(diagnostics, &content));
+        }
+    };
+    if crate::diagnostics::has_errors(&diagnostics) {
+        return Err(fail(diagnostics, &content));
+    }
+    let base_url = match &opts.base_url {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            if url.ends_with('/') {
+                url.clone()
             } else {
-                fs::copy(entry.path(), target).map_err(io)?;
-                files += 1;
+                format!("{url}/")
             }
         }
-    }
-    let mut jobs = 0;
-    if let Ok(entries) = walk_md(&site.join("content/jobs")) {
-        for path in entries {
-            let slug = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string();
-            let body = fs::read_to_string(&path).unwrap_or_default();
-            let dir = staging.join("jobs").join(&slug);
-            fs::create_dir_all(&dir).map_err(io)?;
-            let html = format!("<!doctype html><html><body><pre>{body}</pre></body></html>");
-            fs::write(dir.join("index.html"), html).map_err(io)?;
-            jobs += 1;
+        Some(url) => {
+            return Err(BuildError::Io(format!(
+                "--base-url must start with http:// or https://, not `{url}`"
+            )));
         }
-    }
-    let index = format!("<!doctype html><html><body><h1>{jobs} jobs</h1></body></html>");
-    fs::write(staging.join("index.html"), index).map_err(io)?;
-    fs::write(
-        staging.join("404.html"),
-        "<html><body>Not found</body></html>",
-    )
-    .map_err(io)?;
-    let _ = fs::remove_dir_all(&output);
-    fs::rename(&staging, &output).map_err(io)?;
-    Ok(BuildReport {
-        output_dir: output,
-        files_written: files + jobs + 2,
-        open_postings: jobs,
-        warnings: Vec::new(),
+        None => config.base_url.clone(),
+    };
+    let today = opts.today.unwrap_or_else(|| {
+        jiff::Timestamp::now()
+            .to_zoned_datetime(config.timezone.clone())
+            .date()
+    });
+    crate::diagnostics::attach_sources(site, &mut diagnostics);
+    Ok(Prepared {
+        urls: crate::render::urls::Urls::new(&base_url),
+        config,
+        content,
+        theme,
+        tera,
+        today,
+        warnings: diagnostics,
     })
 }
 
-// TEMPORARY STUB helper — replaced by main's build.
-fn walk_md(dir: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            out.extend(walk_md(&path)?);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
+/// Runs the whole pipeline and swaps the new site in; on failure the output is untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let prepared = prepare(opts)?;
+    let output = match &opts.output {
+        Some(out) => out.clone(),
+        None => opts.site_dir.join(&prepared.config.output_dir),
+    };
+    crate::output::check_output(&opts.site_dir, &output, opts.force).map_err(BuildError::Io)?;
+    let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
+    let files_written = render(&prepared, Some(&staging), &opts.site_dir)?;
+    let output_dir = staging.commit().map_err(BuildError::Io)?;
+    let open_postings = prepared
+        .content
+        .postings
+        .iter()
+        .filter(|p| !crate::render::views::is_closed(p, prepared.today))
+        .count();
+    Ok(BuildReport {
+        output_dir,
+        files_written,
+        open_postings,
+        warnings: prepared.warnings,
+    })
+}
+
+/// Validates everything a build would, rendering every page in memory; writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
+    let prepared = prepare(opts)?;
+    render(&prepared, None, &opts.site_dir)?;
+    Ok(prepared.warnings)
+}
+
+fn render(
+    prepared: &Prepared,
+    staging: Option<&crate::output::Staging>,
+    site: &std::path::Path,
+) -> Result<usize, BuildError> {
+    let input = crate::render::Input {
+        config: &prepared.config,
+        content: &prepared.content,
+        urls: &prepared.urls,
+        today: prepared.today,
+        theme: &prepared.theme,
+        tera: &prepared.tera,
+    };
+    crate::render::render(&input, staging).map_err(|mut diagnostics| {
+        crate::diagnostics::attach_sources(site, &mut diagnostics);
+        crate::diagnostics::sort(&mut diagnostics);
+        match diagnostics.iter().find(|d| d.code == "write-failed") {
+            Some(d) => BuildError::Io(d.message.clone()),
+            None => BuildError::Content(diagnostics),
         }
-    }
-    Ok(out)
+    })
 }

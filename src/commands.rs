@@ -2,19 +2,84 @@
 
 use std::path::Path;
 
-use crate::cli::{BuildArgs, CheckArgs, InitArgs, NewArgs};
+use crate::build::{BuildError, BuildOptions};
+use crate::cli::{BuildArgs, CheckArgs, Format, InitArgs, NewArgs};
 use crate::console::Console;
+use crate::diagnostics::Severity;
 
 /// `careers build`.
-pub fn build(_site: &Path, _args: &BuildArgs, console: &Console) -> i32 {
-    console.fail("build is not implemented yet");
-    2
+pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
+    let started = std::time::Instant::now();
+    let opts = build_options(site, args);
+    match crate::build::build(&opts) {
+        Ok(report) => {
+            console.diagnostics(&report.warnings);
+            console.info(&format!(
+                "Built {} open postings ({} files) into {} in {} ms",
+                report.open_postings,
+                report.files_written,
+                report.output_dir.display(),
+                started.elapsed().as_millis()
+            ));
+            0
+        }
+        Err(err) => report_failure(&err, console, "Nothing was changed in the output folder."),
+    }
+}
+
+/// Turns BuildArgs into library options.
+pub fn build_options(site: &Path, args: &BuildArgs) -> BuildOptions {
+    BuildOptions {
+        site_dir: site.to_path_buf(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        force: args.force,
+        today: None,
+    }
+}
+
+/// Prints a failed build's problems and returns its exit code.
+pub fn report_failure(err: &BuildError, console: &Console, after: &str) -> i32 {
+    match err {
+        BuildError::Content(diagnostics) => {
+            console.diagnostics(diagnostics);
+            console.info(after);
+        }
+        BuildError::Io(message) => console.fail(message),
+    }
+    err.exit_code()
 }
 
 /// `careers check`.
-pub fn check(_site: &Path, _args: &CheckArgs, console: &Console) -> i32 {
-    console.fail("check is not implemented yet");
-    2
+pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
+    let opts = BuildOptions {
+        site_dir: site.to_path_buf(),
+        drafts: args.drafts,
+        ..BuildOptions::default()
+    };
+    let (diagnostics, io_error) = match crate::build::check(&opts) {
+        Ok(warnings) => (warnings, None),
+        Err(BuildError::Content(diagnostics)) => (diagnostics, None),
+        Err(BuildError::Io(message)) => (Vec::new(), Some(message)),
+    };
+    if let Some(message) = io_error {
+        console.fail(&message);
+        return 2;
+    }
+    let failing = diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || args.strict);
+    match args.format {
+        Format::Json => println!("{}", crate::diagnostics::to_json(&diagnostics)),
+        Format::Human => {
+            console.diagnostics(&diagnostics);
+            if diagnostics.is_empty() {
+                console.info("No problems found.");
+            }
+        }
+    }
+    i32::from(failing)
 }
 
 /// `careers init`.

@@ -149,6 +149,38 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// Fills in the offending source line of diagnostics created without the file's text.
+pub fn attach_sources(site_dir: &Path, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.source_line.is_none() && d.line > 0)
+    {
+        if let Ok(text) = std::fs::read_to_string(site_dir.join(&d.file)) {
+            let line = text.lines().nth(d.line as usize - 1).map(|l| {
+                l.trim_end_matches('\r')
+                    .trim_start_matches('\u{feff}')
+                    .to_string()
+            });
+            d.source_line = line;
+        }
+    }
+}
+
+/// The stable JSON format of `careers check --format json` (see docs/diagnostics.md).
+pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let doc = serde_json::json!({
+        "version": 1,
+        "errors": errors,
+        "warnings": diagnostics.len() - errors,
+        "diagnostics": diagnostics,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
 /// True when any of these stops the build.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)

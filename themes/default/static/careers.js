@@ -1,5 +1,5 @@
 /* careers default theme: progressive enhancement only. The site works fully without it.
-   - listing pages: instant filtering (department, location, type, workplace) and keyword search,
+   - listing pages (home and /departments/.. etc.): the filter links become <select>s for instant filtering (department, location, type, workplace) and keyword search,
      state kept in the URL (?department=&location=&type=&workplace=&q=), result count announced
    - <time class="posted" datetime="YYYY-MM-DD">: shown as "today", "3 days ago"...
    - posting pages: "Copy link" button
@@ -75,6 +75,7 @@
     var texts = rows.map(function (r) { return norm(r.getAttribute('data-search')); });
     var params = new URLSearchParams(location.search);
     var lastCount = -1;
+    var statusTimer;
 
     function makeSelect(key, label, options) {
       var wrap = d.createElement('div');
@@ -105,25 +106,31 @@
 
     if (enhance) {
       var holder = form.querySelector('[data-selects]') || form;
-      all('[data-filter]', filtersBox).forEach(function (f) {
-        var key = f.getAttribute('data-filter');
-        var label = f.getAttribute('data-label') || key;
+      // Values present on this page, per filter: options without a posting here are left out.
+      var attr = { department: 'data-department', location: 'data-locations', type: 'data-types', workplace: 'data-workplace' };
+      var present = {};
+      Object.keys(attr).forEach(function (k) {
+        present[k] = {};
+        rows.forEach(function (r) {
+          (r.getAttribute(attr[k]) || '').split(/\s+/).forEach(function (v) { if (v) present[k][v] = r; });
+        });
+      });
+      // Workplace needs no links: its options come from the rows (there is only a /remote/ page).
+      var labels = { workplace: 'Workplace' };
+      Object.keys(attr).forEach(function (key) {
+        var f = filtersBox.querySelector('[data-filter="' + key + '"]');
+        if (!f && key !== 'workplace') return;
         var opts;
         if (key === 'workplace') {
-          // Every workplace present in the rows, in a fixed order.
-          var seen = {};
-          rows.forEach(function (r) {
-            seen[r.getAttribute('data-workplace')] = r.getAttribute('data-workplace-label');
-          });
-          opts = ['onsite', 'hybrid', 'remote'].filter(function (k) { return seen[k]; })
-            .map(function (k) { return [k, seen[k]]; });
-          if (opts.length < 2) return; // nothing to choose between
+          opts = ['onsite', 'hybrid', 'remote'].filter(function (k) { return present.workplace[k]; })
+            .map(function (k) { return [k, present.workplace[k].getAttribute('data-workplace-label') || k]; });
         } else {
           opts = all('a[data-value]', f).map(function (a) {
             return [a.getAttribute('data-value'), a.getAttribute('data-name') || a.textContent.trim()];
-          });
+          }).filter(function (o) { return present[key][o[0]]; });
         }
-        if (opts.length) holder.appendChild(makeSelect(key, label, opts));
+        var label = (f && f.getAttribute('data-label')) || labels[key] || key;
+        if (opts.length > 1) holder.appendChild(makeSelect(key, label, opts));
       });
       var links = filtersBox.querySelector('[data-filter-links]');
       if (links) links.hidden = true;
@@ -168,9 +175,14 @@
       });
       if (noResults) noResults.hidden = total > 0;
       if (statusEl && total !== lastCount) {
-        var tpl = total === 1 ? statusEl.getAttribute('data-one') : statusEl.getAttribute('data-other');
-        statusEl.textContent = (tpl || '{n} positions').replace('{n}', total);
         lastCount = total;
+        // Debounced so screen readers hear the result, not every keystroke.
+        clearTimeout(statusTimer);
+        statusTimer = setTimeout(function () {
+          var tpl = total === 1 ? statusEl.getAttribute('data-one') : statusEl.getAttribute('data-other');
+          var msg = (tpl || '{n} positions').replace('{n}', total);
+          if (statusEl.textContent !== msg) statusEl.textContent = msg;
+        }, 400);
       }
       // Keep the URL shareable, without adding history entries.
       var p = new URLSearchParams(location.search);

@@ -1,0 +1,237 @@
+//! Writing the site: into a staging folder beside the output, swapped in only when the
+//! whole build succeeded, so a failed build leaves the published folder exactly as it was.
+//!
+//! The output folder carries a marker file; careers refuses to replace a non-empty folder
+//! without it (unless `--force`), and refuses folders that hold the site itself.
+
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+/// The file that marks a folder as careers output (safe for careers to replace).
+pub const MARKER: &str = ".careers-output";
+const STAGING_PREFIX: &str = ".careers-staging-";
+const OLD_PREFIX: &str = ".careers-old-";
+
+/// A staging folder being filled; removed on drop unless committed.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+/// Checks that `output` is a folder careers may replace, given the site folder.
+pub fn check_output(site_dir: &Path, output: &Path, force: bool) -> Result<(), String> {
+    let site = absolute(site_dir);
+    let out = absolute(output);
+    let shown = output.display();
+    if out == site || site.starts_with(&out) {
+        return Err(format!(
+            "refusing to use {shown} as the output folder: it contains the site itself, and building would replace your content"
+        ));
+    }
+    for protected in ["content", "themes"] {
+        if out.starts_with(site.join(protected)) {
+            return Err(format!(
+                "refusing to use {shown} as the output folder: it is inside {protected}/, which holds your site's sources"
+            ));
+        }
+    }
+    if out.is_file() {
+        return Err(format!("the output path {shown} is a file, not a folder"));
+    }
+    if out.is_dir() && !force && !out.join(MARKER).exists() {
+        let non_empty = std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
+        if non_empty {
+            return Err(format!(
+                "refusing to replace {shown}: it is not empty and was not made by careers (pass --force to replace it anyway)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The path made absolute and cleaned of `.`/`..`, resolving symlinks where it exists.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    // Canonicalise the longest existing ancestor, then append the rest.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for part in rest.into_iter().rev() {
+        if part == ".." {
+            out.pop();
+        } else if part != "." {
+            out.push(part);
+        }
+    }
+    out
+}
+
+impl Staging {
+    /// Creates a fresh staging folder beside `target` (and clears stale ones left by killed builds).
+    pub fn create(target: &Path) -> Result<Staging, String> {
+        let target = absolute(target);
+        let parent = target
+            .parent()
+            .ok_or_else(|| format!("{} has no parent folder", target.display()))?
+            .to_path_buf();
+        std::fs::create_dir_all(&parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        remove_stale(&parent, &name);
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let dir = parent.join(format!(
+            "{STAGING_PREFIX}{name}-{}-{stamp}",
+            std::process::id()
+        ));
+        std::fs::create_dir(&dir)
+            .map_err(|e| format!("cannot create the staging folder {}: {e}", dir.display()))?;
+        Ok(Staging {
+            target,
+            dir,
+            committed: false,
+        })
+    }
+
+    /// The staging folder (for copying static files).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one output file; `relative` must stay inside the output folder.
+    pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
+        let path = self.confine(relative)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        let mut file = std::fs::File::create(&path)
+            .map_err(|e| format!("cannot write {}: {e}", relative.display()))?;
+        file.write_all(bytes)
+            .map_err(|e| format!("cannot write {}: {e}", relative.display()))
+    }
+
+    /// Copies a file into the output.
+    pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), String> {
+        let path = self.confine(relative)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+            format!(
+                "cannot copy {} to {}: {e}",
+                from.display(),
+                relative.display()
+            )
+        })
+    }
+
+    fn confine(&self, relative: &Path) -> Result<PathBuf, String> {
+        let safe = !relative.as_os_str().is_empty()
+            && relative
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+        if !safe {
+            return Err(format!(
+                "refusing to write {}: the path would leave the output folder",
+                relative.display()
+            ));
+        }
+        Ok(self.dir.join(relative))
+    }
+
+    /// Marks the staging folder as careers output and swaps it in place of the target.
+    pub fn commit(mut self) -> Result<PathBuf, String> {
+        self.write(
+            Path::new(MARKER),
+            b"This folder is written by `careers build`; it is replaced on every build.\n",
+        )?;
+        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let old = parent.join(format!(
+            "{OLD_PREFIX}{}",
+            self.dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)
+                .map_err(|e| format!("cannot move the previous output aside: {e}"))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(format!(
+                "cannot move the new site into {}: {e}",
+                self.target.display()
+            ));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Removes staging/old folders for `name` whose build process is gone.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        for prefix in [STAGING_PREFIX, OLD_PREFIX] {
+            let Some(rest) = file_name.strip_prefix(prefix) else {
+                continue;
+            };
+            let rest = rest.strip_prefix(STAGING_PREFIX).unwrap_or(rest);
+            let Some(tail) = rest.strip_prefix(&format!("{name}-")) else {
+                continue;
+            };
+            let pid = tail.split('-').next().and_then(|p| p.parse::<u32>().ok());
+            let alive = pid.is_some_and(|p| {
+                p != std::process::id() && Path::new(&format!("/proc/{p}")).exists()
+            });
+            if !alive {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Grouping open postings once (by department, location, type, remote) so every listing
+//! page is rendered from precomputed groups, never by re-scanning all postings.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::render::urls::Urls;
+use crate::render::views::{JobView, Named};
+
+/// One department's postings on a listing.
+#[derive(Serialize)]
+pub struct Group<'a> {
+    /// Department name.
+    pub name: &'a str,
+    /// Department slug.
+    pub slug: &'a str,
+    /// Department listing link.
+    pub url: &'a str,
+    /// Number of postings.
+    pub count: usize,
+    /// The postings.
+    pub jobs: Vec<&'a JobView>,
+}
+
+/// A filter option: a name, its listing and how many open postings it has.
+#[derive(Clone, Serialize)]
+pub struct FilterOption {
+    /// Shown text.
+    pub name: String,
+    /// Slug.
+    pub slug: String,
+    /// Listing link.
+    pub url: String,
+    /// Open postings.
+    pub count: usize,
+}
+
+/// The remote listing's link and size.
+#[derive(Clone, Serialize)]
+pub struct RemoteFilter {
+    /// Link to /remote/.
+    pub url: String,
+    /// Open remote postings.
+    pub count: usize,
+}
+
+/// Every filter with its options (shown on every listing).
+#[derive(Clone, Serialize)]
+pub struct Filters {
+    /// Departments.
+    pub departments: Vec<FilterOption>,
+    /// Locations.
+    pub locations: Vec<FilterOption>,
+    /// Employment types.
+    pub types: Vec<FilterOption>,
+    /// Remote.
+    pub remote: RemoteFilter,
+}
+
+/// What kind of filtered listing a page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListingKind {
+    /// /departments/<slug>/
+    Department,
+    /// /locations/<slug>/
+    Location,
+    /// /types/<slug>/
+    Type,
+    /// /remote/
+    Remote,
+}
+
+/// A filtered listing page to render: its output folder and member postings (indexes into the open list).
+pub struct Listing {
+    /// What it filters by.
+    pub kind: ListingKind,
+    /// Heading.
+    pub title: String,
+    /// Slug (empty for remote).
+    pub slug: String,
+    /// Site-relative folder (`departments/engineering/`).
+    pub path: String,
+    /// Indexes into the sorted open postings.
+    pub members: Vec<usize>,
+}
+
+/// All listings and the filters, computed in one pass over the open postings.
+pub struct Listings {
+    /// Every filtered page.
+    pub pages: Vec<Listing>,
+    /// The filter options.
+    pub filters: Filters,
+}
+
+/// Groups sorted open postings in one pass.
+pub fn compute(open: &[JobView], urls: &Urls) -> Listings {
+    let mut departments: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    let mut locations: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    let mut types: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
+    let mut remote = Vec::new();
+    for (i, job) in open.iter().enumerate() {
+        departments
+            .entry(job.department.slug.clone())
+            .or_insert_with(|| (job.department.name.clone(), Vec::new()))
+            .1
+            .push(i);
+        for l in &job.locations {
+            let members = &mut locations
+                .entry(l.slug.clone())
+                .or_insert_with(|| (l.label.clone(), Vec::new()))
+                .1;
+            if members.last() != Some(&i) {
+                members.push(i);
+            }
+        }
+        for t in &job.employment_types {
+            let order = crate::content::model::EmploymentType::ALL
+                .iter()
+                .position(|x| x.id() == t.id)
+                .unwrap_or(99);
+            types
+                .entry((order, t.slug.to_string()))
+                .or_insert_with(|| (t.label.to_string(), Vec::new()))
+                .1
+                .push(i);
+        }
+        if job.workplace == "remote" {
+            remote.push(i);
+        }
+    }
+    let mut pages = Vec::new();
+    let mut option =
+        |kind: ListingKind, dir: &str, slug: String, name: String, members: Vec<usize>| {
+            let path = format!("{dir}/{slug}/");
+            let opt = FilterOption {
+                name: name.clone(),
+                slug: slug.clone(),
+                url: urls.path(&path),
+                count: members.len(),
+            };
+            pages.push(Listing {
+                kind,
+                title: name,
+                slug,
+                path,
+                members,
+            });
+            opt
+        };
+    let mut location_list: Vec<(String, String, Vec<usize>)> =
+        locations.into_iter().map(|(s, (n, m))| (n, s, m)).collect();
+    location_list.sort();
+    let filters_departments = departments
+        .into_iter()
+        .map(|(s, (n, m))| option(ListingKind::Department, "departments", s, n, m))
+        .collect();
+    let filters_locations = location_list
+        .into_iter()
+        .map(|(n, s, m)| option(ListingKind::Location, "locations", s, n, m))
+        .collect();
+    let filters_types = types
+        .into_iter()
+        .map(|((_, s), (n, m))| option(ListingKind::Type, "types", s, n, m))
+        .collect();
+    let remote_count = remote.len();
+    if !remote.is_empty() {
+        pages.push(Listing {
+            kind: ListingKind::Remote,
+            title: "Remote".into(),
+            slug: String::new(),
+            path: "remote/".into(),
+            members: remote,
+        });
+    }
+    Listings {
+        pages,
+        filters: Filters {
+            departments: filters_departments,
+            locations: filters_locations,
+            types: filters_types,
+            remote: RemoteFilter {
+                url: urls.path("remote/"),
+                count: remote_count,
+            },
+        },
+    }
+}
+
+/// Groups member postings by department (members are already sorted by department).
+pub fn groups<'a>(open: &'a [JobView], members: impl Iterator<Item = usize>) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for i in members {
+        let job = &open[i];
+        let Named { name, slug, url } = &job.department;
+        match groups.last_mut() {
+            Some(g) if g.slug == slug => {
+                g.jobs.push(job);
+                g.count += 1;
+            }
+            _ => groups.push(Group {
+                name,
+                slug,
+                url,
+                count: 1,
+                jobs: vec![job],
+            }),
+        }
+    }
+    groups
+}

@@ -1,0 +1,70 @@
+//! URLs under the site's base URL, so every link works when hosted under a sub-path.
+
+/// Knows the base URL and turns site paths into links.
+#[derive(Clone, Debug)]
+pub struct Urls {
+    /// Absolute base URL, ending with `/` (`https://acme.github.io/careers/`).
+    pub base_url: String,
+    /// Its path part, starting and ending with `/` (`/careers/`).
+    pub root: String,
+}
+
+impl Urls {
+    /// Splits a base URL (already normalised to end with `/`) into its parts.
+    pub fn new(base_url: &str) -> Self {
+        let after_scheme = base_url
+            .split_once("://")
+            .map_or(base_url, |(_, rest)| rest);
+        let root = match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_string(),
+            None => "/".to_string(),
+        };
+        let root = if root.ends_with('/') {
+            root
+        } else {
+            format!("{root}/")
+        };
+        Urls {
+            base_url: base_url.to_string(),
+            root,
+        }
+    }
+
+    /// The link path of a site-relative path (`jobs/x/` → `/careers/jobs/x/`).
+    pub fn path(&self, relative: &str) -> String {
+        format!("{}{}", self.root, relative.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a site-relative path.
+    pub fn absolute(&self, relative: &str) -> String {
+        format!("{}{}", self.base_url, relative.trim_start_matches('/'))
+    }
+
+    /// A path from site.yaml or front matter: `/logo.png` is under the site root, full URLs
+    /// are kept, anything else is taken as relative to the site root too.
+    pub fn asset(&self, value: &str) -> String {
+        if value.starts_with("https://") || value.starts_with("http://") {
+            value.to_string()
+        } else {
+            self.absolute(value)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_path_hosting() {
+        let u = Urls::new("https://acme.github.io/careers/");
+        assert_eq!(u.root, "/careers/");
+        assert_eq!(u.path("jobs/a/"), "/careers/jobs/a/");
+        assert_eq!(
+            u.asset("/logo.png"),
+            "https://acme.github.io/careers/logo.png"
+        );
+        assert_eq!(u.asset("https://cdn.x/logo.png"), "https://cdn.x/logo.png");
+        assert_eq!(Urls::new("https://x.com/").root, "/");
+    }
+}

@@ -1,0 +1,77 @@
+//! Checks that need more than one file: unique slugs, FAQ groups that exist, reserved URLs.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::content::Content;
+use crate::diagnostics::{Diagnostic, did_you_mean};
+
+/// Page slugs that would collide with the site's own folders.
+const RESERVED: &[&str] = &[
+    "jobs",
+    "departments",
+    "locations",
+    "types",
+    "remote",
+    "faq",
+    "404",
+];
+
+/// Every cross-file problem in the content.
+pub fn check(content: &Content) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let slugs = content
+        .postings
+        .iter()
+        .map(|p| (&p.slug, &p.source, "posting"))
+        .chain(content.pages.iter().map(|p| (&p.slug, &p.source, "page")));
+    for (slug, source, kind) in slugs {
+        let key = slug.to_lowercase();
+        if let Some(first) = seen.get(&key) {
+            out.push(
+                Diagnostic::error(source, 1, 1, "duplicate-slug", format!("this {kind} has the slug `{slug}`, which {} already uses", first.display()))
+                    .help("give one of them its own `slug:` (or rename the file), so each has its own address"),
+            );
+        } else {
+            seen.insert(key, source.clone());
+        }
+        if kind == "page" && RESERVED.contains(&slug.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    source,
+                    1,
+                    1,
+                    "reserved-slug",
+                    format!("the page slug `{slug}` is used by the site itself"),
+                )
+                .help(format!(
+                    "give the page another `slug:`, e.g. `slug: {slug}-info`"
+                )),
+            );
+        }
+    }
+    let ids: Vec<&str> = content.faq.iter().map(|g| g.id.as_str()).collect();
+    for p in &content.postings {
+        for (id, line, col) in &p.faq_groups {
+            if !ids.contains(&id.as_str()) {
+                let help = match did_you_mean(id, &ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if ids.is_empty() => "content/faq.yaml has no groups yet; add one with this `id`, or remove it here".to_string(),
+                    None => format!("the groups in content/faq.yaml are: {}", ids.join(", ")),
+                };
+                let d = Diagnostic::error(
+                    &p.source,
+                    *line,
+                    *col,
+                    "unknown-faq-group",
+                    format!("there is no FAQ group `{id}` in content/faq.yaml"),
+                )
+                .help(help)
+                .width(id.chars().count());
+                out.push(d);
+            }
+        }
+    }
+    out
+}
