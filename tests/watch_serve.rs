@@ -95,6 +95,44 @@ fn watch_sees_edits_creates_atomic_saves_new_folders_renames_and_deletes() {
 }
 
 #[test]
+fn watch_rebuilds_on_theme_template_static_and_settings_changes() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.path("themes/default/templates")).expect("mkdir theme");
+    let mut proc = site.spawn(&["watch"]);
+    let not_found = site.path("public/404.html");
+    proc.wait_for("the first build", |_| read(&not_found));
+    proc.wait_stderr("Watching");
+
+    let template = "<!doctype html><html><body><p>custom-404-{{ 1 + 1 }}</p></body></html>";
+    site.atomic_save("themes/default/templates/404.html", template);
+    proc.wait_for("the template override", |_| {
+        read(&not_found).filter(|t| t.contains("custom-404-2"))
+    });
+    site.write("themes/default/static/extra.css", "p { margin: 0 }");
+    proc.wait_for("the theme static file", |_| {
+        read(&site.path("public/extra.css"))
+    });
+    let settings = read(&site.path("content/site.yaml")).expect("site.yaml");
+    site.atomic_save(
+        "content/site.yaml",
+        &settings.replace("Acme Careers", "Acme Jobs Renamed"),
+    );
+    proc.wait_for("the settings change", |_| {
+        read(&site.path("public/index.html")).filter(|t| t.contains("Acme Jobs Renamed"))
+    });
+    let err = proc.stderr();
+    assert!(
+        err.contains("Changed: themes/default/templates/404.html (template)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Changed: themes/default/static/extra.css (static)"),
+        "{err}"
+    );
+    assert!(err.contains("Changed: content/site.yaml (config)"), "{err}");
+}
+
+#[test]
 fn watch_keeps_the_last_good_site_on_errors_and_recovers() {
     let site = Site::new();
     let mut proc = site.spawn(&["watch"]);
