@@ -19,10 +19,6 @@ use crate::cli::ServeArgs;
 use crate::console::Console;
 use crate::watch::{Outcome, SiteWatcher, WatchEvent, absolute_site, print_changes, rebuild};
 
-pub use files::{Resolved, content_type, percent_decode, resolve};
-pub use http::{MAX_HEAD, ReadError, Request, Response, parse_head, read_request};
-pub use reload::{EVENTS_PATH, ReloadHub, SCRIPT_PATH, inject};
-
 /// Runs until interrupted; returns the exit code.
 pub fn run(site: &Path, args: &ServeArgs, console: &Console) -> i32 {
     match serve(site, args, console) {

@@ -74,7 +74,8 @@ impl ReloadHub {
     }
 
     /// Streams events to one browser until it goes away. `since` is the generation the
-    /// page was served at: if a build finished in between, it reloads at once.
+    /// page was served at: if it differs (a build finished in between, or the server was
+    /// restarted), the page reloads at once.
     pub fn stream(&self, out: &mut impl Write, since: Option<u64>) -> io::Result<()> {
         self.stream_every(out, since, KEEPALIVE)
     }
@@ -92,7 +93,7 @@ impl ReloadHub {
         let mut seen = {
             let state = self.lock();
             let mut hello = format!("event: hello\ndata: {}\n\n", state.generation);
-            if since.is_some_and(|g| g < state.generation) {
+            if since.is_some_and(|g| g != state.generation) {
                 hello.push_str(&reload_event(state.generation));
             }
             if let Some(text) = &state.error {
@@ -228,6 +229,20 @@ mod tests {
         assert!(text.contains("event: reload\ndata: 1\n"), "{text}");
         assert!(
             text.contains("data: content/site.yaml:2:1: error: broken"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn up_to_date_pages_do_not_reload_on_connect() {
+        let hub = ReloadHub::default();
+        hub.built();
+        let mut out = FailAfterHead::default();
+        let _ = hub.stream_every(&mut out, Some(1), Duration::ZERO);
+        let text = String::from_utf8_lossy(&out.data);
+        assert!(text.contains("event: hello\ndata: 1\n"), "{text}");
+        assert!(
+            !text.contains("reload") && !text.contains("build-error"),
             "{text}"
         );
     }

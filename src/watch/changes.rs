@@ -50,7 +50,7 @@ pub fn classify(site: &Path, path: &Path) -> Option<Change> {
             _ => return None,
         }
     }
-    let last = parts.last()?;
+    let (first, last) = (parts.first()?, parts.last()?);
     if is_editor_junk(last)
         || parts
             .iter()
@@ -58,7 +58,7 @@ pub fn classify(site: &Path, path: &Path) -> Option<Change> {
     {
         return None;
     }
-    let kind = match parts[0].as_ref() {
+    let kind = match first.as_ref() {
         "content" => match parts.get(1).map(|p| p.as_ref()) {
             Some("site.yaml") if parts.len() == 2 => ChangeKind::Config,
             Some("static") => ChangeKind::Static,

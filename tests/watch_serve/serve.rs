@@ -242,3 +242,21 @@ fn serve_refuses_traversal_and_answers_malformed_requests_with_400() {
     assert_eq!(after.status, 200, "the server stopped serving");
     assert!(proc.child.try_wait().expect("status").is_none());
 }
+
+#[test]
+fn serve_warns_about_non_loopback_binds_and_rejects_bad_addresses() {
+    let site = Site::new();
+    let mut open = site.spawn(&["serve", "--bind", "0.0.0.0", "--port", "0"]);
+    let port = open.port();
+    assert!(
+        open.stderr().contains("other machines on your network"),
+        "{}",
+        open.stderr()
+    );
+    assert_eq!(get(port, "/").status, 200);
+
+    let mut bad = site.spawn(&["serve", "--bind", "localhost:80", "--port", "0"]);
+    let status = bad.wait_exit();
+    assert_eq!(status.code(), Some(2));
+    assert!(bad.stderr().contains("--bind"), "{}", bad.stderr());
+}
