@@ -7,7 +7,13 @@ use std::path::Path;
 use common::{assert_snapshot, careers, copy_dir, fixture, repo, snapshot, stderr};
 
 fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["build", "--site", site.to_str().expect("utf8"), "--output", out.to_str().expect("utf8")];
+    let mut args = vec![
+        "build",
+        "--site",
+        site.to_str().expect("utf8"),
+        "--output",
+        out.to_str().expect("utf8"),
+    ];
     args.extend_from_slice(extra);
     careers(&args)
 }
@@ -65,12 +71,25 @@ fn assert_internal_links_resolve(out: &Path, root: &str) {
         let html = String::from_utf8(bytes).expect("utf8 html");
         for attr in ["href=\"", "src=\""] {
             for piece in html.split(attr).skip(1) {
-                let target = piece.split('"').next().unwrap_or("").split(['#', '?']).next().unwrap_or("");
+                let target = piece
+                    .split('"')
+                    .next()
+                    .unwrap_or("")
+                    .split(['#', '?'])
+                    .next()
+                    .unwrap_or("");
                 let Some(path) = target.strip_prefix(root) else {
-                    assert!(!target.starts_with('/') || target.starts_with("//"), "{file}: link {target} is outside the site root {root}");
+                    assert!(
+                        !target.starts_with('/') || target.starts_with("//"),
+                        "{file}: link {target} is outside the site root {root}"
+                    );
                     continue;
                 };
-                let on_disk = if path.is_empty() || path.ends_with('/') { out.join(path).join("index.html") } else { out.join(path) };
+                let on_disk = if path.is_empty() || path.ends_with('/') {
+                    out.join(path).join("index.html")
+                } else {
+                    out.join(path)
+                };
                 assert!(on_disk.is_file(), "{file}: broken internal link {target}");
                 checked += 1;
             }
@@ -86,11 +105,18 @@ fn no_internal_link_is_broken_at_the_root_or_under_a_sub_path() {
     assert!(build(&repo(), &out, &[]).status.success());
     assert_internal_links_resolve(&out, "/");
     let sub = tmp.path().join("sub");
-    let result = build(&repo(), &sub, &["--base-url", "https://acme.github.io/careers"]);
+    let result = build(
+        &repo(),
+        &sub,
+        &["--base-url", "https://acme.github.io/careers"],
+    );
     assert!(result.status.success(), "{}", stderr(&result));
     assert_internal_links_resolve(&sub, "/careers/");
     assert!(read(&sub, "index.html").contains("href=\"/careers/style.css\""));
-    assert!(read(&sub, "sitemap.xml").contains("<loc>https://acme.github.io/careers/jobs/backend-development-intern/</loc>"));
+    assert!(
+        read(&sub, "sitemap.xml")
+            .contains("<loc>https://acme.github.io/careers/jobs/backend-development-intern/</loc>")
+    );
 }
 
 #[test]
@@ -100,7 +126,10 @@ fn two_builds_are_byte_identical() {
     assert!(build(&repo(), &a, &[]).status.success());
     assert!(build(&repo(), &b, &[]).status.success());
     let (first, second) = (snapshot(&a), snapshot(&b));
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (name, bytes) in &first {
         assert!(bytes == &second[name], "{name} differs between builds");
     }
@@ -114,13 +143,25 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let out = site.join("public");
     assert!(build(&site, &out, &[]).status.success());
     let before = snapshot(&out);
-    std::fs::write(site.join("content/jobs/open.md"), "---\ntitle: Broken\ndate_posted: 28.11.2026\n---\n").expect("break posting");
+    std::fs::write(
+        site.join("content/jobs/open.md"),
+        "---\ntitle: Broken\ndate_posted: 28.11.2026\n---\n",
+    )
+    .expect("break posting");
     let result = build(&site, &out, &[]);
     assert_eq!(result.status.code(), Some(1));
     assert!(stderr(&result).contains("Nothing was changed in the output folder."));
-    assert_eq!(snapshot(&out), before, "output changed after a failed build");
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "output changed after a failed build"
+    );
     // No staging folders are left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(&site).expect("site").flatten().filter(|e| e.file_name().to_string_lossy().starts_with(".careers-")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&site)
+        .expect("site")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".careers-"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -129,7 +170,11 @@ fn dangerous_output_folders_are_refused() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let site = tmp.path().join("site");
     copy_dir(&fixture("minimal"), &site);
-    for (out, why) in [(site.clone(), "contains the site itself"), (tmp.path().to_path_buf(), "contains the site itself"), (site.join("content"), "inside content/")] {
+    for (out, why) in [
+        (site.clone(), "contains the site itself"),
+        (tmp.path().to_path_buf(), "contains the site itself"),
+        (site.join("content"), "inside content/"),
+    ] {
         let result = build(&site, &out, &[]);
         assert_eq!(result.status.code(), Some(2), "{}", out.display());
         assert!(stderr(&result).contains(why), "{}", stderr(&result));
@@ -140,8 +185,15 @@ fn dangerous_output_folders_are_refused() {
     std::fs::write(foreign.join("keep.txt"), "mine").expect("write");
     let result = build(&site, &foreign, &[]);
     assert_eq!(result.status.code(), Some(2));
-    assert!(stderr(&result).contains("not empty and was not made by careers"), "{}", stderr(&result));
-    assert_eq!(std::fs::read_to_string(foreign.join("keep.txt")).expect("kept"), "mine");
+    assert!(
+        stderr(&result).contains("not empty and was not made by careers"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("keep.txt")).expect("kept"),
+        "mine"
+    );
     assert!(build(&site, &foreign, &["--force"]).status.success());
     assert!(foreign.join("index.html").is_file());
 }
@@ -157,12 +209,24 @@ fn front_matter_values_are_always_escaped() {
             continue;
         }
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("<script>alert"), "{file} has a live script from front matter");
-        assert!(!text.contains("<img src=x"), "{file} has a live tag from front matter");
-        assert!(!text.contains("<b>bold</b>"), "{file} has live HTML from front matter");
+        assert!(
+            !text.contains("<script>alert"),
+            "{file} has a live script from front matter"
+        );
+        assert!(
+            !text.contains("<img src=x"),
+            "{file} has a live tag from front matter"
+        );
+        assert!(
+            !text.contains("<b>bold</b>"),
+            "{file} has live HTML from front matter"
+        );
     }
     let page = read(&out, "jobs/hostile/index.html");
-    assert!(page.contains("&lt;script&gt;alert("), "title is printed, escaped");
+    assert!(
+        page.contains("&lt;script&gt;alert("),
+        "title is printed, escaped"
+    );
 }
 
 #[test]
@@ -180,9 +244,16 @@ fn expired_postings_close_and_drafts_need_the_flag() {
     assert!(!read(&out, "sitemap.xml").contains("jobs/expired/"));
     assert!(!read(&out, "feed.xml").contains("Old Role"));
     assert!(!out.join("jobs/draft/index.html").exists());
-    assert!(out.join("CNAME").is_file(), "static files without an extension are copied");
+    assert!(
+        out.join("CNAME").is_file(),
+        "static files without an extension are copied"
+    );
     let drafts = tmp.path().join("drafts");
-    assert!(build(&fixture("minimal"), &drafts, &["--drafts"]).status.success());
+    assert!(
+        build(&fixture("minimal"), &drafts, &["--drafts"])
+            .status
+            .success()
+    );
     assert!(read(&drafts, "index.html").contains("Secret Role"));
 }
 
@@ -195,14 +266,23 @@ fn check_reports_every_problem_in_every_file_at_once() {
 
 #[test]
 fn check_json_is_machine_readable() {
-    let result = careers(&["check", "--format", "json", "--site", fixture("broken").to_str().expect("utf8")]);
+    let result = careers(&[
+        "check",
+        "--format",
+        "json",
+        "--site",
+        fixture("broken").to_str().expect("utf8"),
+    ]);
     assert_eq!(result.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&result.stdout).expect("json");
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["errors"], 14);
     let first = &doc["diagnostics"][0];
     assert_eq!(first["file"], "content/faq.yaml");
-    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(6), Some(20)));
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(6), Some(20))
+    );
     assert_eq!(first["code"], "yaml-syntax");
 }
 

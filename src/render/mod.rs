@@ -632,11 +632,27 @@ fn render_page(
 /// already failed, so `check` still reports every broken link in one run).
 pub fn link_check(content: &Content) -> Vec<Diagnostic> {
     let links = link_map(content, &Urls::new("https://example.invalid/"));
-    let postings = content.postings.par_iter().map(|p| (&p.body, &p.source, p.body_line));
-    let pages = content.pages.par_iter().map(|p| (&p.body, &p.source, p.body_line));
+    let postings = content
+        .postings
+        .par_iter()
+        .map(|p| (&p.body, &p.source, p.body_line));
+    let pages = content
+        .pages
+        .par_iter()
+        .map(|p| (&p.body, &p.source, p.body_line));
     postings
         .chain(pages)
-        .flat_map_iter(|(body, file, first_line)| markdown::render(&Source { markdown: body, file, first_line }, &links).1)
+        .flat_map_iter(|(body, file, first_line)| {
+            markdown::render(
+                &Source {
+                    markdown: body,
+                    file,
+                    first_line,
+                },
+                &links,
+            )
+            .1
+        })
         .collect()
 }
 

@@ -31,7 +31,11 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Runs `careers` with arguments; NO_COLOR keeps output plain.
 pub fn careers(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careers")).args(args).env("NO_COLOR", "1").output().expect("run careers")
+    Command::new(env!("CARGO_BIN_EXE_careers"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run careers")
 }
 
 /// stderr as text.
@@ -45,7 +49,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.expect("walk output");
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
             files.insert(rel, std::fs::read(entry.path()).expect("read output file"));
         }
     }
@@ -59,6 +68,11 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("create snapshots dir");
         std::fs::write(&path, actual).expect("write snapshot");
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {}; run with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
     assert_eq!(actual, expected, "output differs from snapshot {name}");
 }
