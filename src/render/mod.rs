@@ -73,6 +73,7 @@ struct CompanyView<'a> {
     name: &'a str,
     url: &'a str,
     logo: String,
+    logo_url: String,
     same_as: &'a [String],
 }
 
@@ -386,6 +387,12 @@ fn base_context(input: &Input) -> tera::Context {
             name: &config.company.name,
             url: config.company.url.as_deref().unwrap_or(""),
             logo: config
+                .company
+                .logo
+                .as_deref()
+                .map(|l| urls.asset_path(l))
+                .unwrap_or_default(),
+            logo_url: config
                 .company
                 .logo
                 .as_deref()
