@@ -73,6 +73,7 @@ struct CompanyView<'a> {
     name: &'a str,
     url: &'a str,
     logo: String,
+    logo_url: String,
     same_as: &'a [String],
 }
 
@@ -372,6 +373,12 @@ fn base_context(input: &Input) -> tera::Context {
                 .company
                 .logo
                 .as_deref()
+                .map(|l| urls.asset_path(l))
+                .unwrap_or_default(),
+            logo_url: config
+                .company
+                .logo
+                .as_deref()
                 .map(|l| urls.asset(l))
                 .unwrap_or_default(),
             same_as: &config.company.same_as,
@@ -609,6 +616,34 @@ fn render_page(
     ctx.insert("page", &meta);
     ctx.insert("page_content", &serde_json::json!({"title": page.title, "slug": page.slug, "summary": page.summary, "content": html, "extra": page.extra}));
     writer.template(input, "page.html", &ctx, &format!("{path}index.html"))
+}
+
+/// Broken links between content files, found without rendering pages (used when the build
+/// already failed, so `check` still reports every broken link in one run).
+pub fn link_check(content: &Content) -> Vec<Diagnostic> {
+    let links = link_map(content, &Urls::new("https://example.invalid/"));
+    let postings = content
+        .postings
+        .par_iter()
+        .map(|p| (&p.body, &p.source, p.body_line));
+    let pages = content
+        .pages
+        .par_iter()
+        .map(|p| (&p.body, &p.source, p.body_line));
+    postings
+        .chain(pages)
+        .flat_map_iter(|(body, file, first_line)| {
+            markdown::render(
+                &Source {
+                    markdown: body,
+                    file,
+                    first_line,
+                },
+                &links,
+            )
+            .1
+        })
+        .collect()
 }
 
 /// Content file → URL, for links between content files.
