@@ -83,21 +83,22 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
             site.display()
         )));
     }
-    let fail = |mut diagnostics: Vec<Diagnostic>| {
+    let fail = |mut diagnostics: Vec<Diagnostic>, content: &crate::content::Content| {
+        diagnostics.extend(crate::render::link_check(content));
         crate::diagnostics::attach_sources(site, &mut diagnostics);
         crate::diagnostics::sort(&mut diagnostics);
         BuildError::Content(diagnostics)
     };
     let config = crate::config::load(site);
     let (content, mut diagnostics) = crate::content::load(site);
+    diagnostics.extend(crate::validate::check(&content));
     let (config, _) = match config {
         Ok(c) => c,
         Err(mut errors) => {
             errors.append(&mut diagnostics);
-            return Err(fail(errors));
+            return Err(fail(errors, &content));
         }
     };
-    diagnostics.extend(crate::validate::check(&content));
     let mut content = content;
     if !opts.drafts {
         content.postings.retain(|p| !p.draft);
@@ -109,16 +110,16 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
             Ok(tera) => (theme, tera),
             Err(mut errors) => {
                 diagnostics.append(&mut errors);
-                return Err(fail(diagnostics));
+                return Err(fail(diagnostics, &content));
             }
         },
         Err(mut errors) => {
             diagnostics.append(&mut errors);
-            return Err(fail(diagnostics));
+            return Err(fail(diagnostics, &content));
         }
     };
     if crate::diagnostics::has_errors(&diagnostics) {
-        return Err(fail(diagnostics));
+        return Err(fail(diagnostics, &content));
     }
     let base_url = match &opts.base_url {
         Some(url) if url.starts_with("http://") || url.starts_with("https://") => {

@@ -356,14 +356,13 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
         // 11/28/2026 (US) or 28.11.2026 (European): suggest the ISO spelling when unambiguous.
         let (a, b, y) = (numbers[0], numbers[1], numbers[2]);
         let guess = if parts.get(2).is_some_and(|p| p.len() == 4) {
-            if a > 12 && b <= 12 {
+            // a > 12 can only be a day (28.11.2026); b > 12 only a day (11/28/2026); otherwise
+            // slashes suggest the US order and dots the European one.
+            let day_first = a > 12 || (b <= 12 && !text.contains('/'));
+            if day_first {
                 Some((y, b, a))
-            } else if b > 12 && a <= 12 {
-                Some((y, a, b))
-            } else if text.contains('/') {
-                Some((y, a, b))
             } else {
-                Some((y, b, a))
+                Some((y, a, b))
             }
         } else if parts[0].len() == 4 {
             Some((a, b, numbers[2]))

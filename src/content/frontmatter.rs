@@ -39,8 +39,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     }
     let after_open = first.len() + 1;
     let mut offset = after_open.min(text.len());
-    let mut line = 2u32;
-    for l in text[offset..].split_inclusive('\n') {
+    for (line, l) in (2u32..).zip(text[offset..].split_inclusive('\n')) {
         if l.trim_end() == "---" || l.trim_end() == "..." {
             let yaml = &text[after_open.min(text.len())..offset];
             let body_start = (offset + l.len()).min(text.len());
@@ -51,7 +50,6 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Diagnostic::error(
         &file.path,

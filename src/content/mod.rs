@@ -245,3 +245,80 @@ pub fn static_files(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn posting(text: &str) -> (Option<Posting>, Vec<Diagnostic>) {
+        let file = SourceFile {
+            path: PathBuf::from("content/jobs/x.md"),
+            text: text.into(),
+        };
+        parse_markdown_text(&file, posting::read)
+    }
+
+    const GOOD: &str = "---\ntitle: T\ndepartment: D\nemployment_type: full_time\nlocations: [{city: Berlin, country: DE}]\ndate_posted: 2026-11-01\n---\nBody\n";
+
+    #[test]
+    fn a_good_posting_parses_with_defaults() {
+        let (p, d) = posting(GOOD);
+        assert!(d.is_empty(), "{d:?}");
+        let p = p.expect("parsed");
+        assert_eq!(
+            (p.slug.as_str(), p.body_line, p.workplace),
+            ("x", 8, model::Workplace::Onsite)
+        );
+    }
+
+    #[test]
+    fn a_tab_in_indentation_is_named_with_its_line() {
+        let (_, d) = posting("---\ntitle: T\nlocations:\n\t- city: Berlin\n---\n");
+        assert_eq!((d[0].line, d[0].column), (4, 1));
+        assert!(d[0].message.contains("tab"), "{}", d[0].message);
+        assert!(d[0].help.contains("spaces"));
+    }
+
+    #[test]
+    fn every_problem_in_one_file_is_reported() {
+        let (p, d) = posting(
+            "---\ntitel: T\ndepartment: D\nemployment_type: fulltime\nworkplace: office-ish\ndate_posted: 2026-13-01\n---\n",
+        );
+        assert!(p.is_none());
+        let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "unknown-key",
+                "missing-key",
+                "bad-workplace",
+                "missing-key",
+                "bad-date"
+            ],
+            "{d:#?}"
+        );
+        assert_eq!(d[0].help, "did you mean `title`?");
+        assert_eq!(d[0].line, 2, "lines count the opening --- line");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let bytes = format!("\u{feff}{}", GOOD.replace('\n', "\r\n")).into_bytes();
+        let file = crate::source::decode(Path::new("content/jobs/x.md"), bytes).expect("utf8");
+        let (p, d) = parse_markdown_text(&file, posting::read);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(p.expect("parsed").title, "T");
+    }
+
+    #[test]
+    fn salary_min_above_max_points_at_min() {
+        let text = GOOD.replace(
+            "date_posted",
+            "salary:\n  min: 9\n  max: 5\n  currency: EUR\ndate_posted",
+        );
+        let (_, d) = posting(&text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line, d[0].column), ("salary-range", 7, 8));
+    }
+}

@@ -74,17 +74,16 @@ pub fn read(
         }
     };
     let valid_through = r.date(&f, "valid_through");
-    if let (Some(posted), Some((until, pos))) = (date_posted, valid_through) {
-        if until < posted {
-            r.error(
-                pos,
-                10,
-                "expires-before-posted",
-                format!("`valid_through` ({until}) is before `date_posted` ({posted})"),
-                "the last day to apply must be on or after the day the posting was published"
-                    .into(),
-            );
-        }
+    if let (Some(posted), Some((until, pos))) = (date_posted, valid_through)
+        && until < posted
+    {
+        r.error(
+            pos,
+            10,
+            "expires-before-posted",
+            format!("`valid_through` ({until}) is before `date_posted` ({posted})"),
+            "the last day to apply must be on or after the day the posting was published".into(),
+        );
     }
     let evergreen = r.flag(&f, "evergreen");
     let faq = f

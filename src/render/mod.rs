@@ -73,6 +73,7 @@ struct CompanyView<'a> {
     name: &'a str,
     url: &'a str,
     logo: String,
+    logo_url: String,
     same_as: &'a [String],
 }
 
@@ -271,39 +272,22 @@ pub fn render(input: &Input, staging: Option<&Staging>) -> Result<usize, Vec<Dia
     }
 
     // Machine-readable files.
-    let open_refs: Vec<&JobView> = open.iter().collect();
-    let mut files: Vec<(String, String)> = vec![
-        ("search.json".into(), feeds::search_json(&open)),
-        ("robots.txt".into(), feeds::robots(urls)),
-    ];
-    if config.feeds.atom {
-        files.push((
-            "feed.xml".into(),
-            feeds::atom(config, urls, &config.title, "", "feed.xml", &open_refs),
-        ));
-        for listing in &all_listings.pages {
-            let members: Vec<&JobView> = listing.members.iter().map(|&i| &open[i]).collect();
-            let title = format!("{} — {}", listing.title, config.title);
-            files.push((
-                format!("{}feed.xml", listing.path),
-                feeds::atom(
-                    config,
-                    urls,
-                    &title,
-                    &listing.path,
-                    &format!("{}feed.xml", listing.path),
-                    &members,
-                ),
-            ));
-        }
-    }
-    if config.feeds.json {
-        files.push(("jobs.json".into(), feeds::jobs_json(config, urls, &open)));
-    }
-    files.push((
-        "sitemap.xml".into(),
-        feeds::sitemap(urls, &sitemap_entries(content, &order, &all_listings.pages)),
-    ));
+    let open_entries: Vec<feeds::Entry> = order
+        .iter()
+        .zip(&open)
+        .map(|(&i, view)| feeds::Entry {
+            posting: &content.postings[i],
+            view,
+            html: &rendered[i].1,
+        })
+        .collect();
+    let files = feeds::files(&feeds::Site {
+        config,
+        urls,
+        content,
+        open: &open_entries,
+        listings: &all_listings.pages,
+    });
     for (path, text) in &files {
         writer
             .bytes(Path::new(path), text.as_bytes())
@@ -386,6 +370,12 @@ fn base_context(input: &Input) -> tera::Context {
             name: &config.company.name,
             url: config.company.url.as_deref().unwrap_or(""),
             logo: config
+                .company
+                .logo
+                .as_deref()
+                .map(|l| urls.asset_path(l))
+                .unwrap_or_default(),
+            logo_url: config
                 .company
                 .logo
                 .as_deref()
@@ -628,6 +618,34 @@ fn render_page(
     writer.template(input, "page.html", &ctx, &format!("{path}index.html"))
 }
 
+/// Broken links between content files, found without rendering pages (used when the build
+/// already failed, so `check` still reports every broken link in one run).
+pub fn link_check(content: &Content) -> Vec<Diagnostic> {
+    let links = link_map(content, &Urls::new("https://example.invalid/"));
+    let postings = content
+        .postings
+        .par_iter()
+        .map(|p| (&p.body, &p.source, p.body_line));
+    let pages = content
+        .pages
+        .par_iter()
+        .map(|p| (&p.body, &p.source, p.body_line));
+    postings
+        .chain(pages)
+        .flat_map_iter(|(body, file, first_line)| {
+            markdown::render(
+                &Source {
+                    markdown: body,
+                    file,
+                    first_line,
+                },
+                &links,
+            )
+            .1
+        })
+        .collect()
+}
+
 /// Content file → URL, for links between content files.
 fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     let mut map = LinkMap::new();
@@ -638,40 +656,4 @@ fn link_map(content: &Content, urls: &Urls) -> LinkMap {
         map.insert(p.source.clone(), urls.path(&format!("{}/", p.slug)));
     }
     map
-}
-
-fn sitemap_entries(
-    content: &Content,
-    open_order: &[usize],
-    listings: &[Listing],
-) -> Vec<(String, Option<Date>)> {
-    let newest = open_order
-        .iter()
-        .map(|&i| &content.postings[i])
-        .map(|p| p.date_updated.unwrap_or(p.date_posted))
-        .max();
-    let mut entries = vec![(String::new(), newest)];
-    for &i in open_order {
-        let p = &content.postings[i];
-        entries.push((
-            format!("jobs/{}/", p.slug),
-            Some(p.date_updated.unwrap_or(p.date_posted)),
-        ));
-    }
-    for listing in listings {
-        let latest = listing
-            .members
-            .iter()
-            .map(|&m| &content.postings[open_order[m]])
-            .map(|p| p.date_updated.unwrap_or(p.date_posted))
-            .max();
-        entries.push((listing.path.clone(), latest));
-    }
-    if !content.faq.is_empty() {
-        entries.push(("faq/".into(), None));
-    }
-    for page in &content.pages {
-        entries.push((format!("{}/", page.slug), page.date_updated));
-    }
-    entries
 }

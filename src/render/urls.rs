@@ -51,6 +51,18 @@ impl Urls {
     }
 }
 
+impl Urls {
+    /// Like [`Urls::asset`] but as a link path for pages (`/careers/logo.png`), so pages make
+    /// no request to another host when previewed locally.
+    pub fn asset_path(&self, value: &str) -> String {
+        if value.starts_with("https://") || value.starts_with("http://") {
+            value.to_string()
+        } else {
+            self.path(value)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,173 @@
 //! `careers serve`: build into a temporary folder, serve it on 127.0.0.1, reload on change (issue 3).
+//!
+//! The user's output folder is never touched: every build goes to a private folder under the
+//! system temp folder, removed again when the server stops (Ctrl+C included, see
+//! [`crate::watch`]'s interrupt handling).
 
-use std::path::Path;
+mod files;
+mod http;
+mod reload;
+mod server;
 
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::build::BuildOptions;
 use crate::cli::ServeArgs;
 use crate::console::Console;
+use crate::watch::{Outcome, SiteWatcher, WatchEvent, absolute_site, print_changes, rebuild};
 
 /// Runs until interrupted; returns the exit code.
-pub fn run(_site: &Path, _args: &ServeArgs, console: &Console) -> i32 {
-    console.fail("serve is not implemented yet");
-    2
+pub fn run(site: &Path, args: &ServeArgs, console: &Console) -> i32 {
+    match serve(site, args, console) {
+        Ok(()) => 0,
+        Err(message) => {
+            console.fail(&message);
+            2
+        }
+    }
+}
+
+fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String> {
+    let site = absolute_site(site)?;
+    // First, before any other thread exists: it also takes over Ctrl+C.
+    let mut watcher = SiteWatcher::start(&site, args.poll, console)?;
+    let ip: IpAddr = args.bind.parse().map_err(|_| {
+        format!(
+            "--bind {:?} is not an IP address (use 127.0.0.1, or 0.0.0.0 for every interface)",
+            args.bind
+        )
+    })?;
+    if !ip.is_loopback() {
+        console.info(&format!(
+            "warning: serving on {ip}: other machines on your network can see this preview"
+        ));
+    }
+    let listener = TcpListener::bind(SocketAddr::new(ip, args.port)).map_err(|e| {
+        format!(
+            "cannot listen on {ip}:{}: {e} (is another server running? --port 0 picks a free port)",
+            args.port
+        )
+    })?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?
+        .port();
+    let base_url = base_url(ip, port);
+    let temp = TempFolder::create()?;
+    console.detail(&format!("Building into {}", temp.path.display()));
+    let output = temp.path.join("site");
+    let opts = BuildOptions {
+        site_dir: site.clone(),
+        output: Some(output.clone()),
+        base_url: Some(base_url.clone()),
+        drafts: args.drafts,
+        // The output folder is our private temp folder, created by the first build.
+        force: true,
+        today: None,
+    };
+    let shared = Arc::new(server::Shared::new(output));
+    match rebuild(&opts, console, "Built") {
+        Outcome::Built(_) => shared.hub.built(),
+        Outcome::ContentErrors(text) => shared.hub.failed(text),
+        Outcome::Failed(message) => return Err(format!("the site could not be built: {message}")),
+    }
+    let accepting = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("careers-accept".into())
+        .spawn(move || server::accept_loop(listener, accepting))
+        .map_err(|e| format!("cannot start the server thread: {e}"))?;
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "Serving at {base_url}");
+    let _ = stdout.flush();
+    drop(stdout);
+    console.info("Watching content/ and themes/ for changes (Ctrl+C to stop)");
+    if args.open {
+        open_browser(&base_url);
+    }
+    loop {
+        match watcher.wait() {
+            WatchEvent::Interrupted => {
+                console.info("Stopped serving.");
+                return Ok(());
+            }
+            WatchEvent::Changed(list) => {
+                print_changes(&list, console);
+                match rebuild(&opts, console, "Rebuilt") {
+                    Outcome::Built(_) => shared.hub.built(),
+                    Outcome::ContentErrors(text) => shared.hub.failed(text),
+                    Outcome::Failed(message) => shared.hub.failed(format!("error: {message}")),
+                }
+            }
+        }
+    }
+}
+
+/// `http://127.0.0.1:PORT/`; an unspecified bind address (0.0.0.0, ::) means loopback.
+fn base_url(ip: IpAddr, port: u16) -> String {
+    match ip {
+        IpAddr::V4(v4) if v4.is_unspecified() => format!("http://127.0.0.1:{port}/"),
+        IpAddr::V4(v4) => format!("http://{v4}:{port}/"),
+        IpAddr::V6(v6) if v6.is_unspecified() => format!("http://[::1]:{port}/"),
+        IpAddr::V6(v6) => format!("http://[{v6}]:{port}/"),
+    }
+}
+
+/// Opens `url` in the default browser; failures are ignored (the URL is printed anyway).
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    if let Ok(mut child) = command.spawn() {
+        // Reap it in the background so it does not linger as a zombie.
+        let _ = std::thread::Builder::new().spawn(move || child.wait());
+    }
+}
+
+/// `<temp>/careers-serve-<pid>`, removed (with everything built into it) when dropped.
+struct TempFolder {
+    path: PathBuf,
+}
+
+impl TempFolder {
+    fn create() -> Result<TempFolder, String> {
+        let path = std::env::temp_dir().join(format!("careers-serve-{}", std::process::id()));
+        // A leftover of an earlier process with the same id (it could not clean up).
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)
+            .map_err(|e| format!("cannot create the preview folder {}: {e}", path.display()))?;
+        Ok(TempFolder { path })
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_uses_loopback_for_unspecified_addresses() {
+        let any: IpAddr = "0.0.0.0".parse().expect("ip");
+        let v6: IpAddr = "::1".parse().expect("ip");
+        assert_eq!(base_url(any, 8080), "http://127.0.0.1:8080/");
+        assert_eq!(base_url(v6, 1), "http://[::1]:1/");
+    }
 }

@@ -1,0 +1,124 @@
+//! Atom feeds (RFC 4287): /feed.xml and one per listing page, newest posting first.
+
+use std::fmt::Write as _;
+
+use crate::config::SiteConfig;
+use crate::render::feeds::{Entry, xml_escape};
+use crate::render::urls::Urls;
+
+/// Which feed to write.
+pub struct Feed<'a> {
+    /// Feed title.
+    pub title: &'a str,
+    /// Site-relative path of the HTML page the feed mirrors (`""` for the index).
+    pub page_path: &'a str,
+    /// Site-relative path of the feed itself.
+    pub self_path: &'a str,
+}
+
+/// Date as an Atom timestamp (midnight UTC of the content's date, never the build time).
+fn stamp(date: jiff::civil::Date) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// The stable id of a posting's entry: its URL, plus `#reference` when it has one.
+pub fn entry_id(entry: &Entry) -> String {
+    let view = entry.view;
+    if view.reference.is_empty() {
+        view.permalink.clone()
+    } else {
+        format!("{}#{}", view.permalink, view.reference)
+    }
+}
+
+/// An Atom feed of `jobs`, newest `date_posted` first; the feed's `updated` is the newest
+/// `date_updated`/`date_posted` among them.
+pub fn feed(config: &SiteConfig, urls: &Urls, feed: &Feed, jobs: &[&Entry]) -> String {
+    let mut sorted: Vec<&Entry> = jobs.to_vec();
+    sorted.sort_by(|a, b| {
+        (b.posting.date_posted, &a.view.title, &a.view.slug).cmp(&(
+            a.posting.date_posted,
+            &b.view.title,
+            &b.view.slug,
+        ))
+    });
+    let updated = sorted
+        .iter()
+        .map(|e| e.updated())
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
+    let author = xml_escape(&config.company.name);
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    let self_url = xml_escape(&urls.absolute(feed.self_path));
+    let _ = writeln!(out, "  <title>{}</title>", xml_escape(feed.title));
+    let _ = writeln!(out, "  <id>{self_url}</id>");
+    let _ = writeln!(
+        out,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>"
+    );
+    let _ = writeln!(
+        out,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&urls.absolute(feed.page_path))
+    );
+    let _ = writeln!(out, "  <updated>{updated}</updated>");
+    let _ = writeln!(out, "  <author><name>{author}</name></author>");
+    let _ = writeln!(out, "  <generator>careers</generator>");
+    for entry in sorted {
+        write_entry(&mut out, entry, &author);
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn write_entry(out: &mut String, entry: &Entry, author: &str) {
+    let job = entry.view;
+    out.push_str("  <entry>\n");
+    let _ = writeln!(out, "    <title>{}</title>", xml_escape(&job.title));
+    let _ = writeln!(out, "    <id>{}</id>", xml_escape(&entry_id(entry)));
+    let _ = writeln!(
+        out,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&job.permalink)
+    );
+    let _ = writeln!(
+        out,
+        "    <published>{}</published>",
+        stamp(entry.posting.date_posted)
+    );
+    let _ = writeln!(out, "    <updated>{}</updated>", stamp(entry.updated()));
+    let _ = writeln!(out, "    <author><name>{author}</name></author>");
+    let _ = writeln!(
+        out,
+        "    <category term=\"{}\" label=\"{}\"/>",
+        xml_escape(&job.department.slug),
+        xml_escape(&job.department.name)
+    );
+    for t in &job.employment_types {
+        let _ = writeln!(
+            out,
+            "    <category term=\"{}\" label=\"{}\"/>",
+            xml_escape(t.slug),
+            xml_escape(t.label)
+        );
+    }
+    let mut summary = vec![job.location_label.as_str(), job.employment_label.as_str()];
+    if let Some(salary) = &job.salary {
+        summary.push(&salary.label);
+    }
+    summary.push(&job.summary);
+    summary.retain(|s| !s.is_empty());
+    let _ = writeln!(
+        out,
+        "    <summary>{}</summary>",
+        xml_escape(&summary.join(" — "))
+    );
+    let _ = writeln!(
+        out,
+        "    <content type=\"html\">{}</content>",
+        xml_escape(entry.html)
+    );
+    out.push_str("  </entry>\n");
+}

@@ -1,0 +1,191 @@
+//! `/jobs.json`: every open posting with all its structured fields, in a stable,
+//! versioned schema (see docs/output-files.md). Fields are only ever added within a
+//! version; renaming or removing one means a new `version`.
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::content::model::{Apply, Location};
+use crate::render::feeds::Entry;
+use crate::render::urls::Urls;
+
+/// The schema version written in the file.
+pub const VERSION: u32 = 1;
+
+/// The whole file.
+#[derive(Serialize)]
+pub struct JobsFile<'a> {
+    /// Schema version ([`VERSION`]).
+    pub version: u32,
+    /// The site the postings belong to.
+    pub site: SiteInfo<'a>,
+    /// Newest `date_updated`/`date_posted` of the postings (`null` when there are none).
+    pub updated: Option<String>,
+    /// Open postings, in listing order (department, newest first, title).
+    pub jobs: Vec<Job<'a>>,
+}
+
+/// Who publishes the postings.
+#[derive(Serialize)]
+pub struct SiteInfo<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Absolute base URL.
+    pub url: &'a str,
+    /// Company name.
+    pub company: &'a str,
+}
+
+/// One open posting.
+#[derive(Serialize)]
+pub struct Job<'a> {
+    /// Stable id: the slug (unique within the site).
+    pub id: &'a str,
+    /// The posting's `reference`, if given.
+    pub reference: Option<&'a str>,
+    /// Job title.
+    pub title: &'a str,
+    /// Absolute URL of the posting page.
+    pub url: &'a str,
+    /// Department name.
+    pub department: &'a str,
+    /// Team, if given.
+    pub team: Option<&'a str>,
+    /// Where the job is based.
+    pub locations: Vec<JobLocation<'a>>,
+    /// `onsite`, `hybrid` or `remote`.
+    pub workplace: &'static str,
+    /// Where a remote hire may live, as written.
+    pub remote_regions: &'a [String],
+    /// Front-matter ids: `full_time`, `part_time`, `contract`, …
+    pub employment_types: Vec<&'static str>,
+    /// Pay range, if published.
+    pub salary: Option<JobSalary<'a>>,
+    /// YYYY-MM-DD.
+    pub date_posted: String,
+    /// YYYY-MM-DD, if given.
+    pub date_updated: Option<String>,
+    /// Last day to apply (YYYY-MM-DD), if given.
+    pub valid_through: Option<String>,
+    /// Open until filled.
+    pub evergreen: bool,
+    /// How to apply (the posting's, else the site's).
+    pub apply: Option<JobApply>,
+    /// Plain-text teaser.
+    pub summary: &'a str,
+    /// Free tags.
+    pub tags: &'a [String],
+    /// The rendered body.
+    pub description_html: &'a str,
+}
+
+/// A location; unknown parts are `null`.
+#[derive(Serialize)]
+pub struct JobLocation<'a> {
+    /// Street address.
+    pub street: Option<&'a str>,
+    /// City.
+    pub city: Option<&'a str>,
+    /// State or region.
+    pub region: Option<&'a str>,
+    /// Postal code.
+    pub postal_code: Option<&'a str>,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<&'a str>,
+}
+
+/// A pay range.
+#[derive(Serialize)]
+pub struct JobSalary<'a> {
+    /// Lowest.
+    pub min: Option<f64>,
+    /// Highest.
+    pub max: Option<f64>,
+    /// ISO 4217 code.
+    pub currency: &'a str,
+    /// `hour`, `day`, `week`, `month` or `year`.
+    pub period: &'static str,
+    /// Free text, if given.
+    pub note: Option<&'a str>,
+}
+
+/// How to apply: exactly one of `url` (absolute) and `email` is set.
+#[derive(Serialize)]
+pub struct JobApply {
+    /// Application form.
+    pub url: Option<String>,
+    /// Address to send applications to.
+    pub email: Option<String>,
+}
+
+fn non_empty(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (!text.is_empty()).then_some(text)
+}
+
+fn location(l: &Location) -> JobLocation<'_> {
+    JobLocation {
+        street: non_empty(&l.street),
+        city: non_empty(&l.city),
+        region: non_empty(&l.region),
+        postal_code: non_empty(&l.postal_code),
+        country: non_empty(&l.country),
+    }
+}
+
+/// Builds the schema value of one posting.
+pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a> {
+    let p = entry.posting;
+    let apply = p.apply.as_ref().or(config.apply.as_ref()).map(|a| match a {
+        Apply::Url(u) => JobApply {
+            url: Some(urls.asset(u)),
+            email: None,
+        },
+        Apply::Email(e) => JobApply {
+            url: None,
+            email: Some(e.clone()),
+        },
+    });
+    Job {
+        id: &p.slug,
+        reference: p.reference.as_deref().and_then(non_empty),
+        title: &p.title,
+        url: &entry.view.permalink,
+        department: &p.department,
+        team: p.team.as_deref().and_then(non_empty),
+        locations: p.locations.iter().map(location).collect(),
+        workplace: p.workplace.id(),
+        remote_regions: &p.remote_regions,
+        employment_types: p.employment_types.iter().map(|t| t.id()).collect(),
+        salary: p.salary.as_ref().map(|s| JobSalary {
+            min: s.min,
+            max: s.max,
+            currency: &s.currency,
+            period: s.period.id(),
+            note: non_empty(&s.note),
+        }),
+        date_posted: p.date_posted.to_string(),
+        date_updated: p.date_updated.map(|d| d.to_string()),
+        valid_through: p.valid_through.map(|d| d.to_string()),
+        evergreen: p.evergreen,
+        apply,
+        summary: &entry.view.summary,
+        tags: &p.tags,
+        description_html: entry.html,
+    }
+}
+
+/// The text of `/jobs.json` for the open postings.
+pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
+    let file = JobsFile {
+        version: VERSION,
+        site: SiteInfo {
+            title: &config.title,
+            url: &urls.base_url,
+            company: &config.company.name,
+        },
+        updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
+        jobs: open.iter().map(|e| job(e, config, urls)).collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}

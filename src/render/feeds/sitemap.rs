@@ -1,0 +1,103 @@
+//! `/sitemap.xml`: every open posting, listing and page with `lastmod` from the content
+//! (never the build time); beyond the per-file limit it becomes a sitemap index over
+//! `sitemap-1.xml`, `sitemap-2.xml`, …
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use crate::render::feeds::{Entry, Site, xml_escape};
+use crate::render::urls::Urls;
+
+/// One URL of the sitemap: a site-relative path and its last change, if known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlEntry {
+    /// Site-relative path (`jobs/x/`).
+    pub path: String,
+    /// Last change from the content.
+    pub lastmod: Option<Date>,
+}
+
+/// The sitemap's URLs: the index, open postings, listings, the FAQ and free pages.
+pub fn entries(site: &Site) -> Vec<UrlEntry> {
+    let newest = site.open.iter().map(Entry::updated).max();
+    let mut out = vec![UrlEntry {
+        path: String::new(),
+        lastmod: newest,
+    }];
+    out.extend(site.open.iter().map(|e| UrlEntry {
+        path: format!("jobs/{}/", e.posting.slug),
+        lastmod: Some(e.updated()),
+    }));
+    out.extend(site.listings.iter().map(|listing| {
+        UrlEntry {
+            path: listing.path.clone(),
+            lastmod: listing
+                .members
+                .iter()
+                .filter_map(|&i| site.open.get(i))
+                .map(Entry::updated)
+                .max(),
+        }
+    }));
+    if !site.content.faq.is_empty() {
+        out.push(UrlEntry {
+            path: "faq/".into(),
+            lastmod: None,
+        });
+    }
+    out.extend(site.content.pages.iter().map(|page| UrlEntry {
+        path: format!("{}/", page.slug),
+        lastmod: page.date_updated,
+    }));
+    out
+}
+
+/// The sitemap file(s) as (site-relative path, text): one `sitemap.xml` when the URLs fit in
+/// `limit` (at least 1), otherwise `sitemap.xml` as an index over numbered parts.
+pub fn files(urls: &Urls, entries: &[UrlEntry], limit: usize) -> Vec<(String, String)> {
+    let limit = limit.max(1);
+    if entries.len() <= limit {
+        return vec![("sitemap.xml".into(), urlset(urls, entries))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, part) in entries.chunks(limit).enumerate() {
+        let path = format!("sitemap-{}.xml", n + 1);
+        let _ = write!(
+            index,
+            "  <sitemap><loc>{}</loc>",
+            xml_escape(&urls.absolute(&path))
+        );
+        if let Some(d) = part.iter().filter_map(|e| e.lastmod).max() {
+            let _ = write!(index, "<lastmod>{d}</lastmod>");
+        }
+        index.push_str("</sitemap>\n");
+        files.push((path, urlset(urls, part)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index));
+    files
+}
+
+/// One `<urlset>` file.
+fn urlset(urls: &Urls, entries: &[UrlEntry]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for entry in entries {
+        let _ = write!(
+            out,
+            "  <url><loc>{}</loc>",
+            xml_escape(&urls.absolute(&entry.path))
+        );
+        if let Some(d) = entry.lastmod {
+            let _ = write!(out, "<lastmod>{d}</lastmod>");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,270 @@
+//! Live reload: the build state shared with browsers over Server-Sent Events, the script
+//! injected into HTML pages, and the error overlay it shows when a build fails.
+
+use std::io::{self, Write};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// URL of the event stream.
+pub const EVENTS_PATH: &str = "/__careers/events";
+/// URL of the reload script.
+pub const SCRIPT_PATH: &str = "/__careers/live.js";
+/// How often an idle stream sends a comment, to notice closed tabs.
+const KEEPALIVE: Duration = Duration::from_secs(15);
+
+/// The result of the latest build, as browsers see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct State {
+    /// Number of successful builds so far; a page built at an older one is stale.
+    generation: u64,
+    /// The diagnostics text of the latest build when it failed.
+    error: Option<String>,
+    /// Bumped on every published build, so waiting streams wake up once per build.
+    sequence: u64,
+}
+
+/// Shared between the build loop (publishing) and every browser connection (listening).
+#[derive(Debug)]
+pub struct ReloadHub {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Default for ReloadHub {
+    fn default() -> Self {
+        ReloadHub {
+            state: Mutex::new(State {
+                generation: 0,
+                error: None,
+                sequence: 0,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+}
+
+impl ReloadHub {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panicking connection thread must not stop the others: take the data anyway.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Records a successful build: every open page reloads once.
+    pub fn built(&self) {
+        let mut state = self.lock();
+        state.generation += 1;
+        state.error = None;
+        state.sequence += 1;
+        self.changed.notify_all();
+    }
+
+    /// Records a failed build: every open page shows `text` in the overlay.
+    pub fn failed(&self, text: String) {
+        let mut state = self.lock();
+        state.error = Some(text);
+        state.sequence += 1;
+        self.changed.notify_all();
+    }
+
+    /// The generation pages are built at now (for the injected script).
+    pub fn generation(&self) -> u64 {
+        self.lock().generation
+    }
+
+    /// Streams events to one browser until it goes away. `since` is the generation the
+    /// page was served at: if it differs (a build finished in between, or the server was
+    /// restarted), the page reloads at once.
+    pub fn stream(&self, out: &mut impl Write, since: Option<u64>) -> io::Result<()> {
+        self.stream_every(out, since, KEEPALIVE)
+    }
+
+    fn stream_every(
+        &self,
+        out: &mut impl Write,
+        since: Option<u64>,
+        keepalive: Duration,
+    ) -> io::Result<()> {
+        out.write_all(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+              Connection: close\r\n\r\n",
+        )?;
+        let mut seen = {
+            let state = self.lock();
+            let mut hello = format!("event: hello\ndata: {}\n\n", state.generation);
+            if since.is_some_and(|g| g != state.generation) {
+                hello.push_str(&reload_event(state.generation));
+            }
+            if let Some(text) = &state.error {
+                hello.push_str(&event("build-error", text));
+            }
+            out.write_all(hello.as_bytes())?;
+            out.flush()?;
+            state.clone()
+        };
+        loop {
+            let next = {
+                let state = self.lock();
+                let (state, _) = self
+                    .changed
+                    .wait_timeout_while(state, keepalive, |s| s.sequence == seen.sequence)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                state.clone()
+            };
+            let mut message = String::new();
+            if next.sequence == seen.sequence {
+                message.push_str(": keep-alive\n\n");
+            } else if let Some(text) = &next.error {
+                message.push_str(&event("build-error", text));
+            } else if next.generation > seen.generation {
+                message.push_str(&reload_event(next.generation));
+            }
+            out.write_all(message.as_bytes())?;
+            out.flush()?;
+            seen = next;
+        }
+    }
+}
+
+fn reload_event(generation: u64) -> String {
+    format!("event: reload\ndata: {generation}\n\n")
+}
+
+/// One SSE event; every line of `data` gets its own `data:` field.
+fn event(name: &str, data: &str) -> String {
+    let mut out = format!("event: {name}\n");
+    for line in data.lines() {
+        out.push_str("data: ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// Adds the reload script before the last `</body>` (or at the end when there is none).
+pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}?g={generation}\"></script>");
+    let lower = html.to_ascii_lowercase();
+    let at = lower
+        .windows(7)
+        .rposition(|w| w == b"</body>")
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// The reload script: listens to the event stream, reloads, shows and clears the overlay.
+pub const SCRIPT: &str = r#"(function () {
+  "use strict";
+  var me = document.currentScript && document.currentScript.src;
+  var since = me ? new URL(me).searchParams.get("g") : null;
+  var url = "/__careers/events" + (since ? "?since=" + encodeURIComponent(since) : "");
+  var box = null;
+  function hide() { if (box) { box.remove(); box = null; } }
+  function show(text) {
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "careers-error-overlay";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+        "background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace";
+      var title = document.createElement("h2");
+      title.textContent = "The site could not be rebuilt (showing the last good version)";
+      title.style.cssText = "color:#ff6b6b;font:bold 18px sans-serif;margin:0 0 1rem";
+      var pre = document.createElement("pre");
+      pre.style.cssText = "white-space:pre-wrap;margin:0";
+      var close = document.createElement("button");
+      close.textContent = "Hide";
+      close.style.cssText = "margin-top:1rem";
+      close.onclick = hide;
+      box.appendChild(title); box.appendChild(pre); box.appendChild(close);
+      document.body.appendChild(box);
+    }
+    box.querySelector("pre").textContent = text;
+  }
+  var source = new EventSource(url);
+  source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("build-error", function (e) { show(e.data); });
+})();
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_the_last_body_end_tag() {
+        let out = inject(b"<html><BODY>x</body></html>", 3);
+        let text = String::from_utf8(out).expect("utf8");
+        assert_eq!(
+            text,
+            "<html><BODY>x<script src=\"/__careers/live.js?g=3\"></script></body></html>"
+        );
+        let bare = String::from_utf8(inject(b"<p>x", 0)).expect("utf8");
+        assert!(bare.ends_with("live.js?g=0\"></script>"), "{bare}");
+    }
+
+    #[test]
+    fn multi_line_data_gets_one_field_per_line() {
+        assert_eq!(
+            event("build-error", "a.md:1:2: error: x\n  help: y"),
+            "event: build-error\ndata: a.md:1:2: error: x\ndata:   help: y\n\n"
+        );
+    }
+
+    #[test]
+    fn stale_pages_reload_on_connect_and_errors_are_replayed() {
+        let hub = ReloadHub::default();
+        hub.built();
+        hub.failed("content/site.yaml:2:1: error: broken".into());
+        let mut out = FailAfterHead::default();
+        let _ = hub.stream_every(&mut out, Some(0), Duration::ZERO);
+        let text = String::from_utf8_lossy(&out.data);
+        assert!(text.contains("event: hello\ndata: 1\n"), "{text}");
+        assert!(text.contains("event: reload\ndata: 1\n"), "{text}");
+        assert!(
+            text.contains("data: content/site.yaml:2:1: error: broken"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn up_to_date_pages_do_not_reload_on_connect() {
+        let hub = ReloadHub::default();
+        hub.built();
+        let mut out = FailAfterHead::default();
+        let _ = hub.stream_every(&mut out, Some(1), Duration::ZERO);
+        let text = String::from_utf8_lossy(&out.data);
+        assert!(text.contains("event: hello\ndata: 1\n"), "{text}");
+        assert!(
+            !text.contains("reload") && !text.contains("build-error"),
+            "{text}"
+        );
+    }
+
+    /// Accepts the first two writes (head, initial events), then fails like a closed tab.
+    #[derive(Default)]
+    struct FailAfterHead {
+        data: Vec<u8>,
+        writes: usize,
+    }
+
+    impl Write for FailAfterHead {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.writes += 1;
+            if self.writes > 2 {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+            }
+            self.data.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! `careers watch`: rebuild the output folder on every change (issue 3).
+//!
+//! The watching itself ([`SiteWatcher`]) and the build-and-report step ([`rebuild`]) are
+//! shared with `careers serve`.
+
+mod changes;
+mod interrupt;
+mod watcher;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use changes::{Change, ChangeKind, classify, is_editor_junk};
+pub use watcher::{SiteWatcher, WatchEvent};
+
+use crate::build::{BuildError, BuildOptions, BuildReport, build};
+use crate::cli::WatchArgs;
+use crate::console::Console;
+
+/// How one build went, already printed to the terminal.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The site was written.
+    Built(BuildReport),
+    /// Content mistakes; the text is the rendered diagnostics (for the browser overlay).
+    ContentErrors(String),
+    /// A disk or option problem, in plain words.
+    Failed(String),
+}
+
+/// Runs until interrupted; returns the exit code.
+pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
+    let site = match absolute_site(site) {
+        Ok(site) => site,
+        Err(message) => {
+            console.fail(&message);
+            return 2;
+        }
+    };
+    let mut watcher = match SiteWatcher::start(&site, args.poll, console) {
+        Ok(w) => w,
+        Err(message) => {
+            console.fail(&message);
+            return 2;
+        }
+    };
+    let opts = BuildOptions {
+        site_dir: site.clone(),
+        output: args.build.output.clone(),
+        base_url: args.build.base_url.clone(),
+        drafts: args.build.drafts,
+        force: args.build.force,
+        today: None,
+    };
+    if let Outcome::Failed(_) = rebuild(&opts, console, "Built") {
+        // Nothing was built yet and the problem is not in the content (e.g. the output
+        // folder is refused): watching would only repeat it.
+        return 2;
+    }
+    console.info("Watching content/ and themes/ for changes (Ctrl+C to stop)");
+    loop {
+        match watcher.wait() {
+            WatchEvent::Interrupted => {
+                console.info("Stopped watching.");
+                return 0;
+            }
+            WatchEvent::Changed(list) => {
+                print_changes(&list, console);
+                rebuild(&opts, console, "Rebuilt");
+            }
+        }
+    }
+}
+
+/// The site folder as an absolute, canonical path, so watcher events match it.
+pub fn absolute_site(site: &Path) -> Result<PathBuf, String> {
+    std::fs::canonicalize(site)
+        .map_err(|e| format!("cannot open the site folder {}: {e}", site.display()))
+}
+
+/// Prints `Changed: path (kind)` for each change (at most 10, then a count).
+pub fn print_changes(list: &[Change], console: &Console) {
+    const SHOWN: usize = 10;
+    for change in list.iter().take(SHOWN) {
+        console.info(&format!(
+            "Changed: {} ({})",
+            change.path.display().to_string().replace('\\', "/"),
+            change.kind
+        ));
+    }
+    if list.len() > SHOWN {
+        console.info(&format!("… and {} more changes", list.len() - SHOWN));
+    }
+}
+
+/// Builds once and prints the result: the time taken, or every diagnostic.
+///
+/// `verb` starts the success line ("Built", "Rebuilt"). A failed build leaves the last good
+/// site in place (the build only swaps the output folder on success).
+pub fn rebuild(opts: &BuildOptions, console: &Console, verb: &str) -> Outcome {
+    let started = Instant::now();
+    match build(opts) {
+        Ok(report) => {
+            console.diagnostics(&report.warnings);
+            console.info(&format!(
+                "{verb} {} files in {} ({} open postings)",
+                report.files_written,
+                millis(started.elapsed()),
+                report.open_postings
+            ));
+            Outcome::Built(report)
+        }
+        Err(BuildError::Content(list)) => {
+            console.diagnostics(&list);
+            console.info("Build failed; keeping the last good site. Save a fix to rebuild.");
+            let text: Vec<String> = list.iter().map(|d| d.render()).collect();
+            Outcome::ContentErrors(text.join("\n"))
+        }
+        Err(BuildError::Io(message)) => {
+            console.fail(&message);
+            Outcome::Failed(message)
+        }
+    }
+}
+
+fn millis(elapsed: Duration) -> String {
+    format!("{} ms", elapsed.as_millis())
+}

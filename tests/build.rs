@@ -1,0 +1,311 @@
+//! The core pipeline through the CLI: pages, links, escaping, determinism, output safety.
+
+mod common;
+
+use std::path::Path;
+
+use common::{assert_snapshot, careers, copy_dir, fixture, repo, snapshot, stderr};
+
+fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "build",
+        "--site",
+        site.to_str().expect("utf8"),
+        "--output",
+        out.to_str().expect("utf8"),
+    ];
+    args.extend_from_slice(extra);
+    careers(&args)
+}
+
+fn read(out: &Path, file: &str) -> String {
+    std::fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn example_site_builds_every_page_type() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("public");
+    let result = build(&repo(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    for file in [
+        "index.html",
+        "jobs/backend-development-intern/index.html",
+        "departments/engineering/index.html",
+        "locations/berlin-de/index.html",
+        "types/internship/index.html",
+        "remote/index.html",
+        "faq/index.html",
+        "hiring-process/index.html",
+        "404.html",
+        "feed.xml",
+        "jobs.json",
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+        "careers.js",
+        "logo.svg",
+        ".careers-output",
+    ] {
+        assert!(out.join(file).is_file(), "missing {file}");
+    }
+    let intern = read(&out, "jobs/backend-development-intern/index.html");
+    // The seed FAQ is on the posting, word for word.
+    assert!(intern.contains("What are the key responsibilities of a Backend Development Intern?"));
+    assert!(intern.contains("How can I apply for this internship position?"));
+    assert!(intern.contains("€1,800–€2,200 per month"), "salary label");
+    assert!(intern.contains("Apply for Backend Development Intern"));
+    // The link to the hiring process page was resolved to its URL.
+    assert!(intern.contains("href=\"/hiring-process/\""));
+    // Drafts are not built.
+    assert!(!out.join("jobs/head-of-design/index.html").exists());
+}
+
+/// Every `href`/`src` inside the site points at a file that exists in the output.
+fn assert_internal_links_resolve(out: &Path, root: &str) {
+    let mut checked = 0;
+    for (file, bytes) in snapshot(out) {
+        if !file.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).expect("utf8 html");
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let target = piece
+                    .split('"')
+                    .next()
+                    .unwrap_or("")
+                    .split(['#', '?'])
+                    .next()
+                    .unwrap_or("");
+                let Some(path) = target.strip_prefix(root) else {
+                    assert!(
+                        !target.starts_with('/') || target.starts_with("//"),
+                        "{file}: link {target} is outside the site root {root}"
+                    );
+                    continue;
+                };
+                let on_disk = if path.is_empty() || path.ends_with('/') {
+                    out.join(path).join("index.html")
+                } else {
+                    out.join(path)
+                };
+                assert!(on_disk.is_file(), "{file}: broken internal link {target}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn no_internal_link_is_broken_at_the_root_or_under_a_sub_path() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("root");
+    assert!(build(&repo(), &out, &[]).status.success());
+    assert_internal_links_resolve(&out, "/");
+    let sub = tmp.path().join("sub");
+    let result = build(
+        &repo(),
+        &sub,
+        &["--base-url", "https://acme.github.io/careers"],
+    );
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert_internal_links_resolve(&sub, "/careers/");
+    assert!(read(&sub, "index.html").contains("href=\"/careers/style.css\""));
+    assert!(
+        read(&sub, "sitemap.xml")
+            .contains("<loc>https://acme.github.io/careers/jobs/backend-development-intern/</loc>")
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(build(&repo(), &a, &[]).status.success());
+    assert!(build(&repo(), &b, &[]).status.success());
+    let (first, second) = (snapshot(&a), snapshot(&b));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &first {
+        assert!(bytes == &second[name], "{name} differs between builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("minimal"), &site);
+    let out = site.join("public");
+    assert!(build(&site, &out, &[]).status.success());
+    let before = snapshot(&out);
+    std::fs::write(
+        site.join("content/jobs/open.md"),
+        "---\ntitle: Broken\ndate_posted: 28.11.2026\n---\n",
+    )
+    .expect("break posting");
+    let result = build(&site, &out, &[]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(stderr(&result).contains("Nothing was changed in the output folder."));
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "output changed after a failed build"
+    );
+    // No staging folders are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&site)
+        .expect("site")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".careers-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn dangerous_output_folders_are_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("minimal"), &site);
+    for (out, why) in [
+        (site.clone(), "contains the site itself"),
+        (tmp.path().to_path_buf(), "contains the site itself"),
+        (site.join("content"), "inside content/"),
+    ] {
+        let result = build(&site, &out, &[]);
+        assert_eq!(result.status.code(), Some(2), "{}", out.display());
+        assert!(stderr(&result).contains(why), "{}", stderr(&result));
+    }
+    assert!(site.join("content/site.yaml").is_file(), "content survived");
+    let foreign = tmp.path().join("foreign");
+    std::fs::create_dir_all(&foreign).expect("mkdir");
+    std::fs::write(foreign.join("keep.txt"), "mine").expect("write");
+    let result = build(&site, &foreign, &[]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        stderr(&result).contains("not empty and was not made by careers"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("keep.txt")).expect("kept"),
+        "mine"
+    );
+    assert!(build(&site, &foreign, &["--force"]).status.success());
+    assert!(foreign.join("index.html").is_file());
+}
+
+#[test]
+fn front_matter_values_are_always_escaped() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    assert!(build(&fixture("minimal"), &out, &[]).status.success());
+    for (file, bytes) in snapshot(&out) {
+        // JSON files are data, not markup: only pages and feeds are read by browsers.
+        if !(file.ends_with(".html") || file.ends_with(".xml")) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("<script>alert"),
+            "{file} has a live script from front matter"
+        );
+        assert!(
+            !text.contains("<img src=x"),
+            "{file} has a live tag from front matter"
+        );
+        assert!(
+            !text.contains("<b>bold</b>"),
+            "{file} has live HTML from front matter"
+        );
+    }
+    let page = read(&out, "jobs/hostile/index.html");
+    assert!(
+        page.contains("&lt;script&gt;alert("),
+        "title is printed, escaped"
+    );
+}
+
+#[test]
+fn expired_postings_close_and_drafts_need_the_flag() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    assert!(build(&fixture("minimal"), &out, &[]).status.success());
+    let index = read(&out, "index.html");
+    assert!(index.contains("Platform Engineer"));
+    assert!(!index.contains("Old Role"), "expired posting is listed");
+    let closed = read(&out, "jobs/expired/index.html");
+    assert!(closed.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(closed.to_lowercase().contains("position is closed"));
+    assert!(!closed.contains("application/ld+json"));
+    assert!(!read(&out, "sitemap.xml").contains("jobs/expired/"));
+    assert!(!read(&out, "feed.xml").contains("Old Role"));
+    assert!(!out.join("jobs/draft/index.html").exists());
+    assert!(
+        out.join("CNAME").is_file(),
+        "static files without an extension are copied"
+    );
+    let drafts = tmp.path().join("drafts");
+    assert!(
+        build(&fixture("minimal"), &drafts, &["--drafts"])
+            .status
+            .success()
+    );
+    assert!(read(&drafts, "index.html").contains("Secret Role"));
+}
+
+#[test]
+fn check_reports_every_problem_in_every_file_at_once() {
+    let result = careers(&["check", "--site", fixture("broken").to_str().expect("utf8")]);
+    assert_eq!(result.status.code(), Some(1));
+    assert_snapshot("broken-check.txt", &stderr(&result));
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let result = careers(&[
+        "check",
+        "--format",
+        "json",
+        "--site",
+        fixture("broken").to_str().expect("utf8"),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&result.stdout).expect("json");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["errors"], 14);
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["file"], "content/faq.yaml");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(6), Some(20))
+    );
+    assert_eq!(first["code"], "yaml-syntax");
+}
+
+#[test]
+fn check_on_the_example_site_is_clean_and_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&repo().join("content"), &site.join("content"));
+    let result = careers(&["check", "--site", site.to_str().expect("utf8")]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    assert!(!site.join("public").exists(), "check wrote output");
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_help_reads_well() {
+    assert_eq!(careers(&["build", "--no-such-flag"]).status.code(), Some(2));
+    let help = careers(&["--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    for command in ["build", "check", "watch", "serve", "init", "new"] {
+        assert!(text.contains(command), "--help lacks {command}");
+    }
+    assert!(String::from_utf8_lossy(&careers(&["--version"]).stdout).starts_with("careers "));
+    let missing = careers(&["build", "--site", "/nonexistent/site"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -1,0 +1,87 @@
+//! The theme chain: a site's own theme overrides one template, inherits the rest from the
+//! theme it extends and the built-in default; template mistakes name the template and line.
+
+mod common;
+
+use common::{careers, copy_dir, fixture, stderr};
+
+#[test]
+fn a_site_theme_overrides_one_template_and_inherits_the_rest() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    let site = fixture("themed");
+    let result = careers(&[
+        "build",
+        "--site",
+        site.to_str().expect("utf8"),
+        "--output",
+        out.to_str().expect("utf8"),
+    ]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let job = std::fs::read_to_string(out.join("jobs/open/index.html")).expect("job page");
+    assert!(
+        job.contains(r#"<h1 class="acme-job">Platform Engineer</h1>"#),
+        "site template used"
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(
+        index.contains("Platform Engineer"),
+        "index inherited from the built-in default"
+    );
+    let minimal_css =
+        std::fs::read_to_string(common::repo().join("themes/minimal/static/style.css"))
+            .expect("minimal css");
+    assert_eq!(
+        std::fs::read_to_string(out.join("style.css")).expect("css"),
+        minimal_css,
+        "style.css comes from minimal"
+    );
+    assert!(
+        out.join("careers.js").is_file(),
+        "careers.js inherited from default"
+    );
+}
+
+#[test]
+fn a_template_error_names_the_template_file_and_line() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("themed"), &site);
+    std::fs::write(site.join("themes/acme/templates/job.html"), "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ job.title }</h1>\n{% endblock content %}\n").expect("write");
+    let out = tmp.path().join("out");
+    let result = careers(&[
+        "build",
+        "--site",
+        site.to_str().expect("utf8"),
+        "--output",
+        out.to_str().expect("utf8"),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let text = stderr(&result);
+    assert!(
+        text.starts_with("themes/acme/templates/job.html:3:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<h1>{{ job.title }</h1>"),
+        "shows the line: {text}"
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn an_unknown_theme_is_a_located_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("minimal"), &site);
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read") + "theme: fancy\n";
+    std::fs::write(&yaml, text).expect("write");
+    let result = careers(&["check", "--site", site.to_str().expect("utf8")]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        stderr(&result).contains("there is no theme called `fancy`"),
+        "{}",
+        stderr(&result)
+    );
+}

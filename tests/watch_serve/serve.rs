@@ -1,0 +1,262 @@
+//! `careers serve`: the preview, live reload and overlay events, and the server's refusals.
+
+use crate::support::{Site, events, get, next_event, posting, raw};
+use crate::watch::read;
+
+#[test]
+fn serve_serves_the_preview_and_never_touches_the_output_folder() {
+    let site = Site::new();
+    let mut proc = site.spawn(&["serve", "--port", "0"]);
+    let port = proc.port();
+
+    let page = get(port, "/jobs/a/");
+    assert_eq!(page.status, 200, "{page:?}");
+    assert!(
+        page.head.contains("Content-Type: text/html"),
+        "{}",
+        page.head
+    );
+    assert!(page.body.contains("alpha-original"), "{}", page.body);
+    assert!(
+        page.body.contains("/__careers/live.js"),
+        "reload script missing"
+    );
+    let home = get(port, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("/__careers/live.js"));
+
+    let redirect = get(port, "/jobs/a");
+    assert_eq!(redirect.status, 301);
+    assert!(
+        redirect.head.contains("Location: /jobs/a/"),
+        "{}",
+        redirect.head
+    );
+    let css = get(port, "/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.head.contains("Content-Type: text/css"), "{}", css.head);
+    assert!(!css.body.contains("live.js"), "script injected into CSS");
+    let missing = get(port, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("/__careers/live.js"));
+    assert_eq!(get(port, "/__careers/live.js").status, 200);
+
+    site.atomic_save(
+        "content/jobs/a.md",
+        &posting("Backend Engineer", "alpha-served"),
+    );
+    proc.wait_for("the served edit", |_| {
+        get(port, "/jobs/a/")
+            .body
+            .contains("alpha-served")
+            .then_some(())
+    });
+    assert!(
+        !site.path("public").exists(),
+        "serve wrote into the output folder"
+    );
+    let previews = std::fs::read_dir(site.tmp()).expect("tmp").count();
+    assert_eq!(previews, 1, "serve builds into one folder under TMPDIR");
+
+    #[cfg(unix)]
+    {
+        let pid = proc.child.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status();
+        assert!(sent.expect("kill runs").success());
+        let code = proc.wait_exit();
+        assert_eq!(code.code(), Some(0), "{}", proc.stderr());
+        let left = std::fs::read_dir(site.tmp()).expect("tmp").count();
+        assert_eq!(left, 0, "the preview folder was not removed");
+        assert!(
+            site.path("content/jobs/a.md").exists(),
+            "site content deleted"
+        );
+    }
+}
+
+#[test]
+fn serve_shows_the_error_overlay_keeps_the_old_site_and_recovers() {
+    let site = Site::new();
+    let mut proc = site.spawn(&["serve", "--port", "0"]);
+    let port = proc.port();
+    let stream = events(port);
+    assert_eq!(next_event(&stream).name, "hello");
+
+    let good = read(&site.path("content/site.yaml")).expect("site.yaml");
+    site.write("content/site.yaml", &format!("{good}broken\n"));
+    let overlay = next_event(&stream);
+    assert_eq!(overlay.name, "build-error", "{overlay:?}");
+    assert!(
+        overlay.data.contains("content/site.yaml:3"),
+        "{}",
+        overlay.data
+    );
+    assert!(proc.stderr().contains("content/site.yaml:3"));
+    let page = get(port, "/jobs/a/");
+    assert_eq!(page.status, 200, "the last good site is still served");
+    assert!(page.body.contains("alpha-original"));
+
+    // A page opened while the build is broken gets the overlay on load.
+    let late = events(port);
+    assert_eq!(next_event(&late).name, "hello");
+    let replay = next_event(&late);
+    assert_eq!(replay.name, "build-error");
+    assert!(
+        replay.data.contains("content/site.yaml:3"),
+        "{}",
+        replay.data
+    );
+
+    site.write("content/site.yaml", &good);
+    assert_eq!(next_event(&stream).name, "reload");
+    assert_eq!(next_event(&late).name, "reload");
+    let fresh = events(port);
+    assert_eq!(next_event(&fresh).name, "hello");
+    site.write(
+        "content/jobs/a.md",
+        &posting("Backend Engineer", "alpha-after-fix"),
+    );
+    assert_eq!(
+        next_event(&fresh).name,
+        "reload",
+        "no overlay replay after the fix"
+    );
+}
+
+#[test]
+fn live_reload_fires_exactly_once_per_rebuild() {
+    let site = Site::new();
+    let mut proc = site.spawn(&["serve", "--port", "0"]);
+    let port = proc.port();
+    let stream = events(port);
+    let hello = next_event(&stream);
+    assert_eq!(hello.name, "hello");
+    let first: u64 = hello.data.parse().expect("generation");
+
+    site.write(
+        "content/jobs/a.md",
+        &posting("Backend Engineer", "alpha-one"),
+    );
+    let reload = next_event(&stream);
+    assert_eq!(
+        (reload.name.as_str(), reload.data.clone()),
+        ("reload", format!("{}", first + 1))
+    );
+    assert!(
+        get(port, "/jobs/a/").body.contains("alpha-one"),
+        "reload before the build"
+    );
+
+    // Editor junk is ignored; the real edit after it gives the very next reload.
+    site.write("content/jobs/.a.md.swp", "swap");
+    site.write("content/jobs/a.md~", "backup");
+    site.write(
+        "content/jobs/a.md",
+        &posting("Backend Engineer", "alpha-two"),
+    );
+    let reload = next_event(&stream);
+    assert_eq!(
+        (reload.name.as_str(), reload.data.clone()),
+        ("reload", format!("{}", first + 2))
+    );
+    assert!(get(port, "/jobs/a/").body.contains("alpha-two"));
+
+    // A burst of 200 files is one rebuild, so one reload, and the next edit the next one.
+    for i in 0..200 {
+        site.write(&format!("content/static/burst/f{i}.txt"), "x");
+    }
+    let reload = next_event(&stream);
+    assert_eq!(
+        (reload.name.as_str(), reload.data.clone()),
+        ("reload", format!("{}", first + 3))
+    );
+    assert!(
+        get(port, "/burst/f199.txt").status == 200,
+        "burst not fully built"
+    );
+    site.write(
+        "content/jobs/a.md",
+        &posting("Backend Engineer", "alpha-three"),
+    );
+    let reload = next_event(&stream);
+    assert_eq!(
+        (reload.name.as_str(), reload.data.clone()),
+        ("reload", format!("{}", first + 4))
+    );
+    assert!(
+        get(port, "/jobs/a/").body.contains("alpha-three"),
+        "burst split in two"
+    );
+    let err = proc.stderr();
+    assert!(!err.contains(".swp") && !err.contains("a.md~"), "{err}");
+    assert!(err.contains("more changes"), "{err}");
+}
+
+#[test]
+fn serve_refuses_traversal_and_answers_malformed_requests_with_400() {
+    let site = Site::new();
+    let mut proc = site.spawn(&["serve", "--port", "0"]);
+    let port = proc.port();
+    let secret = site.dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET").expect("write secret");
+
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/jobs/..\\..\\secret.txt",
+        "/jobs/%5c..%5c..%5csecret.txt",
+        "/a%00.html",
+    ] {
+        let resp = get(port, path);
+        assert!(matches!(resp.status, 403 | 404), "{path}: {resp:?}");
+        assert!(!resp.body.contains("TOP-SECRET"), "{path} leaked");
+    }
+
+    #[cfg(unix)]
+    {
+        let preview = std::fs::read_dir(site.tmp())
+            .expect("tmp")
+            .next()
+            .expect("a preview folder")
+            .expect("entry")
+            .path()
+            .join("site");
+        std::os::unix::fs::symlink(&secret, preview.join("leak.txt")).expect("symlink");
+        let resp = get(port, "/leak.txt");
+        assert!(matches!(resp.status, 403 | 404), "{resp:?}");
+        assert!(!resp.body.contains("TOP-SECRET"));
+    }
+
+    assert_eq!(raw(port, b"GARBAGE\r\n\r\n").status, 400);
+    assert_eq!(raw(port, b"GET /%zz HTTP/1.1\r\n\r\n").status, 400);
+    let mut huge = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 20 * 1024));
+    huge.extend_from_slice(b"\r\n\r\n");
+    assert!(matches!(raw(port, &huge).status, 400 | 431));
+    assert_eq!(raw(port, b"POST / HTTP/1.1\r\n\r\n").status, 405);
+    let after = get(port, "/jobs/a/");
+    assert_eq!(after.status, 200, "the server stopped serving");
+    assert!(proc.child.try_wait().expect("status").is_none());
+}
+
+#[test]
+fn serve_warns_about_non_loopback_binds_and_rejects_bad_addresses() {
+    let site = Site::new();
+    let mut open = site.spawn(&["serve", "--bind", "0.0.0.0", "--port", "0"]);
+    let port = open.port();
+    assert!(
+        open.stderr().contains("other machines on your network"),
+        "{}",
+        open.stderr()
+    );
+    assert_eq!(get(port, "/").status, 200);
+
+    let mut bad = site.spawn(&["serve", "--bind", "localhost:80", "--port", "0"]);
+    let status = bad.wait_exit();
+    assert_eq!(status.code(), Some(2));
+    assert!(bad.stderr().contains("--bind"), "{}", bad.stderr());
+}
