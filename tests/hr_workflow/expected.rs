@@ -1,0 +1,127 @@
+//! Expected output of the HR workflow tests, kept apart so the tests stay readable.
+
+/// The file `careers new` writes, with its two dates replaced by `<date>`.
+pub const NEW_POSTING: &str = r##"---
+title: Senior Backend Engineer
+department: Engineering
+# One of: full_time, part_time, contract, temporary, intern, volunteer, per_diem, other.
+employment_type: full_time
+# Where the work happens: onsite, hybrid or remote.
+workplace: onsite
+locations:
+  - city: Berlin
+    country: DE
+# Many places require a pay range on job ads (see docs/lints.md). Remove the "#" to use it:
+# salary: {min: 50000, max: 60000, currency: EUR, period: year}
+date_posted: <date>
+# The last day to apply. For a role that is always open, delete it and write `evergreen: true`.
+valid_through: <date>
+# A one- or two-sentence teaser for listings and search results (up to 160 characters).
+summary: TODO # TODO: what the role is about, in one sentence
+---
+
+## About the role
+
+TODO: two or three sentences about the team and why this role matters.
+
+## What you will do
+
+- TODO
+
+## What we look for
+
+- TODO
+
+## Benefits
+
+- TODO (or delete this section: the `benefits` in site.yaml are shown on every posting)
+"##;
+
+/// `careers check` on tests/fixtures/lints/snapshot, human format (stderr).
+pub const HUMAN: &str = r#"content/jobs/data-analyst.md:2:22: warning: the title mentions pay; job boards reject or demote titles with salaries in them
+  |
+2 | title: Data Analyst (80k)
+  |                      ^^^
+  help: remove it from the title and write the range under `salary:` (min, max, currency, period)
+
+content/jobs/data-analyst.md:5:1: warning: this posting has no salary range; for a job in Colorado, Colorado's Equal Pay for Equal Work Act requires the lowest and the highest pay on the posting
+  |
+5 | locations:
+  | ^^^^^^^^^
+  help: add your good-faith range, like `salary: {min: 60000, max: 75000, currency: USD, period: year}`
+
+content/jobs/data-analyst.md:10:16: warning: this posting closed on 2020-01-31 (`valid_through`), so the site shows it as "This position is closed" and lists it nowhere
+   |
+10 | valid_through: 2020-01-31
+   |                ^^^^^^^^^^
+  help: if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md
+
+content/jobs/data-analyst.md:13:11: warning: `title-has-salry` is not the name of a lint, so it silences nothing
+   |
+13 |   allow: [title-has-salry]
+   |           ^^^^^^^^^^^^^^^
+  help: did you mean `title-has-salary`? docs/lints.md lists every lint
+
+content/site.yaml:10:20: error: careers does not know the pay-transparency jurisdiction `US-COL`
+   |
+10 |   enforce: [US-CO, US-COL]
+   |                    ^^^^^^
+  help: did you mean `US-CO`? careers knows: US-CO, US-NY, US-NYC, US-CA, US-WA, US-IL, US-MA, US-NJ, CA-ON, EU, or `auto`
+
+1 error, 4 warnings
+"#;
+
+/// The same, `--format json` (stdout).
+pub const JSON: &str = r#"{
+  "diagnostics": [
+    {
+      "code": "title-has-salary",
+      "column": 22,
+      "file": "content/jobs/data-analyst.md",
+      "help": "remove it from the title and write the range under `salary:` (min, max, currency, period)",
+      "line": 2,
+      "message": "the title mentions pay; job boards reject or demote titles with salaries in them",
+      "severity": "warning"
+    },
+    {
+      "code": "pay-range-missing",
+      "column": 1,
+      "file": "content/jobs/data-analyst.md",
+      "help": "add your good-faith range, like `salary: {min: 60000, max: 75000, currency: USD, period: year}`",
+      "line": 5,
+      "message": "this posting has no salary range; for a job in Colorado, Colorado's Equal Pay for Equal Work Act requires the lowest and the highest pay on the posting",
+      "severity": "warning"
+    },
+    {
+      "code": "expired",
+      "column": 16,
+      "file": "content/jobs/data-analyst.md",
+      "help": "if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md",
+      "line": 10,
+      "message": "this posting closed on 2020-01-31 (`valid_through`), so the site shows it as \"This position is closed\" and lists it nowhere",
+      "severity": "warning"
+    },
+    {
+      "code": "unknown-lint",
+      "column": 11,
+      "file": "content/jobs/data-analyst.md",
+      "help": "did you mean `title-has-salary`? docs/lints.md lists every lint",
+      "line": 13,
+      "message": "`title-has-salry` is not the name of a lint, so it silences nothing",
+      "severity": "warning"
+    },
+    {
+      "code": "unknown-jurisdiction",
+      "column": 20,
+      "file": "content/site.yaml",
+      "help": "did you mean `US-CO`? careers knows: US-CO, US-NY, US-NYC, US-CA, US-WA, US-IL, US-MA, US-NJ, CA-ON, EU, or `auto`",
+      "line": 10,
+      "message": "careers does not know the pay-transparency jurisdiction `US-COL`",
+      "severity": "error"
+    }
+  ],
+  "errors": 1,
+  "version": 1,
+  "warnings": 4
+}
+"#;
