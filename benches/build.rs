@@ -8,6 +8,8 @@
 //!   and again over an existing one, with its peak memory (`wait4` maxrss);
 //! - a one-posting edit through `careers::build::Session` (the watch/serve path).
 //!
+//! `-- N --generate DIR` only writes the site, for profiling by hand.
+//!
 //! It prints medians, the ratio to the floor, and peak memory. Figures, never assertions.
 
 #[path = "synth.rs"]
@@ -22,13 +24,22 @@ use rayon::prelude::*;
 fn main() {
     let mut n = 10_000usize;
     let mut runs = 5usize;
+    let mut generate: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--generate" => generate = args.next().map(PathBuf::from),
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
             a if a.starts_with('-') => {} // `cargo bench` passes --bench
             a => n = a.parse().unwrap_or(n),
         }
+    }
+    if let Some(dir) = generate {
+        // `-- N --generate DIR`: only write the synthetic site (for profiling by hand).
+        std::fs::create_dir_all(&dir).expect("create the site folder");
+        synth::write_site(&dir, n).expect("write the synthetic site");
+        println!("wrote {n} postings into {}", dir.display());
+        return;
     }
     let root = temp_root();
     let site = root.join("site");
@@ -61,11 +72,26 @@ fn main() {
         again_rss.push(rss);
         t
     });
-    let incremental = Duration::ZERO;
+    let mut session = session(&site, &root.join("session-out"));
+    let mut round = 0;
+    let incremental = median(runs.max(3) * 2, || {
+        round += 1;
+        edit_one(&mut session, &site, round)
+    });
+
     let mib = |kb: &[u64]| kb.iter().copied().max().unwrap_or(0) as f64 / 1024.0;
     println!();
-    println!("{:<44} {:>10} {:>8} {:>10}", "", "median", "× floor", "peak RSS");
-    println!("{:<44} {:>7.0} ms {:>8} {:>10}", "floor (read + markdown + write)", ms(floor), "1.00", "-");
+    println!(
+        "{:<44} {:>10} {:>8} {:>10}",
+        "", "median", "× floor", "peak RSS"
+    );
+    println!(
+        "{:<44} {:>7.0} ms {:>8} {:>10}",
+        "floor (read + markdown + write)",
+        ms(floor),
+        "1.00",
+        "-"
+    );
     println!(
         "{:<44} {:>7.0} ms {:>8.2} {:>6.0} MiB",
         "careers build (fresh output folder)",
@@ -185,3 +211,37 @@ fn wait_rusage(pid: u32) -> (i32, u64) {
     (libc::WEXITSTATUS(status), usage.ru_maxrss.max(0) as u64)
 }
 
+/// A session over the site with its first (full) build done, as watch/serve hold one.
+fn session(site: &Path, out: &Path) -> careers::build::Session {
+    let opts = careers::build::BuildOptions {
+        site_dir: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        force: true,
+        ..Default::default()
+    };
+    let mut session = careers::build::Session::new(opts, careers::build::Target::Watch);
+    session.build().expect("first session build");
+    session
+}
+
+/// One posting's body edited on disk, then rebuilt through the session.
+fn edit_one(session: &mut careers::build::Session, site: &Path, round: usize) -> Duration {
+    let i = 42;
+    let text = synth::posting(
+        i,
+        &synth::title(i),
+        40_000 + (i as u32 % 50) * 1000,
+        synth::valid_through(i),
+        &format!("\nEdited {round}.\n"),
+    );
+    let relative = PathBuf::from("content/jobs").join(synth::file_name(i));
+    std::fs::write(site.join(&relative), text).expect("edit posting");
+    let started = Instant::now();
+    session
+        .rebuild(&[careers::watch::Change {
+            path: relative,
+            kind: careers::watch::ChangeKind::Content,
+        }])
+        .expect("incremental build");
+    started.elapsed()
+}

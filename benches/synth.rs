@@ -46,7 +46,13 @@ const TYPES: &[&str] = &["full_time", "part_time", "contract", "intern", "tempor
 pub const SITE_YAML: &str = "title: Careers at Benchmark Robotics\nbase_url: https://careers.example.com/\ntimezone: Europe/Berlin\ncompany:\n  name: Benchmark Robotics\n  url: https://www.example.com/\n  logo: /logo.svg\napply:\n  email: jobs@example.com\nfeeds:\n  atom: true\n  json: true\n  indeed: true\n";
 
 /// The text of posting number `i` (deterministic), with `title` and `extra_body` varied by tests.
-pub fn posting(i: usize, title: &str, salary_min: u32, valid_through: &str, extra_body: &str) -> String {
+pub fn posting(
+    i: usize,
+    title: &str,
+    salary_min: u32,
+    valid_through: &str,
+    extra_body: &str,
+) -> String {
     let dept = DEPARTMENTS[i % DEPARTMENTS.len()];
     let (city, country) = CITIES[(i / 3) % CITIES.len()];
     let (city2, country2) = CITIES[(i / 7 + 5) % CITIES.len()];
@@ -83,7 +89,11 @@ pub fn title(i: usize) -> String {
 
 /// The default `valid_through` of posting `i` (one in twenty is already closed).
 pub fn valid_through(i: usize) -> &'static str {
-    if i % 20 == 19 { "2020-01-31" } else { "2099-12-31" }
+    if i % 20 == 19 {
+        "2020-01-31"
+    } else {
+        "2099-12-31"
+    }
 }
 
 /// The file name of posting `i`.
@@ -107,7 +117,13 @@ pub fn write_site(dir: &Path, n: usize) -> std::io::Result<()> {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>\n",
     )?;
     for i in 0..n {
-        let text = posting(i, &title(i), 40_000 + (i as u32 % 50) * 1000, valid_through(i), "");
+        let text = posting(
+            i,
+            &title(i),
+            40_000 + (i as u32 % 50) * 1000,
+            valid_through(i),
+            "",
+        );
         std::fs::write(jobs.join(file_name(i)), text)?;
     }
     Ok(())

@@ -54,6 +54,9 @@ pub struct BuildArgs {
     /// Write into a non-empty output folder that careers did not create.
     #[arg(long)]
     pub force: bool,
+    /// Print how long each phase took (load, validate, markdown, render per template, write).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Flags of `careers check`.

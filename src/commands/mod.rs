@@ -17,6 +17,9 @@ pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     match crate::build::build(&opts) {
         Ok(report) => {
             console.diagnostics(&report.warnings);
+            if args.timings {
+                print!("{}", crate::timings::format(&report.timings));
+            }
             console.info(&format!(
                 "Built {} open postings ({} files) into {} in {} ms",
                 report.open_postings,
@@ -39,6 +42,7 @@ pub fn build_options(site: &Path, args: &BuildArgs) -> BuildOptions {
         drafts: args.drafts,
         force: args.force,
         today: None,
+        timings: args.timings,
     }
 }
 
