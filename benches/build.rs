@@ -72,12 +72,30 @@ fn main() {
         again_rss.push(rss);
         t
     });
-    let mut session = session(&site, &root.join("session-out"));
     let mut round = 0;
+    let mut watch = session(
+        &site,
+        &root.join("watch-out"),
+        careers::build::Target::Watch,
+    );
     let incremental = median(runs.max(3) * 2, || {
         round += 1;
-        edit_one(&mut session, &site, round)
+        edit_one(&mut watch, &site, round).0
     });
+    drop(watch);
+    let mut serve = session(
+        &site,
+        &root.join("serve-out"),
+        careers::build::Target::Serve,
+    );
+    let mut serve_timings = Vec::new();
+    let incremental_serve = median(runs.max(3) * 2, || {
+        round += 1;
+        let (t, timings) = edit_one(&mut serve, &site, round);
+        serve_timings = timings;
+        t
+    });
+    drop(serve);
 
     let mib = |kb: &[u64]| kb.iter().copied().max().unwrap_or(0) as f64 / 1024.0;
     println!();
@@ -108,11 +126,21 @@ fn main() {
     );
     println!(
         "{:<44} {:>7.1} ms {:>8} {:>10}",
-        "one-posting edit (Session, in-process)",
+        "one-posting edit, watch (staging + links)",
         ms(incremental),
         "-",
         "-"
     );
+    println!(
+        "{:<44} {:>7.1} ms {:>8} {:>10}",
+        "one-posting edit, serve (in place)",
+        ms(incremental_serve),
+        "-",
+        "-"
+    );
+    println!();
+    println!("one-posting edit, serve, last run:");
+    print!("{}", careers::timings::format(&serve_timings));
     println!();
     println!("careers build --timings (one run):");
     let output = Command::new(&binary)
@@ -185,6 +213,8 @@ fn floor(site: &Path, out: &Path) -> Duration {
 }
 
 /// Runs the real binary; returns its wall time and peak resident memory in KiB.
+// The child is reaped by `wait4` (which also gives its own maxrss), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run_build(binary: &Path, site: &Path, out: &Path, extra: &[&str]) -> (Duration, u64) {
     let started = Instant::now();
     let child = Command::new(binary)
@@ -212,20 +242,25 @@ fn wait_rusage(pid: u32) -> (i32, u64) {
 }
 
 /// A session over the site with its first (full) build done, as watch/serve hold one.
-fn session(site: &Path, out: &Path) -> careers::build::Session {
+fn session(site: &Path, out: &Path, target: careers::build::Target) -> careers::build::Session {
     let opts = careers::build::BuildOptions {
         site_dir: site.to_path_buf(),
         output: Some(out.to_path_buf()),
         force: true,
+        timings: true,
         ..Default::default()
     };
-    let mut session = careers::build::Session::new(opts, careers::build::Target::Watch);
+    let mut session = careers::build::Session::new(opts, target);
     session.build().expect("first session build");
     session
 }
 
 /// One posting's body edited on disk, then rebuilt through the session.
-fn edit_one(session: &mut careers::build::Session, site: &Path, round: usize) -> Duration {
+fn edit_one(
+    session: &mut careers::build::Session,
+    site: &Path,
+    round: usize,
+) -> (Duration, Vec<careers::timings::Timing>) {
     let i = 42;
     let text = synth::posting(
         i,
@@ -237,11 +272,11 @@ fn edit_one(session: &mut careers::build::Session, site: &Path, round: usize) ->
     let relative = PathBuf::from("content/jobs").join(synth::file_name(i));
     std::fs::write(site.join(&relative), text).expect("edit posting");
     let started = Instant::now();
-    session
+    let report = session
         .rebuild(&[careers::watch::Change {
             path: relative,
             kind: careers::watch::ChangeKind::Content,
         }])
         .expect("incremental build");
-    started.elapsed()
+    (started.elapsed(), report.timings)
 }

@@ -58,7 +58,7 @@ pub fn posting(
     let (city2, country2) = CITIES[(i / 7 + 5) % CITIES.len()];
     let kind = TYPES[i % TYPES.len()];
     let workplace = ["onsite", "hybrid", "remote"][i % 3];
-    let second = if i % 4 == 0 {
+    let second = if i.is_multiple_of(4) {
         format!("\n  - city: {city2}\n    country: {country2}")
     } else {
         String::new()

@@ -81,8 +81,18 @@ fn run(target: Target) {
     // Body, title, salary and valid_through edits are incremental and exact.
     let salary = 40_000 + 7 * 1000;
     let steps: [(&str, u32, &str, &str); 4] = [
-        ("Design Specialist 7", salary, "2099-12-31", "\nA new paragraph.\n"),
-        ("Zebra Wrangler", salary, "2099-12-31", "\nA new paragraph.\n"),
+        (
+            "Design Specialist 7",
+            salary,
+            "2099-12-31",
+            "\nA new paragraph.\n",
+        ),
+        (
+            "Zebra Wrangler",
+            salary,
+            "2099-12-31",
+            "\nA new paragraph.\n",
+        ),
         ("Zebra Wrangler", 99_000, "2099-12-31", ""),
         ("Zebra Wrangler", 99_000, "2027-03-01", ""),
     ];
@@ -143,11 +153,17 @@ fn run(target: Target) {
         path: posting_path(9),
         kind: ChangeKind::Content,
     }];
-    assert!(session.rebuild(&broken).is_err(), "a broken posting fails the build");
+    assert!(
+        session.rebuild(&broken).is_err(),
+        "a broken posting fails the build"
+    );
     let report = session
         .rebuild(&edit(&site, 9, "Fixed Again", 45_000, "2099-12-31", ""))
         .expect("rebuild after fix");
-    assert!(!report.incremental, "after a failed build the session starts over");
+    assert!(
+        !report.incremental,
+        "after a failed build the session starts over"
+    );
     assert_same_as_full_build(&site, &out, &full);
     let report = session
         .rebuild(&edit(&site, 9, "Fixed Once More", 45_000, "2099-12-31", ""))

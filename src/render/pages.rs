@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::content::model::{Page, Posting};
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
-use crate::render::listings::{Listing, ListingKind};
+use crate::render::listings::{Listing, ListingKind, Rows};
 use crate::render::views::JobView;
 use crate::render::{Input, Out, jsonld};
 
@@ -204,42 +204,6 @@ pub(crate) fn job(
         &ctx,
         &format!("jobs/{}/index.html", posting.slug),
     )
-}
-
-/// The index and the filtered listings: rows are template values shared by every page.
-pub(crate) struct Rows<'a> {
-    /// Open postings in listing order.
-    pub open: &'a [&'a JobView],
-    /// Each open posting as a template value, same order.
-    pub values: &'a [tera::Value],
-    /// The filter lists as one template value.
-    pub filters: &'a tera::Value,
-}
-
-impl Rows<'_> {
-    /// `jobs` and `groups` for the members (indexes into `open`, sorted by department).
-    fn jobs_and_groups(&self, members: &[usize]) -> (tera::Value, tera::Value) {
-        let jobs: Vec<tera::Value> = members.iter().map(|&i| self.values[i].clone()).collect();
-        let mut groups: Vec<tera::Value> = Vec::new();
-        let mut start = 0;
-        while start < members.len() {
-            let department = &self.open[members[start]].department;
-            let mut end = start + 1;
-            while end < members.len() && self.open[members[end]].department.slug == department.slug
-            {
-                end += 1;
-            }
-            let mut group = std::collections::BTreeMap::new();
-            group.insert("name", tera::Value::from(department.name.as_str()));
-            group.insert("slug", tera::Value::from(department.slug.as_str()));
-            group.insert("url", tera::Value::from(department.url.as_str()));
-            group.insert("count", tera::Value::from(end - start));
-            group.insert("jobs", tera::Value::from(&jobs[start..end]));
-            groups.push(tera::Value::from(group));
-            start = end;
-        }
-        (tera::Value::from(jobs), tera::Value::from(groups))
-    }
 }
 
 /// `/` (all open postings).
