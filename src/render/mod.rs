@@ -4,6 +4,7 @@
 //! listing. A [`Scope`] limits a render to what one edited posting touches (watch/serve).
 
 mod compiled;
+mod context;
 pub mod feeds;
 pub mod jsonld;
 pub mod listings;

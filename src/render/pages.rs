@@ -11,6 +11,8 @@ use crate::render::listings::{Listing, ListingKind, Rows};
 use crate::render::views::JobView;
 use crate::render::{Input, Out, jsonld};
 
+pub(crate) use crate::render::context::base_context;
+
 /// Meta of one output page (title, canonical URL, structured data …).
 #[derive(Serialize, Default)]
 pub(crate) struct PageMeta {
@@ -26,41 +28,6 @@ pub(crate) struct PageMeta {
 }
 
 #[derive(Serialize)]
-pub(crate) struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    language: &'a str,
-    base_url: &'a str,
-    root: &'a str,
-    company: CompanyView<'a>,
-    extra: &'a serde_json::Value,
-    theme_options: &'a serde_json::Value,
-}
-
-#[derive(Serialize)]
-struct CompanyView<'a> {
-    name: &'a str,
-    url: &'a str,
-    logo: String,
-    logo_url: String,
-    same_as: &'a [String],
-}
-
-#[derive(Serialize)]
-struct NavView {
-    pages: Vec<NavPage>,
-    has_faq: bool,
-    faq_url: String,
-    jobs_url: String,
-}
-
-#[derive(Serialize)]
-struct NavPage {
-    title: String,
-    url: String,
-}
-
-#[derive(Serialize)]
 struct FaqItem<'a> {
     id: String,
     question: &'a str,
@@ -72,62 +39,6 @@ struct FaqGroupView<'a> {
     id: &'a str,
     title: &'a str,
     questions: Vec<FaqItem<'a>>,
-}
-
-pub(crate) fn base_context(input: &Input) -> tera::Context {
-    let Input {
-        config,
-        content,
-        urls,
-        ..
-    } = *input;
-    let site = SiteView {
-        title: &config.title,
-        description: config.description.as_deref().unwrap_or(""),
-        language: &config.language,
-        base_url: &urls.base_url,
-        root: &urls.root,
-        company: CompanyView {
-            name: &config.company.name,
-            url: config.company.url.as_deref().unwrap_or(""),
-            logo: config
-                .company
-                .logo
-                .as_deref()
-                .map(|l| urls.asset_path(l))
-                .unwrap_or_default(),
-            logo_url: config
-                .company
-                .logo
-                .as_deref()
-                .map(|l| urls.asset(l))
-                .unwrap_or_default(),
-            same_as: &config.company.same_as,
-        },
-        extra: &config.extra,
-        theme_options: &config.theme_options,
-    };
-    let nav = NavView {
-        pages: content
-            .pages
-            .iter()
-            .map(|p| NavPage {
-                title: p.title.clone(),
-                url: urls.path(&format!("{}/", p.slug)),
-            })
-            .collect(),
-        has_faq: !content.faq.is_empty(),
-        faq_url: urls.path("faq/"),
-        jobs_url: urls.path(""),
-    };
-    let mut ctx = tera::Context::new();
-    ctx.insert("site", &site);
-    ctx.insert("nav", &nav);
-    ctx.insert(
-        "build",
-        &serde_json::json!({"generator": concat!("careers ", env!("CARGO_PKG_VERSION"))}),
-    );
-    ctx
 }
 
 /// A posting's own page.
