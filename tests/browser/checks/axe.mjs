@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { guardedPage } from '../lib/browser.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 export function formatViolations(violations) {
   return violations.map((v) => [
@@ -22,7 +22,7 @@ export function axeTests(ctx, site) {
         const { page, problems, close } = await guardedPage(ctx.browser, { colorScheme });
         try {
           await page.goto(site.url(url));
-          const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+          const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
           assert.equal(violations.length, 0, `axe found violations on ${url} (${colorScheme}):\n${formatViolations(violations)}`);
           assert.deepEqual(problems, []);
         } finally {

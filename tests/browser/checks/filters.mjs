@@ -2,7 +2,9 @@
 // address, survive a reload and announce the number of results in the live region.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { guardedPage } from '../lib/browser.mjs';
+import { AXE_TAGS, formatViolations } from './axe.mjs';
 import { visibleRows, statusText, waitForStatus, positions } from '../lib/dom.mjs';
 import { expectedUrls, smallestDepartment, discriminatingWord } from '../lib/index.mjs';
 
@@ -56,6 +58,8 @@ export function filterTests(ctx, site) {
       assert.deepEqual(await visibleRows(page), []);
       const reset = page.getByRole('button', { name: 'Show all positions' });
       assert.ok(await reset.isVisible(), 'reset button shown when nothing matches');
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      assert.equal(violations.length, 0, `axe, "no results" state:\n${formatViolations(violations)}`);
       await reset.click();
       await waitForStatus(page, positions(index.length));
       assert.deepEqual(await visibleRows(page), expectedUrls(index));
