@@ -44,14 +44,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             return 2;
         }
     };
-    let opts = BuildOptions {
-        site_dir: site.clone(),
-        output: args.build.output.clone(),
-        base_url: args.build.base_url.clone(),
-        drafts: args.build.drafts,
-        force: args.build.force,
-        today: None,
-    };
+    let opts = crate::commands::build_options(&site, &args.build);
     if let Outcome::Failed(_) = rebuild(&opts, console, "Built") {
         // Nothing was built yet and the problem is not in the content (e.g. the output
         // folder is refused): watching would only repeat it.
