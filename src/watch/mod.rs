@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 pub use changes::{Change, ChangeKind, classify, is_editor_junk};
 pub use watcher::{SiteWatcher, WatchEvent};
 
-use crate::build::{BuildError, BuildOptions, BuildReport, Session, Target};
+use crate::build::{BuildError, BuildReport, Session, Target};
 use crate::cli::WatchArgs;
 use crate::console::Console;
 
@@ -44,15 +44,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             return 2;
         }
     };
-    let opts = BuildOptions {
-        site_dir: site.clone(),
-        output: args.build.output.clone(),
-        base_url: args.build.base_url.clone(),
-        drafts: args.build.drafts,
-        force: args.build.force,
-        today: None,
-        timings: args.build.timings,
-    };
+    let opts = crate::commands::build_options(&site, &args.build);
     let mut session = Session::new(opts, Target::Watch);
     if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built") {
         // Nothing was built yet and the problem is not in the content (e.g. the output
