@@ -172,6 +172,27 @@ fn atom_feeds_have_every_required_element() {
     );
     // Bodies in feeds link absolutely.
     assert!(site_feed.contains("href=&quot;https://acme.example/careers/benefits/&quot;"));
+    // The site feed carries every posting's text; listing feeds carry summaries and links only.
+    let contents = |text: &str| {
+        let doc = xml(text);
+        let entries: Vec<(bool, bool)> = doc
+            .root_element()
+            .children()
+            .filter(|c| c.has_tag_name((ATOM, "entry")))
+            .map(|e| {
+                let has = |name| e.children().any(|c| c.has_tag_name((ATOM, name)));
+                (has("content"), has("summary"))
+            })
+            .collect();
+        entries
+    };
+    assert!(contents(&site_feed).iter().all(|&(c, s)| c && s));
+    for (path, text) in feeds.iter().filter(|(p, _)| p != "feed.xml") {
+        assert!(
+            contents(text).iter().all(|&(c, s)| !c && s),
+            "{path}: listing feed entries have a summary and no content"
+        );
+    }
 }
 
 #[test]

@@ -1,4 +1,7 @@
 //! Atom feeds (RFC 4287): /feed.xml and one per listing page, newest posting first.
+//!
+//! The site feed's entries carry the posting text (`<content>`); a listing feed's entries
+//! carry the link and the `<summary>` only, so the same bodies are not written ~4 more times.
 
 use std::fmt::Write as _;
 
@@ -93,14 +96,27 @@ pub fn feed(
     out
 }
 
-/// The `<entry>` of one posting (the same in every feed that lists it); `author` is escaped.
-pub fn entry(entry: &Entry, author: &str) -> String {
-    let mut out = String::with_capacity(entry.html.len() * 11 / 10 + 1024);
-    write_entry(&mut out, entry, author);
+/// What an `<entry>` carries besides its metadata and summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// The posting text as `<content type="html">` (the site feed).
+    Content,
+    /// No text: the summary and the link only (listing feeds).
+    SummaryOnly,
+}
+
+/// The `<entry>` of one posting (the same in every feed of its kind); `author` is escaped.
+pub fn entry(entry: &Entry, author: &str, body: Body) -> String {
+    let capacity = match body {
+        Body::Content => entry.html.len() * 11 / 10 + 1024,
+        Body::SummaryOnly => 1024,
+    };
+    let mut out = String::with_capacity(capacity);
+    write_entry(&mut out, entry, author, body);
     out
 }
 
-fn write_entry(out: &mut String, entry: &Entry, author: &str) {
+fn write_entry(out: &mut String, entry: &Entry, author: &str, body: Body) {
     let job = entry.view;
     out.push_str("  <entry>\n");
     let _ = writeln!(out, "    <title>{}</title>", xml_escape(&job.title));
@@ -142,10 +158,12 @@ fn write_entry(out: &mut String, entry: &Entry, author: &str) {
         "    <summary>{}</summary>",
         xml_escape(&summary.join(" — "))
     );
-    let _ = writeln!(
-        out,
-        "    <content type=\"html\">{}</content>",
-        xml_escape(entry.html)
-    );
+    if body == Body::Content {
+        let _ = writeln!(
+            out,
+            "    <content type=\"html\">{}</content>",
+            xml_escape(entry.html)
+        );
+    }
     out.push_str("  </entry>\n");
 }

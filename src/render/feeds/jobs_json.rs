@@ -187,5 +187,12 @@ pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
         updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
         jobs: open.iter().map(|e| job(e, config, urls)).collect(),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+    // One pass straight into a buffer sized for the bodies, no intermediate tree.
+    let size: usize = open.iter().map(|e| e.html.len() * 11 / 10 + 1536).sum();
+    let mut out = Vec::with_capacity(size + 1024);
+    if serde_json::to_writer_pretty(&mut out, &file).is_err() {
+        return "\n".into();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }

@@ -80,7 +80,8 @@ pub fn write(
         ..
     } = *site;
     // Bodies leave the site here: their site-rooted links must work anywhere. Made once,
-    // and each Atom entry once, then shared by every feed that lists the posting.
+    // and each Atom entry once per kind (full for /feed.xml, summary-only for listing
+    // feeds), then shared by every feed of that kind that lists the posting.
     let bodies: Vec<String> = site
         .open
         .par_iter()
@@ -93,12 +94,18 @@ pub fn write(
         .map(|(e, html)| Entry { html, ..*e })
         .collect();
     let open = open.as_slice();
-    let atom_entries: Vec<String> = if config.feeds.atom {
-        let author = xml_escape(&config.company.name);
-        open.par_iter().map(|e| atom::entry(e, &author)).collect()
-    } else {
-        Vec::new()
+    let author = xml_escape(&config.company.name);
+    let atom_entries = |body: atom::Body, wanted: bool| -> Vec<String> {
+        if config.feeds.atom && wanted {
+            open.par_iter()
+                .map(|e| atom::entry(e, &author, body))
+                .collect()
+        } else {
+            Vec::new()
+        }
     };
+    let full_entries = atom_entries(atom::Body::Content, true);
+    let short_entries = atom_entries(atom::Body::SummaryOnly, listings.iter().any(listing));
     let mut files = vec![File::Search, File::Robots];
     if config.feeds.atom {
         files.push(File::Atom(None));
@@ -131,7 +138,7 @@ pub fn write(
             };
             emit(
                 "feed.xml",
-                &atom::feed(config, urls, &feed, open, &atom_entries, &all),
+                &atom::feed(config, urls, &feed, open, &full_entries, &all),
             )
         }
         File::Atom(Some(listing)) => {
@@ -142,7 +149,7 @@ pub fn write(
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            let text = atom::feed(config, urls, &feed, open, &atom_entries, &listing.members);
+            let text = atom::feed(config, urls, &feed, open, &short_entries, &listing.members);
             emit(&self_path, &text)
         }
         File::JobsJson => emit("jobs.json", &jobs_json::render(config, urls, open)),
