@@ -85,3 +85,46 @@ fn an_unknown_theme_is_a_located_error() {
         stderr(&result)
     );
 }
+
+#[test]
+fn an_overridden_row_partial_is_rendered_once_per_posting_and_shown_on_every_listing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("themed"), &site);
+    std::fs::create_dir_all(site.join("themes/acme/templates/partials")).expect("mkdir");
+    std::fs::write(
+        site.join("themes/acme/templates/partials/job_row.html"),
+        "<li class=\"acme-row\" data-job>{{ job.title }} · {{ site.company.name }}</li>",
+    )
+    .expect("write");
+    let out = tmp.path().join("out");
+    let report = careers::build::build(&careers::build::BuildOptions {
+        site_dir: site,
+        output: Some(out.clone()),
+        today: Some(jiff::civil::date(2026, 11, 28)),
+        timings: true,
+        ..Default::default()
+    })
+    .expect("build");
+    let rows = report
+        .timings
+        .iter()
+        .find(|t| t.name == "partials/job_row.html")
+        .map_or(0, |t| t.count);
+    assert_eq!(
+        rows, report.open_postings,
+        "one row render per open posting"
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(index.contains("<li class=\"acme-row\" data-job>Platform Engineer"));
+    let department = walkdir::WalkDir::new(out.join("departments"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name() == "index.html")
+        .expect("a department page");
+    let text = std::fs::read_to_string(department.path()).expect("department page");
+    assert!(
+        text.contains("class=\"acme-row\""),
+        "the listing prints the override"
+    );
+}

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod jsonld;
 pub mod listings;
 mod pages;
+mod rows;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -193,10 +194,10 @@ pub fn render_with(
     // The index and the listings, from rows turned into template values once.
     let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
     let listing_results = timings.phase("render listings", || {
-        let values: Vec<tera::Value> = open
-            .par_iter()
-            .map(|v| tera::Value::from_serializable(*v))
-            .collect();
+        let values: Vec<tera::Value> = match rows::values(input, &base, &out, &open) {
+            Ok(values) => values,
+            Err(d) => return vec![d],
+        };
         let filters = tera::Value::from_serializable(&listings.filters);
         let rows = listings::Rows {
             open: &open,
@@ -305,11 +306,20 @@ impl Out<'_> {
         ctx: &tera::Context,
         path: &str,
     ) -> Result<(), Diagnostic> {
-        let html = self
-            .timings
-            .add(template, || input.tera.render(template, ctx))
-            .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
+        let html = self.render(input, template, ctx)?;
         self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
+    }
+
+    /// Renders `template` with `ctx` to text (timed under the template's name).
+    fn render(
+        &self,
+        input: &Input,
+        template: &str,
+        ctx: &tera::Context,
+    ) -> Result<String, Diagnostic> {
+        self.timings
+            .add(template, || input.tera.render(template, ctx))
+            .map_err(|e| theme::template_diagnostic(input.theme, &e))
     }
 }
 
