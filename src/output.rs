@@ -180,7 +180,18 @@ impl Staging {
     }
 
     /// Marks the staging folder as careers output and swaps it in place of the target.
-    pub fn commit(mut self) -> Result<PathBuf, String> {
+    pub fn commit(self) -> Result<PathBuf, String> {
+        let (target, old) = self.swap()?;
+        if let Some(old) = old {
+            remove_tree(&old);
+        }
+        Ok(target)
+    }
+
+    /// [`Staging::commit`] without removing the previous output: returns the target and the
+    /// folder the previous output was moved to, for the caller to remove (watch and serve do
+    /// it on another thread).
+    pub fn swap(mut self) -> Result<(PathBuf, Option<PathBuf>), String> {
         self.write(
             Path::new(MARKER),
             b"This folder is written by `careers build`; it is replaced on every build.\n",
@@ -208,11 +219,28 @@ impl Staging {
             ));
         }
         self.committed = true;
-        if had_old {
-            let _ = std::fs::remove_dir_all(&old);
-        }
-        Ok(self.target.clone())
+        Ok((self.target.clone(), had_old.then_some(old)))
     }
+}
+
+/// Removes a folder and everything in it, sub-folders in parallel (best effort: what cannot
+/// be removed stays, and the next build's stale-folder sweep tries again).
+pub fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        let _ = std::fs::remove_file(dir);
+        return;
+    };
+    let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+    entries.par_iter().for_each(|entry| {
+        // A symlink is removed itself, never followed.
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_tree(&entry.path());
+        } else {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    });
+    let _ = std::fs::remove_dir(dir);
 }
 
 impl Drop for Staging {

@@ -14,7 +14,7 @@ use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::markdown::LinkMap;
 use crate::output::Staging;
 use crate::render::listings::Filters;
-use crate::render::{Affected, Compiled, Scope, Sink};
+use crate::render::{Affected, Compiled, Pieces, Scope, Sink};
 use crate::timings::Timings;
 use crate::watch::{Change, ChangeKind};
 
@@ -33,6 +33,8 @@ struct State {
     prepared: Prepared,
     links: LinkMap,
     compiled: Compiled,
+    /// Each posting's listing row and feed fragments; an edit re-makes only its own.
+    pieces: Pieces,
     /// Listing path → members (indexes into `content.postings`).
     members: std::collections::BTreeMap<String, Vec<usize>>,
     filters: Filters,
@@ -46,6 +48,8 @@ pub struct Session {
     opts: BuildOptions,
     target: Target,
     state: Option<State>,
+    /// Removes the previous output after a swap, off the edit's critical path.
+    removing: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Session {
@@ -55,6 +59,20 @@ impl Session {
             opts,
             target,
             state: None,
+            removing: None,
+        }
+    }
+
+    /// Removes a swapped-out output folder on a thread; waits for the previous removal first,
+    /// so at most one runs.
+    fn retire(&mut self, old: Option<PathBuf>) {
+        if let Some(previous) = self.removing.take() {
+            let _ = previous.join();
+        }
+        if let Some(old) = old {
+            self.removing = Some(std::thread::spawn(move || {
+                crate::output::remove_tree(&old);
+            }));
         }
     }
 
@@ -72,12 +90,22 @@ impl Session {
         let site = &self.opts.site_dir;
         let compiled =
             crate::render::compile(&input, &links).map_err(|d| super::render_error(site, d))?;
+        let pieces = crate::render::pieces(&input, &compiled, &timings)
+            .map_err(|d| super::render_error(site, d))?;
         let sink = Recording::new(&staging);
-        let written =
-            crate::render::render_with(&input, &links, &compiled, Scope::All, &sink, &timings)
-                .map_err(|d| super::render_error(site, d))?;
+        let written = crate::render::render_with(
+            &input,
+            &links,
+            &compiled,
+            &pieces,
+            Scope::All,
+            &sink,
+            &timings,
+        )
+        .map_err(|d| super::render_error(site, d))?;
         let files = sink.into_files();
-        let output_dir = staging.commit().map_err(BuildError::Io)?;
+        let (output_dir, old) = staging.swap().map_err(BuildError::Io)?;
+        self.retire(old);
         let shape = crate::render::shape(&compiled.views, &prepared.urls);
         let members = owned(shape.members());
         let mut report = super::report(&prepared, output_dir.clone(), written);
@@ -86,6 +114,7 @@ impl Session {
             prepared,
             links,
             compiled,
+            pieces,
             members,
             filters: shape.listings.filters,
             files,
@@ -168,6 +197,16 @@ impl Session {
             state.compiled.views[i] = view;
             state.compiled.bodies[i] = html;
         }
+        let timings = Timings::new(self.opts.timings);
+        let updated = timings.phase("rows + feed entries", || {
+            state
+                .pieces
+                .update(&input, &state.compiled, &edited, &timings)
+        });
+        if updated.is_err() {
+            self.state = None;
+            return None;
+        }
         // Which listings changed: new members, or showing an edited posting.
         let shape = crate::render::shape(&state.compiled.views, &state.prepared.urls);
         let members = owned(shape.members());
@@ -190,9 +229,8 @@ impl Session {
             postings: edited.clone(),
             listings,
         };
-        let timings = Timings::new(self.opts.timings);
-        let written = match publish(self.target, state, &input, &affected, &timings) {
-            Ok(written) => written,
+        let (written, old) = match publish(self.target, state, &input, &affected, &timings) {
+            Ok(done) => done,
             Err(e) => {
                 self.state = None;
                 return Some(Err(e));
@@ -214,23 +252,26 @@ impl Session {
         let mut report = super::report(prepared, state.output.clone(), written);
         report.timings = timings.report();
         report.incremental = true;
+        self.retire(old);
         Some(Ok(report))
     }
 }
 
-/// Writes the affected files: into a staging copy (watch) or in place (serve).
+/// Writes the affected files: into a staging copy (watch) or in place (serve); returns how
+/// many and, for watch, the swapped-out folder to remove.
 fn publish(
     target: Target,
     state: &State,
     input: &crate::render::Input,
     affected: &Affected,
     timings: &Timings,
-) -> Result<usize, BuildError> {
+) -> Result<(usize, Option<PathBuf>), BuildError> {
     let render = |sink: &dyn Sink| {
         crate::render::render_with(
             input,
             &state.links,
             &state.compiled,
+            &state.pieces,
             Scope::Only(affected),
             sink,
             timings,
@@ -238,7 +279,7 @@ fn publish(
         .map_err(|d| super::render_error(Path::new("."), d))
     };
     match target {
-        Target::Serve => render(&InPlace { dir: &state.output }),
+        Target::Serve => Ok((render(&InPlace { dir: &state.output })?, None)),
         Target::Watch => {
             let staging = Staging::create(&state.output).map_err(BuildError::Io)?;
             let sink = Recording::new(&staging);
@@ -254,8 +295,8 @@ fn publish(
                         .try_for_each(|f| staging.link(&state.output.join(f), Path::new(f)))
                 })
                 .map_err(BuildError::Io)?;
-            staging.commit().map_err(BuildError::Io)?;
-            Ok(written)
+            let (_, old) = staging.swap().map_err(BuildError::Io)?;
+            Ok((written, old))
         }
     }
 }
@@ -318,7 +359,9 @@ struct InPlace<'a> {
 impl Sink for InPlace<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         let target = self.dir.join(path);
-        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+        // Same length first: a changed feed is not read back just to find it differs.
+        let same_len = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64);
+        if same_len && std::fs::read(&target).is_ok_and(|old| old == bytes) {
             return Ok(());
         }
         let name = target

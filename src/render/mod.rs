@@ -28,6 +28,7 @@ use crate::markdown::{self, LinkMap, Source};
 use crate::output::Staging;
 use crate::timings::Timings;
 pub use compiled::{Compiled, Shape, compile, compile_posting, shape};
+pub use rows::{Pieces, ROW_TEMPLATE, pieces};
 use theme::Theme;
 use urls::Urls;
 use views::JobView;
@@ -117,14 +118,17 @@ impl Scope<'_> {
 pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize, Vec<Diagnostic>> {
     let links = link_map(input.content, input.urls);
     let compiled = timings.phase("markdown + views", || compile(input, &links))?;
-    render_with(input, &links, &compiled, Scope::All, sink, timings)
+    let pieces = timings.phase("rows + feed entries", || pieces(input, &compiled, timings))?;
+    render_with(input, &links, &compiled, &pieces, Scope::All, sink, timings)
 }
 
-/// Renders what `scope` covers from already compiled postings; returns how many files it wrote.
+/// Renders what `scope` covers from already compiled postings and their [`Pieces`]; returns
+/// how many files it wrote.
 pub fn render_with(
     input: &Input,
     links: &LinkMap,
     compiled: &Compiled,
+    pieces: &Pieces,
     scope: Scope,
     sink: &dyn Sink,
     timings: &Timings,
@@ -194,9 +198,12 @@ pub fn render_with(
     // The index and the listings, from rows turned into template values once.
     let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
     let listing_results = timings.phase("render listings", || {
-        let values: Vec<tera::Value> = match rows::values(input, &base, &out, &open) {
-            Ok(values) => values,
-            Err(d) => return vec![d],
+        let Some(values) = order
+            .iter()
+            .map(|&i| pieces.rows.get(i).cloned().flatten())
+            .collect::<Option<Vec<tera::Value>>>()
+        else {
+            return vec![missing_piece()];
         };
         let filters = tera::Value::from_serializable(&listings.filters);
         let rows = listings::Rows {
@@ -242,6 +249,11 @@ pub fn render_with(
                     html: &compiled.bodies[i],
                 })
                 .collect();
+            let fragments: Vec<&feeds::Fragments> = order
+                .iter()
+                .map(|&i| pieces.feeds.get(i).and_then(Option::as_ref))
+                .collect::<Option<_>>()
+                .ok_or_else(|| missing_piece().message)?;
             let site = feeds::Site {
                 config,
                 urls,
@@ -249,9 +261,12 @@ pub fn render_with(
                 open: &entries,
                 listings: &listings.pages,
             };
-            feeds::write(&site, &|l| scope.listing(&l.path), &|path, text| {
-                out.bytes(path, text.as_bytes())
-            })
+            feeds::write(
+                &site,
+                &fragments,
+                &|l| scope.listing(&l.path),
+                &|path, text| out.bytes(path, text.as_bytes()),
+            )
         })
         .map_err(|e| vec![io_diagnostic(e)])?;
 
@@ -280,6 +295,11 @@ pub fn render_with(
     Ok(written.load(Ordering::Relaxed))
 }
 
+/// An open posting without its pieces: a bug in keeping [`Pieces`] in step, never content.
+fn missing_piece() -> Diagnostic {
+    io_diagnostic("internal error: an open posting has no listing row or feed entry".into())
+}
+
 fn io_diagnostic(message: String) -> Diagnostic {
     Diagnostic::error(Path::new("(output)"), 0, 0, "write-failed", message)
 }
@@ -306,20 +326,11 @@ impl Out<'_> {
         ctx: &tera::Context,
         path: &str,
     ) -> Result<(), Diagnostic> {
-        let html = self.render(input, template, ctx)?;
-        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
-    }
-
-    /// Renders `template` with `ctx` to text (timed under the template's name).
-    fn render(
-        &self,
-        input: &Input,
-        template: &str,
-        ctx: &tera::Context,
-    ) -> Result<String, Diagnostic> {
-        self.timings
+        let html = self
+            .timings
             .add(template, || input.tera.render(template, ctx))
-            .map_err(|e| theme::template_diagnostic(input.theme, &e))
+            .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
+        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
     }
 }
 

@@ -1,39 +1,114 @@
-//! Listing rows: each open posting becomes one template value, with its row HTML rendered
-//! once from the theme's `partials/job_row.html` (`job.row_html`), so the index and every
-//! listing that shows the posting print the same fragment instead of rendering it again.
+//! Per-posting pieces shared by many files, made once and kept by watch/serve sessions:
+//! the listing row (the posting as a template value, with its row HTML rendered once from
+//! the theme's `partials/job_row.html` as `job.row_html`) and its feed fragments.
+
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::render::feeds::{self, Fragments};
 use crate::render::views::JobView;
-use crate::render::{Input, Out};
+use crate::render::{Compiled, Input, theme};
+use crate::timings::Timings;
 
 /// The row template every listing prints for each posting; a theme may override it.
 pub const ROW_TEMPLATE: &str = "partials/job_row.html";
 
-/// Each open posting as a template value (the view plus `row_html`, a safe string), in order.
-pub(crate) fn values(
+/// Every posting's row value and feed fragments, by index into `content.postings`;
+/// `None` for a closed posting (it is on no listing and in no feed).
+#[derive(Clone, Default)]
+pub struct Pieces {
+    /// Row values (the view plus `row_html`).
+    pub rows: Vec<Option<tera::Value>>,
+    /// Feed fragments.
+    pub feeds: Vec<Option<Fragments>>,
+}
+
+type Piece = (Option<tera::Value>, Option<Fragments>);
+
+/// The pieces of every posting, in parallel.
+pub fn pieces(
+    input: &Input,
+    compiled: &Compiled,
+    timings: &Timings,
+) -> Result<Pieces, Vec<Diagnostic>> {
+    let base = crate::render::context::base_context(input);
+    let made: Vec<Result<Piece, Diagnostic>> = (0..compiled.views.len())
+        .into_par_iter()
+        .map(|i| piece(input, &base, compiled, i, timings))
+        .collect();
+    let mut out = Pieces::default();
+    let mut diagnostics = Vec::new();
+    for result in made {
+        match result {
+            Ok((row, feed)) => {
+                out.rows.push(row);
+                out.feeds.push(feed);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(out)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+impl Pieces {
+    /// Re-makes the pieces of the `edited` postings only.
+    pub fn update(
+        &mut self,
+        input: &Input,
+        compiled: &Compiled,
+        edited: &BTreeSet<usize>,
+        timings: &Timings,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let base = crate::render::context::base_context(input);
+        for &i in edited {
+            let (row, feed) = piece(input, &base, compiled, i, timings).map_err(|d| vec![d])?;
+            self.rows[i] = row;
+            self.feeds[i] = feed;
+        }
+        Ok(())
+    }
+}
+
+fn piece(
     input: &Input,
     base: &tera::Context,
-    out: &Out,
-    open: &[&JobView],
-) -> Result<Vec<tera::Value>, Diagnostic> {
-    open.par_iter()
-        .map(|view| value(input, base, out, view))
-        .collect()
+    compiled: &Compiled,
+    i: usize,
+    timings: &Timings,
+) -> Result<Piece, Diagnostic> {
+    let view = &compiled.views[i];
+    if view.closed {
+        return Ok((None, None));
+    }
+    let row = value(input, base, view, timings)?;
+    let entry = feeds::Entry {
+        posting: &input.content.postings[i],
+        view,
+        html: &compiled.bodies[i],
+    };
+    let feed = feeds::fragments::make(input.config, input.urls, &entry);
+    Ok((Some(row), Some(feed)))
 }
 
 /// One posting's template value with its rendered row.
-pub(crate) fn value(
+fn value(
     input: &Input,
     base: &tera::Context,
-    out: &Out,
     view: &JobView,
+    timings: &Timings,
 ) -> Result<tera::Value, Diagnostic> {
     let job = tera::Value::from_serializable(view);
     let mut ctx = base.clone();
     ctx.insert_value("job", job.clone());
-    let html = out.render(input, ROW_TEMPLATE, &ctx)?;
+    let html = timings
+        .add(ROW_TEMPLATE, || input.tera.render(ROW_TEMPLATE, &ctx))
+        .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
     let Some(mut map) = job.into_map() else {
         return Ok(tera::Value::from_serializable(view));
     };

@@ -42,7 +42,7 @@ pub fn feed(
     urls: &Urls,
     feed: &Feed,
     open: &[Entry],
-    entries: &[String],
+    entries: &[&str],
     members: &[usize],
 ) -> String {
     let mut sorted: Vec<usize> = members
@@ -66,7 +66,7 @@ pub fn feed(
     let author = xml_escape(&config.company.name);
     let size: usize = sorted
         .iter()
-        .map(|&i| entries.get(i).map_or(0, String::len))
+        .map(|&i| entries.get(i).map_or(0, |e| e.len()))
         .sum();
     let mut out = String::with_capacity(size + 1024);
     out.push_str(

@@ -45,9 +45,11 @@ pub fn reference_number(entry: &Entry) -> String {
         .to_string()
 }
 
-/// The text of `/indeed.xml` for the open postings.
-pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
+/// The text of `/indeed.xml` for the open postings, from each one's [`jobs`] text.
+pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry], jobs: &[&str]) -> String {
+    let size: usize = jobs.iter().map(|j| j.len()).sum();
+    let mut out = String::with_capacity(size + 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
     let _ = writeln!(
         out,
         "  <publisher>{}</publisher>",
@@ -61,19 +63,26 @@ pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
     if let Some(newest) = open.iter().map(Entry::updated).max() {
         let _ = writeln!(out, "  <lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
-    for entry in open {
-        let base = reference_number(entry);
-        let locations = &entry.posting.locations;
-        if locations.len() <= 1 {
-            write_job(&mut out, config, entry, &base, locations.first());
-        } else {
-            for (l, view) in locations.iter().zip(&entry.view.locations) {
-                let reference = format!("{base}-{}", view.slug);
-                write_job(&mut out, config, entry, &reference, Some(l));
-            }
-        }
+    for job in jobs {
+        out.push_str(job);
     }
     out.push_str("</source>\n");
+    out
+}
+
+/// The `<job>` element(s) of one posting: one per location when it has several.
+pub fn jobs(config: &SiteConfig, entry: &Entry) -> String {
+    let mut out = String::with_capacity(entry.html.len() + 1024);
+    let base = reference_number(entry);
+    let locations = &entry.posting.locations;
+    if locations.len() <= 1 {
+        write_job(&mut out, config, entry, &base, locations.first());
+    } else {
+        for (l, view) in locations.iter().zip(&entry.view.locations) {
+            let reference = format!("{base}-{}", view.slug);
+            write_job(&mut out, config, entry, &reference, Some(l));
+        }
+    }
     out
 }
 

@@ -175,9 +175,10 @@ pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a
     }
 }
 
-/// The text of `/jobs.json` for the open postings.
-pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
-    let file = JobsFile {
+/// The text of `/jobs.json` for the open postings, from each one's [`item`] text: the same
+/// bytes as pretty-printing the whole [`JobsFile`] at once (a test checks it).
+pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry], items: &[&str]) -> String {
+    let head = JobsFile {
         version: VERSION,
         site: SiteInfo {
             title: &config.title,
@@ -185,14 +186,84 @@ pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
             company: &config.company.name,
         },
         updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
-        jobs: open.iter().map(|e| job(e, config, urls)).collect(),
+        jobs: Vec::new(),
     };
-    // One pass straight into a buffer sized for the bodies, no intermediate tree.
-    let size: usize = open.iter().map(|e| e.html.len() * 11 / 10 + 1536).sum();
-    let mut out = Vec::with_capacity(size + 1024);
-    if serde_json::to_writer_pretty(&mut out, &file).is_err() {
-        return "\n".into();
+    let head = serde_json::to_string_pretty(&head).unwrap_or_default();
+    let Some(head) = head.strip_suffix("[]\n}") else {
+        return head + "\n";
+    };
+    if items.is_empty() {
+        return format!("{head}[]\n}}\n");
     }
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+    let size: usize = items.iter().map(|i| i.len() + 6).sum();
+    let mut out = String::with_capacity(head.len() + size + 16);
+    out.push_str(head);
+    out.push_str("[\n    ");
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push_str(",\n    ");
+        }
+        out.push_str(item);
+    }
+    out.push_str("\n  ]\n}\n");
+    out
+}
+
+/// One posting's item, pretty-printed as it sits in the `jobs` list (indented two levels;
+/// JSON strings hold no raw newlines, so indenting after each newline is exact).
+pub fn item(entry: &Entry, config: &SiteConfig, urls: &Urls) -> String {
+    let text = serde_json::to_string_pretty(&job(entry, config, urls)).unwrap_or_default();
+    text.replace('\n', "\n    ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assembled_items_equal_the_whole_file_pretty_printed() {
+        let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seo-site");
+        let prepared = crate::build::prepare(&crate::build::BuildOptions {
+            site_dir: site,
+            today: Some(jiff::civil::date(2026, 11, 25)),
+            ..Default::default()
+        })
+        .expect("fixture prepares");
+        let (config, urls) = (&prepared.config, &prepared.urls);
+        let postings = &prepared.content.postings;
+        let views: Vec<crate::render::views::JobView> = postings
+            .iter()
+            .map(|p| crate::render::views::job(p, config, urls, prepared.today))
+            .collect();
+        assert!(postings.len() >= 2);
+        for count in [0, 1, postings.len()] {
+            let open: Vec<Entry> = postings[..count]
+                .iter()
+                .zip(&views)
+                .map(|(posting, view)| Entry {
+                    posting,
+                    view,
+                    html: "<p>Body\n\twith \"quotes\" & \u{2028}</p>\n",
+                })
+                .collect();
+            let whole = JobsFile {
+                version: VERSION,
+                site: SiteInfo {
+                    title: &config.title,
+                    url: &urls.base_url,
+                    company: &config.company.name,
+                },
+                updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
+                jobs: open.iter().map(|e| job(e, config, urls)).collect(),
+            };
+            let expected = serde_json::to_string_pretty(&whole).expect("json") + "\n";
+            let items: Vec<String> = open.iter().map(|e| item(e, config, urls)).collect();
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            assert_eq!(
+                render(config, urls, &open, &items),
+                expected,
+                "{count} jobs"
+            );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! so an expired posting or a draft is absent from all of them or none.
 
 pub mod atom;
+pub mod fragments;
 pub mod indeed;
 pub mod jobs_json;
 pub mod sitemap;
@@ -20,6 +21,8 @@ use crate::render::views::JobView;
 
 /// The most URLs one sitemap file may hold (the sitemaps.org limit).
 pub const SITEMAP_LIMIT: usize = 50_000;
+
+pub use fragments::Fragments;
 
 /// One open posting with everything the feeds need.
 #[derive(Clone, Copy)]
@@ -66,10 +69,12 @@ enum File<'a> {
     Sitemap,
 }
 
-/// Makes every machine-readable file (feeds of listings only where `listing` says so) and
-/// hands each to `emit` as soon as it is made, in parallel; no file waits for another.
+/// Makes every machine-readable file (feeds of listings only where `listing` says so) from
+/// each open posting's [`Fragments`] (same order as `site.open`) and hands each file to
+/// `emit` as soon as it is made, in parallel; no file waits for another.
 pub fn write(
     site: &Site,
+    fragments: &[&Fragments],
     listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &(dyn Fn(&str, &str) -> Result<(), String> + Sync),
 ) -> Result<(), String> {
@@ -79,33 +84,9 @@ pub fn write(
         listings,
         ..
     } = *site;
-    // Bodies leave the site here: their site-rooted links must work anywhere. Made once,
-    // and each Atom entry once per kind (full for /feed.xml, summary-only for listing
-    // feeds), then shared by every feed of that kind that lists the posting.
-    let bodies: Vec<String> = site
-        .open
-        .par_iter()
-        .map(|e| absolute_links(e.html, urls))
-        .collect();
-    let open: Vec<Entry> = site
-        .open
-        .iter()
-        .zip(&bodies)
-        .map(|(e, html)| Entry { html, ..*e })
-        .collect();
-    let open = open.as_slice();
-    let author = xml_escape(&config.company.name);
-    let atom_entries = |body: atom::Body, wanted: bool| -> Vec<String> {
-        if config.feeds.atom && wanted {
-            open.par_iter()
-                .map(|e| atom::entry(e, &author, body))
-                .collect()
-        } else {
-            Vec::new()
-        }
-    };
-    let full_entries = atom_entries(atom::Body::Content, true);
-    let short_entries = atom_entries(atom::Body::SummaryOnly, listings.iter().any(listing));
+    let open = site.open;
+    let full_entries: Vec<&str> = fragments.iter().map(|f| f.atom.as_str()).collect();
+    let short_entries: Vec<&str> = fragments.iter().map(|f| f.atom_short.as_str()).collect();
     let mut files = vec![File::Search, File::Robots];
     if config.feeds.atom {
         files.push(File::Atom(None));
@@ -125,8 +106,8 @@ pub fn write(
     files.push(File::Sitemap);
     files.par_iter().try_for_each(|file| match *file {
         File::Search => {
-            let views: Vec<&JobView> = open.iter().map(|e| e.view).collect();
-            emit("search.json", &search_json(&views))
+            let items: Vec<&str> = fragments.iter().map(|f| f.search.as_str()).collect();
+            emit("search.json", &search_json(&items))
         }
         File::Robots => emit("robots.txt", &robots(urls)),
         File::Atom(None) => {
@@ -152,8 +133,14 @@ pub fn write(
             let text = atom::feed(config, urls, &feed, open, &short_entries, &listing.members);
             emit(&self_path, &text)
         }
-        File::JobsJson => emit("jobs.json", &jobs_json::render(config, urls, open)),
-        File::Indeed => emit("indeed.xml", &indeed::render(config, urls, open)),
+        File::JobsJson => {
+            let items: Vec<&str> = fragments.iter().map(|f| f.json.as_str()).collect();
+            emit("jobs.json", &jobs_json::render(config, urls, open, &items))
+        }
+        File::Indeed => {
+            let jobs: Vec<&str> = fragments.iter().map(|f| f.indeed.as_str()).collect();
+            emit("indeed.xml", &indeed::render(config, urls, open, &jobs))
+        }
         File::Sitemap => {
             let entries = sitemap::entries(site);
             for (path, text) in sitemap::files(urls, &entries, SITEMAP_LIMIT) {
@@ -228,23 +215,33 @@ pub fn absolute_links(html: &str, urls: &Urls) -> String {
     out
 }
 
-/// `/search.json`: the small index the listing script filters with (no bodies).
-pub fn search_json(jobs: &[&JobView]) -> String {
-    let items: Vec<serde_json::Value> = jobs
-        .iter()
-        .map(|j| {
-            json!({
-                "url": j.url,
-                "title": j.title,
-                "department": j.department.slug,
-                "locations": j.locations.iter().map(|l| l.slug.as_str()).collect::<Vec<_>>(),
-                "types": j.employment_types.iter().map(|t| t.slug).collect::<Vec<_>>(),
-                "workplace": j.workplace,
-                "text": format!("{} {} {} {}", j.title, j.department.name, j.location_label, j.summary).to_lowercase(),
-            })
-        })
-        .collect();
-    serde_json::to_string(&items).unwrap_or_default() + "\n"
+/// `/search.json`: the small index the listing script filters with (no bodies), from each
+/// posting's [`search_item`].
+pub fn search_json(items: &[&str]) -> String {
+    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 3);
+    out.push('[');
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(item);
+    }
+    out.push_str("]\n");
+    out
+}
+
+/// One posting's item of `/search.json` (compact JSON).
+pub fn search_item(j: &JobView) -> String {
+    let item = json!({
+        "url": j.url,
+        "title": j.title,
+        "department": j.department.slug,
+        "locations": j.locations.iter().map(|l| l.slug.as_str()).collect::<Vec<_>>(),
+        "types": j.employment_types.iter().map(|t| t.slug).collect::<Vec<_>>(),
+        "workplace": j.workplace,
+        "text": format!("{} {} {} {}", j.title, j.department.name, j.location_label, j.summary).to_lowercase(),
+    });
+    serde_json::to_string(&item).unwrap_or_default()
 }
 
 /// `/robots.txt` pointing at the sitemap.
