@@ -90,7 +90,7 @@ impl Session {
         let site = &self.opts.site_dir;
         let compiled =
             crate::render::compile(&input, &links).map_err(|d| super::render_error(site, d))?;
-        let pieces = crate::render::pieces(&input, &compiled, &timings)
+        let pieces = crate::render::pieces(&input, &compiled, true, &timings)
             .map_err(|d| super::render_error(site, d))?;
         let sink = Recording::new(&staging);
         let written = crate::render::render_with(

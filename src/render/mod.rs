@@ -118,7 +118,7 @@ impl Scope<'_> {
 pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize, Vec<Diagnostic>> {
     let links = link_map(input.content, input.urls);
     let compiled = timings.phase("markdown + views", || compile(input, &links))?;
-    let pieces = timings.phase("rows + feed entries", || pieces(input, &compiled, timings))?;
+    let pieces = timings.phase("listing rows", || pieces(input, &compiled, false, timings))?;
     render_with(input, &links, &compiled, &pieces, Scope::All, sink, timings)
 }
 
@@ -249,11 +249,16 @@ pub fn render_with(
                     html: &compiled.bodies[i],
                 })
                 .collect();
-            let fragments: Vec<&feeds::Fragments> = order
-                .iter()
-                .map(|&i| pieces.feeds.get(i).and_then(Option::as_ref))
-                .collect::<Option<_>>()
-                .ok_or_else(|| missing_piece().message)?;
+            let kept: Option<Vec<&feeds::Fragments>> = match &pieces.feeds {
+                Some(feeds) => Some(
+                    order
+                        .iter()
+                        .map(|&i| feeds.get(i).and_then(Option::as_ref))
+                        .collect::<Option<_>>()
+                        .ok_or_else(|| missing_piece().message)?,
+                ),
+                None => None,
+            };
             let site = feeds::Site {
                 config,
                 urls,
@@ -263,7 +268,7 @@ pub fn render_with(
             };
             feeds::write(
                 &site,
-                &fragments,
+                kept.as_deref(),
                 &|l| scope.listing(&l.path),
                 &|path, text| out.bytes(path, text.as_bytes()),
             )

@@ -21,30 +21,36 @@ pub const ROW_TEMPLATE: &str = "partials/job_row.html";
 pub struct Pieces {
     /// Row values (the view plus `row_html`).
     pub rows: Vec<Option<tera::Value>>,
-    /// Feed fragments.
-    pub feeds: Vec<Option<Fragments>>,
+    /// Feed fragments, when kept (watch/serve); a one-off build makes them as it writes.
+    pub feeds: Option<Vec<Option<Fragments>>>,
 }
 
 type Piece = (Option<tera::Value>, Option<Fragments>);
 
-/// The pieces of every posting, in parallel.
+/// The pieces of every posting, in parallel; feed fragments only when `keep_feeds`.
 pub fn pieces(
     input: &Input,
     compiled: &Compiled,
+    keep_feeds: bool,
     timings: &Timings,
 ) -> Result<Pieces, Vec<Diagnostic>> {
     let base = crate::render::context::base_context(input);
     let made: Vec<Result<Piece, Diagnostic>> = (0..compiled.views.len())
         .into_par_iter()
-        .map(|i| piece(input, &base, compiled, i, timings))
+        .map(|i| piece(input, &base, compiled, i, keep_feeds, timings))
         .collect();
-    let mut out = Pieces::default();
+    let mut out = Pieces {
+        rows: Vec::new(),
+        feeds: keep_feeds.then(Vec::new),
+    };
     let mut diagnostics = Vec::new();
     for result in made {
         match result {
             Ok((row, feed)) => {
                 out.rows.push(row);
-                out.feeds.push(feed);
+                if let Some(feeds) = &mut out.feeds {
+                    feeds.push(feed);
+                }
             }
             Err(d) => diagnostics.push(d),
         }
@@ -66,10 +72,14 @@ impl Pieces {
         timings: &Timings,
     ) -> Result<(), Vec<Diagnostic>> {
         let base = crate::render::context::base_context(input);
+        let keep = self.feeds.is_some();
         for &i in edited {
-            let (row, feed) = piece(input, &base, compiled, i, timings).map_err(|d| vec![d])?;
+            let (row, feed) =
+                piece(input, &base, compiled, i, keep, timings).map_err(|d| vec![d])?;
             self.rows[i] = row;
-            self.feeds[i] = feed;
+            if let Some(feeds) = &mut self.feeds {
+                feeds[i] = feed;
+            }
         }
         Ok(())
     }
@@ -80,6 +90,7 @@ fn piece(
     base: &tera::Context,
     compiled: &Compiled,
     i: usize,
+    keep_feeds: bool,
     timings: &Timings,
 ) -> Result<Piece, Diagnostic> {
     let view = &compiled.views[i];
@@ -87,6 +98,9 @@ fn piece(
         return Ok((None, None));
     }
     let row = value(input, base, view, timings)?;
+    if !keep_feeds {
+        return Ok((Some(row), None));
+    }
     let entry = feeds::Entry {
         posting: &input.content.postings[i],
         view,

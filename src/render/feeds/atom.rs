@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::config::SiteConfig;
+use crate::render::feeds::fragments::{Kind, Source};
 use crate::render::feeds::{Entry, xml_escape};
 use crate::render::urls::Urls;
 
@@ -34,15 +35,16 @@ pub fn entry_id(entry: &Entry) -> String {
     }
 }
 
-/// An Atom feed of the `members` of `open` (whose `<entry>` texts are `entries`, same
-/// order), newest `date_posted` first; the feed's `updated` is the newest
+/// An Atom feed of the `members` of `open` (whose `<entry>` texts of `kind` come from
+/// `entries`, same order), newest `date_posted` first; the feed's `updated` is the newest
 /// `date_updated`/`date_posted` among them.
 pub fn feed(
     config: &SiteConfig,
     urls: &Urls,
     feed: &Feed,
     open: &[Entry],
-    entries: &[&str],
+    entries: &Source,
+    kind: Kind,
     members: &[usize],
 ) -> String {
     let mut sorted: Vec<usize> = members
@@ -66,7 +68,10 @@ pub fn feed(
     let author = xml_escape(&config.company.name);
     let size: usize = sorted
         .iter()
-        .map(|&i| entries.get(i).map_or(0, |e| e.len()))
+        .map(|&i| match kind {
+            Kind::Atom => open[i].html.len() * 11 / 10 + 1024,
+            _ => 1024,
+        })
         .sum();
     let mut out = String::with_capacity(size + 1024);
     out.push_str(
@@ -88,9 +93,7 @@ pub fn feed(
     let _ = writeln!(out, "  <author><name>{author}</name></author>");
     let _ = writeln!(out, "  <generator>careers</generator>");
     for i in sorted {
-        if let Some(text) = entries.get(i) {
-            out.push_str(text);
-        }
+        out.push_str(&entries.get(i, kind));
     }
     out.push_str("</feed>\n");
     out

@@ -1,6 +1,9 @@
-//! Each open posting's part of every site-wide machine-readable file, made once and kept:
-//! a full build assembles the files from them, and a watch/serve session re-makes only the
-//! edited posting's fragments before assembling the files again.
+//! Each open posting's part of every site-wide machine-readable file. A watch/serve session
+//! keeps them ([`Fragments`]) so an edit re-makes only the edited posting's before the files
+//! are assembled again; a one-off build makes each one where it is written and drops it
+//! (keeping them all would hold every body three more times in memory).
+
+use std::borrow::Cow;
 
 use crate::config::SiteConfig;
 use crate::render::feeds::{
@@ -11,8 +14,6 @@ use crate::render::urls::Urls;
 /// One open posting's text in each file (empty where that file is switched off).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fragments {
-    /// The rendered body with site-rooted links made absolute.
-    pub html: String,
     /// Its `<entry>` in /feed.xml (with `<content>`).
     pub atom: String,
     /// Its `<entry>` in listing feeds (summary and link only).
@@ -25,38 +26,89 @@ pub struct Fragments {
     pub search: String,
 }
 
-/// The fragments of one open posting.
+/// Which fragment of a posting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// [`Fragments::atom`].
+    Atom,
+    /// [`Fragments::atom_short`].
+    AtomShort,
+    /// [`Fragments::json`].
+    Json,
+    /// [`Fragments::indeed`].
+    Indeed,
+    /// [`Fragments::search`].
+    Search,
+}
+
+/// One fragment of an open posting whose body already has absolute links.
+pub fn one(config: &SiteConfig, urls: &Urls, entry: &Entry, kind: Kind) -> String {
+    match kind {
+        Kind::Atom | Kind::AtomShort if !config.feeds.atom => String::new(),
+        Kind::Atom | Kind::AtomShort => {
+            let author = xml_escape(&config.company.name);
+            let body = if kind == Kind::Atom {
+                atom::Body::Content
+            } else {
+                atom::Body::SummaryOnly
+            };
+            atom::entry(entry, &author, body)
+        }
+        Kind::Json if config.feeds.json => jobs_json::item(entry, config, urls),
+        Kind::Indeed if config.feeds.indeed => indeed::jobs(config, entry),
+        Kind::Json | Kind::Indeed => String::new(),
+        Kind::Search => search_item(entry.view),
+    }
+}
+
+/// Every fragment of one open posting (its body as rendered, site-rooted links not yet absolute).
 pub fn make(config: &SiteConfig, urls: &Urls, entry: &Entry) -> Fragments {
     let html = absolute_links(entry.html, urls);
     let entry = Entry {
         html: &html,
         ..*entry
     };
-    let (atom, atom_short) = if config.feeds.atom {
-        let author = xml_escape(&config.company.name);
-        (
-            atom::entry(&entry, &author, atom::Body::Content),
-            atom::entry(&entry, &author, atom::Body::SummaryOnly),
-        )
-    } else {
-        (String::new(), String::new())
-    };
-    let json = if config.feeds.json {
-        jobs_json::item(&entry, config, urls)
-    } else {
-        String::new()
-    };
-    let indeed = if config.feeds.indeed {
-        indeed::jobs(config, &entry)
-    } else {
-        String::new()
-    };
+    let one = |kind| one(config, urls, &entry, kind);
     Fragments {
-        search: search_item(entry.view),
-        atom,
-        atom_short,
-        json,
-        indeed,
-        html,
+        atom: one(Kind::Atom),
+        atom_short: one(Kind::AtomShort),
+        json: one(Kind::Json),
+        indeed: one(Kind::Indeed),
+        search: one(Kind::Search),
+    }
+}
+
+/// Where the file writers get each open posting's fragments.
+pub enum Source<'a> {
+    /// Kept fragments, in open order (watch/serve).
+    Kept(&'a [&'a Fragments]),
+    /// Made on the spot from the open entries, whose bodies have absolute links (build).
+    Fresh {
+        /// Site settings.
+        config: &'a SiteConfig,
+        /// URLs.
+        urls: &'a Urls,
+        /// Open postings, bodies with absolute links.
+        entries: &'a [Entry<'a>],
+    },
+}
+
+impl Source<'_> {
+    /// The `kind` fragment of the `i`th open posting.
+    pub fn get(&self, i: usize, kind: Kind) -> Cow<'_, str> {
+        match self {
+            Source::Kept(kept) => Cow::Borrowed(match kind {
+                Kind::Atom => &kept[i].atom,
+                Kind::AtomShort => &kept[i].atom_short,
+                Kind::Json => &kept[i].json,
+                Kind::Indeed => &kept[i].indeed,
+                Kind::Search => &kept[i].search,
+            }),
+            Source::Fresh {
+                config,
+                urls,
+                entries,
+            } => Cow::Owned(one(config, urls, &entries[i], kind)),
+        }
     }
 }

@@ -46,8 +46,13 @@ pub fn reference_number(entry: &Entry) -> String {
 }
 
 /// The text of `/indeed.xml` for the open postings, from each one's [`jobs`] text.
-pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry], jobs: &[&str]) -> String {
-    let size: usize = jobs.iter().map(|j| j.len()).sum();
+pub fn render<S: AsRef<str>>(
+    config: &SiteConfig,
+    urls: &Urls,
+    open: &[Entry],
+    jobs: impl IntoIterator<Item = S>,
+) -> String {
+    let size: usize = open.iter().map(|e| e.html.len() + 1024).sum();
     let mut out = String::with_capacity(size + 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
     let _ = writeln!(
@@ -64,7 +69,7 @@ pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry], jobs: &[&str]) -
         let _ = writeln!(out, "  <lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
     for job in jobs {
-        out.push_str(job);
+        out.push_str(job.as_ref());
     }
     out.push_str("</source>\n");
     out

@@ -177,7 +177,12 @@ pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a
 
 /// The text of `/jobs.json` for the open postings, from each one's [`item`] text: the same
 /// bytes as pretty-printing the whole [`JobsFile`] at once (a test checks it).
-pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry], items: &[&str]) -> String {
+pub fn render<S: AsRef<str>>(
+    config: &SiteConfig,
+    urls: &Urls,
+    open: &[Entry],
+    items: impl IntoIterator<Item = S>,
+) -> String {
     let head = JobsFile {
         version: VERSION,
         site: SiteInfo {
@@ -192,20 +197,16 @@ pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry], items: &[&str]) 
     let Some(head) = head.strip_suffix("[]\n}") else {
         return head + "\n";
     };
-    if items.is_empty() {
-        return format!("{head}[]\n}}\n");
-    }
-    let size: usize = items.iter().map(|i| i.len() + 6).sum();
+    let size: usize = open.iter().map(|e| e.html.len() * 11 / 10 + 1536).sum();
     let mut out = String::with_capacity(head.len() + size + 16);
     out.push_str(head);
-    out.push_str("[\n    ");
-    for (n, item) in items.iter().enumerate() {
-        if n > 0 {
-            out.push_str(",\n    ");
-        }
-        out.push_str(item);
+    let mut empty = true;
+    for item in items {
+        out.push_str(if empty { "[\n    " } else { ",\n    " });
+        out.push_str(item.as_ref());
+        empty = false;
     }
-    out.push_str("\n  ]\n}\n");
+    out.push_str(if empty { "[]\n}\n" } else { "\n  ]\n}\n" });
     out
 }
 

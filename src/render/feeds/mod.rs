@@ -23,6 +23,7 @@ use crate::render::views::JobView;
 pub const SITEMAP_LIMIT: usize = 50_000;
 
 pub use fragments::Fragments;
+use fragments::{Kind, Source};
 
 /// One open posting with everything the feeds need.
 #[derive(Clone, Copy)]
@@ -70,11 +71,12 @@ enum File<'a> {
 }
 
 /// Makes every machine-readable file (feeds of listings only where `listing` says so) from
-/// each open posting's [`Fragments`] (same order as `site.open`) and hands each file to
-/// `emit` as soon as it is made, in parallel; no file waits for another.
+/// each open posting's fragments (kept ones, or made here when `kept` is `None`; same order
+/// as `site.open`) and hands each file to `emit` as soon as it is made, in parallel; no
+/// file waits for another.
 pub fn write(
     site: &Site,
-    fragments: &[&Fragments],
+    kept: Option<&[&Fragments]>,
     listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &(dyn Fn(&str, &str) -> Result<(), String> + Sync),
 ) -> Result<(), String> {
@@ -85,8 +87,29 @@ pub fn write(
         ..
     } = *site;
     let open = site.open;
-    let full_entries: Vec<&str> = fragments.iter().map(|f| f.atom.as_str()).collect();
-    let short_entries: Vec<&str> = fragments.iter().map(|f| f.atom_short.as_str()).collect();
+    // Bodies leave the site here: their site-rooted links must work anywhere. Made once
+    // per build (kept fragments already have them).
+    let bodies: Vec<String> = match kept {
+        Some(_) => Vec::new(),
+        None => open
+            .par_iter()
+            .map(|e| absolute_links(e.html, urls))
+            .collect(),
+    };
+    let entries: Vec<Entry> = open
+        .iter()
+        .zip(&bodies)
+        .map(|(e, html)| Entry { html, ..*e })
+        .collect();
+    let source = match kept {
+        Some(kept) => Source::Kept(kept),
+        None => Source::Fresh {
+            config,
+            urls,
+            entries: &entries,
+        },
+    };
+    let n = open.len();
     let mut files = vec![File::Search, File::Robots];
     if config.feeds.atom {
         files.push(File::Atom(None));
@@ -106,8 +129,8 @@ pub fn write(
     files.push(File::Sitemap);
     files.par_iter().try_for_each(|file| match *file {
         File::Search => {
-            let items: Vec<&str> = fragments.iter().map(|f| f.search.as_str()).collect();
-            emit("search.json", &search_json(&items))
+            let items = (0..n).map(|i| source.get(i, Kind::Search));
+            emit("search.json", &search_json(items))
         }
         File::Robots => emit("robots.txt", &robots(urls)),
         File::Atom(None) => {
@@ -119,7 +142,7 @@ pub fn write(
             };
             emit(
                 "feed.xml",
-                &atom::feed(config, urls, &feed, open, &full_entries, &all),
+                &atom::feed(config, urls, &feed, open, &source, Kind::Atom, &all),
             )
         }
         File::Atom(Some(listing)) => {
@@ -130,16 +153,24 @@ pub fn write(
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            let text = atom::feed(config, urls, &feed, open, &short_entries, &listing.members);
+            let text = atom::feed(
+                config,
+                urls,
+                &feed,
+                open,
+                &source,
+                Kind::AtomShort,
+                &listing.members,
+            );
             emit(&self_path, &text)
         }
         File::JobsJson => {
-            let items: Vec<&str> = fragments.iter().map(|f| f.json.as_str()).collect();
-            emit("jobs.json", &jobs_json::render(config, urls, open, &items))
+            let items = (0..n).map(|i| source.get(i, Kind::Json));
+            emit("jobs.json", &jobs_json::render(config, urls, open, items))
         }
         File::Indeed => {
-            let jobs: Vec<&str> = fragments.iter().map(|f| f.indeed.as_str()).collect();
-            emit("indeed.xml", &indeed::render(config, urls, open, &jobs))
+            let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
+            emit("indeed.xml", &indeed::render(config, urls, open, jobs))
         }
         File::Sitemap => {
             let entries = sitemap::entries(site);
@@ -217,14 +248,13 @@ pub fn absolute_links(html: &str, urls: &Urls) -> String {
 
 /// `/search.json`: the small index the listing script filters with (no bodies), from each
 /// posting's [`search_item`].
-pub fn search_json(items: &[&str]) -> String {
-    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 3);
-    out.push('[');
-    for (n, item) in items.iter().enumerate() {
+pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::from("[");
+    for (n, item) in items.into_iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        out.push_str(item);
+        out.push_str(item.as_ref());
     }
     out.push_str("]\n");
     out
