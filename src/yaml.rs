@@ -4,6 +4,8 @@
 //! (serde-saphyr) and its safety settings (alias-bomb budget, YAML 1.2 booleans,
 //! duplicate keys rejected) live here and nowhere else.
 
+mod fast;
+
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -96,6 +98,14 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             message: TAB_MESSAGE.to_string(),
         });
     }
+    if let Some(node) = fast::parse(text) {
+        return Ok(node);
+    }
+    full(text)
+}
+
+/// Parses with serde-saphyr (everything the fast path leaves alone).
+fn full(text: &str) -> Result<Node, SyntaxError> {
     let mut budget = Budget::default();
     budget.max_depth = 64;
     budget.max_aliases = 1_000;
