@@ -161,6 +161,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         None => opts.site_dir.join(&prepared.config.output_dir),
     };
     crate::output::check_output(&opts.site_dir, &output, opts.force).map_err(BuildError::Io)?;
+    // Held until the new site is swapped in: a second build on this output stops here.
+    let _lock = crate::output::lock(&output).map_err(BuildError::Io)?;
     let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
     let files_written = render(&prepared, Some(&staging), &opts.site_dir)?;
     let output_dir = staging.commit().map_err(BuildError::Io)?;

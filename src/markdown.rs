@@ -49,11 +49,22 @@ pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
                     .unwrap_or(dest_url);
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
+                    dest_url: safe_dest(dest_url),
                     title,
                     id,
                 })
             }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_dest(dest_url),
+                title,
+                id,
+            }),
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some(events.len());
                 event
@@ -73,11 +84,47 @@ pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
     (html, diagnostics)
 }
 
-/// Renders Markdown that cannot hold links to content files (FAQ answers, benefits).
+/// Renders Markdown written inside YAML values (FAQ answers): raw HTML is shown as text,
+/// never passed through, and links that would run script are disarmed.
 pub fn render_plain(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_dest(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_dest(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    pulldown_cmark::html::push_html(&mut html, events);
     html
+}
+
+/// A link target, or `#` when it would run script (`javascript:` and friends).
+fn safe_dest(dest: CowStr<'_>) -> CowStr<'_> {
+    if crate::content::url::is_safe_link(&dest) {
+        dest
+    } else {
+        CowStr::from("#")
+    }
 }
 
 fn add_heading_id(events: &mut [Event], used: &mut HashSet<String>) {

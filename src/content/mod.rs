@@ -13,6 +13,7 @@ pub mod model;
 pub mod page;
 pub mod posting;
 pub mod slug;
+pub mod url;
 
 use std::path::{Path, PathBuf};
 
@@ -127,16 +128,8 @@ fn load_faq(site_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FaqGroup>
             return Vec::new();
         }
     };
-    let node = match crate::yaml::parse(&file.text) {
-        Ok(node) => node,
-        Err(err) => {
-            diagnostics.push(frontmatter::syntax_diagnostic(&file, 0, &err));
-            return Vec::new();
-        }
-    };
-    let mut reader = Reader::new(&file, 0);
-    let groups = faq::read(&mut reader, &node);
-    diagnostics.append(&mut reader.diagnostics);
+    let (groups, mut problems) = faq::parse_text(&file);
+    diagnostics.append(&mut problems);
     groups
 }
 
