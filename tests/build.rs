@@ -55,6 +55,9 @@ fn example_site_builds_every_page_type() {
     assert!(intern.contains("How can I apply for this internship position?"));
     assert!(intern.contains("€1,800–€2,200 per month"), "salary label");
     assert!(intern.contains("Apply for Backend Development Intern"));
+    // site.yaml's benefits are shown on postings.
+    assert!(intern.contains("Benefits at Northwind Robotics"));
+    assert!(intern.contains("<li>30 days of paid holiday, plus your birthday off</li>"));
     // The link to the hiring process page was resolved to its URL.
     assert!(intern.contains("href=\"/hiring-process/\""));
     // Drafts are not built.

@@ -74,31 +74,6 @@ impl<'a> Reader<'a> {
         self.diagnostics.push(d);
     }
 
-    /// Records a warning at a YAML position.
-    pub fn warning(
-        &mut self,
-        pos: Pos,
-        width: usize,
-        code: &'static str,
-        message: String,
-        help: String,
-    ) {
-        let mut d = Diagnostic::warning(
-            &self.file.path,
-            pos.line + self.line_offset,
-            pos.col,
-            code,
-            message,
-        )
-        .help(help)
-        .width(width)
-        .with_source(&self.file.text);
-        if pos.line == 0 {
-            d.line = 0;
-        }
-        self.diagnostics.push(d);
-    }
-
     /// Checks that `node` is a mapping whose keys are all in `known`; unknown keys get
     /// "did you mean". `what` names the mapping in messages ("the front matter").
     pub fn fields<'n>(&mut self, node: &'n Node, known: &[&str], what: &str) -> Option<Fields<'n>> {

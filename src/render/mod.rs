@@ -66,6 +66,14 @@ struct SiteView<'a> {
     company: CompanyView<'a>,
     extra: &'a serde_json::Value,
     theme_options: &'a serde_json::Value,
+    /// site.yaml `benefits`: a link when it is a URL, else rendered Markdown (shown on postings).
+    benefits: BenefitsView,
+}
+
+#[derive(Serialize, Default)]
+struct BenefitsView {
+    url: String,
+    html: String,
 }
 
 #[derive(Serialize)]
@@ -360,7 +368,25 @@ fn base_context(input: &Input) -> tera::Context {
         urls,
         ..
     } = *input;
+    let benefits = match config.benefits.as_deref() {
+        Some(b)
+            if b.starts_with("https://")
+                || b.starts_with("http://")
+                || (b.starts_with('/') && !b.contains(char::is_whitespace)) =>
+        {
+            BenefitsView {
+                url: urls.asset_path(b),
+                html: String::new(),
+            }
+        }
+        Some(b) => BenefitsView {
+            url: String::new(),
+            html: markdown::render_plain(b),
+        },
+        None => BenefitsView::default(),
+    };
     let site = SiteView {
+        benefits,
         title: &config.title,
         description: config.description.as_deref().unwrap_or(""),
         language: &config.language,
