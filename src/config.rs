@@ -142,19 +142,25 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         r.optional_text(&f, "output_dir")
             .unwrap_or_else(|| "public".into()),
     );
+    // Read before the required values are unwrapped below, so their problems are reported too.
+    let apply = f.present("apply").and_then(|n| apply::read(r, n));
+    let lint_allow = read_lint_allow(r, &f);
+    let description = r.optional_text(&f, "description");
+    let theme = r
+        .optional_text(&f, "theme")
+        .unwrap_or_else(|| "default".into());
+    let benefits = r.optional_text(&f, "benefits");
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
         language,
-        description: r.optional_text(&f, "description"),
-        theme: r
-            .optional_text(&f, "theme")
-            .unwrap_or_else(|| "default".into()),
+        description,
+        theme,
         output_dir,
         timezone,
         company,
-        apply: f.present("apply").and_then(|n| apply::read(r, n)),
-        benefits: r.optional_text(&f, "benefits"),
+        apply,
+        benefits,
         pay_transparency: f
             .present("pay_transparency")
             .map(extra::to_json)
@@ -165,7 +171,7 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
             .present("theme_options")
             .map(extra::to_json)
             .unwrap_or_default(),
-        lint_allow: read_lint_allow(r, &f),
+        lint_allow,
     })
 }
 

@@ -148,6 +148,16 @@ impl<'a> Reader<'a> {
     /// A scalar as text; lists and maps are errors.
     pub fn text(&mut self, node: &Node, key: &str) -> Option<String> {
         match node.as_text() {
+            Some(text) if text.contains(crate::source::is_forbidden_control) => {
+                self.error(
+                    node.pos,
+                    1,
+                    "control-character",
+                    format!("`{key}` contains an invisible control character (written as an escape like `\\0` or `\\x01`)"),
+                    "remove the escape; write only visible characters".into(),
+                );
+                None
+            }
             Some(text) => Some(text.trim().to_string()),
             None if node.value == Value::Null => None,
             None => {

@@ -176,14 +176,17 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
                     .path()
                     .map(|p| p.strip_prefix(site_dir).unwrap_or(p).to_path_buf())
                     .unwrap_or_else(|| dir.to_path_buf());
-                let message = if err.loop_ancestor().is_some() {
-                    "this folder link points back to a folder that contains it (a symlink loop)"
-                        .to_string()
+                let (code, message) = if err.loop_ancestor().is_some() {
+                    (
+                        "symlink-loop",
+                        "this folder link points back to a folder that contains it (a symlink loop)"
+                            .to_string(),
+                    )
                 } else {
-                    format!("cannot read this: {err}")
+                    ("unreadable-file", format!("cannot read this: {err}"))
                 };
                 diagnostics.push(
-                    Diagnostic::error(&path, 0, 0, "unreadable-file", message)
+                    Diagnostic::error(&path, 0, 0, code, message)
                         .help("remove the link or fix the folder's permissions"),
                 );
                 continue;

@@ -187,5 +187,5 @@ pub fn render(config: &SiteConfig, urls: &Urls, open: &[Entry]) -> String {
         updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
         jobs: open.iter().map(|e| job(e, config, urls)).collect(),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+    super::html_safe_json(serde_json::to_string_pretty(&file).unwrap_or_default()) + "\n"
 }

@@ -190,7 +190,15 @@ pub fn search_json(jobs: &[&JobView]) -> String {
             })
         })
         .collect();
-    serde_json::to_string(&items).unwrap_or_default() + "\n"
+    html_safe_json(serde_json::to_string(&items).unwrap_or_default()) + "\n"
+}
+
+/// JSON with `<`, `>` and `&` written as \u escapes (the same JSON to any parser), so a
+/// consumer that pastes a value into a page without escaping it gets no live tag from us.
+pub fn html_safe_json(text: String) -> String {
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// `/robots.txt` pointing at the sitemap.
