@@ -24,12 +24,11 @@ pub fn problem(text: &str, allow_mailto: bool) -> Option<String> {
     if allow_mailto && lower.starts_with("mailto:") {
         return None;
     }
-    match scheme(&lower) {
-        Some(scheme) => Some(format!(
+    scheme(&lower).map(|scheme| {
+        format!(
             "`{scheme}:` addresses are not allowed here (only https:// and http:// links, or paths inside the site)"
-        )),
-        None => None,
-    }
+        )
+    })
 }
 
 /// The scheme of a URL (`javascript` in `javascript:alert(1)`), if it has one.

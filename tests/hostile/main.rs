@@ -18,11 +18,13 @@ use careers::build::{BuildError, BuildOptions};
 use careers::diagnostics::Diagnostic;
 
 /// A copy of tests/fixtures/hostile/site in a temp folder.
+#[derive(Debug)]
 pub struct Site {
     pub dir: tempfile::TempDir,
 }
 
 impl Site {
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         common::copy_dir(&common::fixture("hostile/site"), dir.path());
