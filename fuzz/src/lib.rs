@@ -122,8 +122,12 @@ pub fn markdown(data: &[u8]) {
         first_line: 5,
     };
     let (html, diagnostics) = markdown::render(&src, &links);
-    let lower = html.to_ascii_lowercase();
-    assert!(!lower.contains("<a href=\"javascript:") && !lower.contains("<img src=\"javascript:"));
+    // Bodies keep raw HTML (trusted, by design), so only Markdown-made links are checked:
+    // without `<` in the input, every tag in the output was made from Markdown syntax.
+    if !text.contains('<') {
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<a href=\"javascript:") && !lower.contains("<img src=\"javascript:"));
+    }
     for d in &diagnostics {
         assert_eq!(d.code, "broken-link");
         assert!(d.line >= 5 && d.line <= 5 + text.split('\n').count() as u32);
