@@ -126,7 +126,9 @@ pub fn markdown(data: &[u8]) {
     // without `<` in the input, every tag in the output was made from Markdown syntax.
     if !text.contains('<') {
         let lower = html.to_ascii_lowercase();
-        assert!(!lower.contains("<a href=\"javascript:") && !lower.contains("<img src=\"javascript:"));
+        assert!(
+            !lower.contains("<a href=\"javascript:") && !lower.contains("<img src=\"javascript:")
+        );
     }
     for d in &diagnostics {
         assert_eq!(d.code, "broken-link");

@@ -10,12 +10,53 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const TOKENS: &[&[u8]] = &[
-    b"---\n", b"\n", b"\r\n", b"\t", b": ", b"- ", b"&a ", b"*a", b"[", b"]", b"{", b"}", b"\"",
-    b"'", b"\xef\xbb\xbf", b"\0", b"\xff", b"|\n  ", b">-\n", b"!!binary ", b"? ", b"#", b"%",
-    b"<script>", b"</script>", b"javascript:", b"](", b"[x](", b"<", b"`", b"***", b"| a |\n|---|\n",
-    b"[^1]", b"\\", b"../", b"title: ", b"slug: ", b"locations:\n  - city: ", b"groups:\n  - id: ",
-    b"questions:\n    - question: ", b"answer: ", b"apply:\n  url: ", b"company:\n  logo: ",
-    b"date_posted: 2026-02-30\n", b"salary: {min: 1e309, max: -0}\n", b"\xe2\x80\xae", b"\xcc\x81",
+    b"---\n",
+    b"\n",
+    b"\r\n",
+    b"\t",
+    b": ",
+    b"- ",
+    b"&a ",
+    b"*a",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"\"",
+    b"'",
+    b"\xef\xbb\xbf",
+    b"\0",
+    b"\xff",
+    b"|\n  ",
+    b">-\n",
+    b"!!binary ",
+    b"? ",
+    b"#",
+    b"%",
+    b"<script>",
+    b"</script>",
+    b"javascript:",
+    b"](",
+    b"[x](",
+    b"<",
+    b"`",
+    b"***",
+    b"| a |\n|---|\n",
+    b"[^1]",
+    b"\\",
+    b"../",
+    b"title: ",
+    b"slug: ",
+    b"locations:\n  - city: ",
+    b"groups:\n  - id: ",
+    b"questions:\n    - question: ",
+    b"answer: ",
+    b"apply:\n  url: ",
+    b"company:\n  logo: ",
+    b"date_posted: 2026-02-30\n",
+    b"salary: {min: 1e309, max: -0}\n",
+    b"\xe2\x80\xae",
+    b"\xcc\x81",
 ];
 
 struct Rng(u64);
@@ -28,7 +69,11 @@ impl Rng {
         self.0
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
@@ -74,7 +119,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let target = args.get(1).map(String::as_str).unwrap_or("posting");
     let seconds: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(60);
-    let seed: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let seed: u64 = args
+        .get(3)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9e37_79b9_7f4a_7c15);
     let run: fn(&[u8]) = match target {
         "posting" => careers_fuzz::posting,
         "site_yaml" => careers_fuzz::site_yaml,
@@ -87,7 +135,11 @@ fn main() {
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut corpus: Vec<Vec<u8>> = std::fs::read_dir(root.join("corpus").join(target))
-        .map(|dir| dir.flatten().filter_map(|e| std::fs::read(e.path()).ok()).collect())
+        .map(|dir| {
+            dir.flatten()
+                .filter_map(|e| std::fs::read(e.path()).ok())
+                .collect()
+        })
         .unwrap_or_default();
     if corpus.is_empty() {
         corpus.push(Vec::new());
