@@ -54,6 +54,12 @@ pub struct BuildArgs {
     /// Write into a non-empty output folder that careers did not create.
     #[arg(long)]
     pub force: bool,
+    /// Print how long each phase took (load, validate, markdown, render per template, write).
+    #[arg(long)]
+    pub timings: bool,
+    /// Build as if today were this date (YYYY-MM-DD): preview which postings will have closed.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<jiff::civil::Date>,
 }
 
 /// Flags of `careers check`.
@@ -68,6 +74,9 @@ pub struct CheckArgs {
     /// Also check postings and pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Check as if today were this date (YYYY-MM-DD), e.g. to see which postings will expire.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<jiff::civil::Date>,
 }
 
 /// How `check` prints problems.

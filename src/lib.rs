@@ -23,6 +23,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod source;
+pub mod timings;
 pub mod validate;
 pub mod watch;
 pub mod yaml;

@@ -159,6 +159,19 @@ impl Staging {
         })
     }
 
+    /// Hard-links an unchanged file of the previous output into the staging folder (a copy
+    /// where links are not possible), so an incremental build writes only what changed.
+    pub fn link(&self, from: &Path, relative: &Path) -> Result<(), String> {
+        let path = self.confine(relative)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::hard_link(from, &path)
+            .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
+            .map_err(|e| format!("cannot carry over {}: {e}", relative.display()))
+    }
+
     fn confine(&self, relative: &Path) -> Result<PathBuf, String> {
         let safe = !relative.as_os_str().is_empty()
             && relative

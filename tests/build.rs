@@ -15,6 +15,10 @@ fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         out.to_str().expect("utf8"),
     ];
     args.extend_from_slice(extra);
+    if !extra.contains(&"--today") {
+        // The example postings close in early 2027: pin "today" so these tests never age.
+        args.extend_from_slice(&["--today", "2026-11-25"]);
+    }
     careers(&args)
 }
 
@@ -258,6 +262,30 @@ fn expired_postings_close_and_drafts_need_the_flag() {
             .success()
     );
     assert!(read(&drafts, "index.html").contains("Secret Role"));
+}
+
+#[test]
+fn today_can_be_set_to_preview_expiry() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    // The intern posting closes on 2027-01-31: open on its last day, closed the day after.
+    assert!(
+        build(&repo(), &out, &["--today", "2027-01-31"])
+            .status
+            .success()
+    );
+    assert!(read(&out, "index.html").contains("Backend Development Intern"));
+    assert!(
+        build(&repo(), &out, &["--today", "2027-02-01"])
+            .status
+            .success()
+    );
+    assert!(!read(&out, "index.html").contains("Backend Development Intern"));
+    assert!(
+        read(&out, "jobs/backend-development-intern/index.html").contains(r#"content="noindex""#)
+    );
+    let bad = build(&repo(), &out, &["--today", "2027-02-30"]);
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]

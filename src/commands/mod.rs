@@ -17,6 +17,9 @@ pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     match crate::build::build(&opts) {
         Ok(report) => {
             console.diagnostics(&report.warnings);
+            if args.timings {
+                print!("{}", crate::timings::format(&report.timings));
+            }
             console.info(&format!(
                 "Built {} open postings ({} files) into {} in {} ms",
                 report.open_postings,
@@ -38,7 +41,8 @@ pub fn build_options(site: &Path, args: &BuildArgs) -> BuildOptions {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
         force: args.force,
-        today: None,
+        today: args.today,
+        timings: args.timings,
     }
 }
 
@@ -59,6 +63,7 @@ pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
     let opts = BuildOptions {
         site_dir: site.to_path_buf(),
         drafts: args.drafts,
+        today: args.today,
         ..BuildOptions::default()
     };
     let (diagnostics, io_error) = match crate::build::check(&opts) {

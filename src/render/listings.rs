@@ -6,25 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::render::urls::Urls;
-use crate::render::views::{JobView, Named};
-
-/// One department's postings on a listing.
-#[derive(Serialize)]
-pub struct Group<'a> {
-    /// Department name.
-    pub name: &'a str,
-    /// Department slug.
-    pub slug: &'a str,
-    /// Department listing link.
-    pub url: &'a str,
-    /// Number of postings.
-    pub count: usize,
-    /// The postings.
-    pub jobs: Vec<&'a JobView>,
-}
+use crate::render::views::JobView;
 
 /// A filter option: a name, its listing and how many open postings it has.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FilterOption {
     /// Shown text.
     pub name: String,
@@ -37,7 +22,7 @@ pub struct FilterOption {
 }
 
 /// The remote listing's link and size.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RemoteFilter {
     /// Link to /remote/.
     pub url: String,
@@ -46,7 +31,7 @@ pub struct RemoteFilter {
 }
 
 /// Every filter with its options (shown on every listing).
-#[derive(Clone, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Filters {
     /// Departments.
     pub departments: Vec<FilterOption>,
@@ -73,6 +58,7 @@ pub enum ListingKind {
 }
 
 /// A filtered listing page to render: its output folder and member postings (indexes into the open list).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Listing {
     /// What it filters by.
     pub kind: ListingKind,
@@ -87,6 +73,7 @@ pub struct Listing {
 }
 
 /// All listings and the filters, computed in one pass over the open postings.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Listings {
     /// Every filtered page.
     pub pages: Vec<Listing>,
@@ -95,7 +82,7 @@ pub struct Listings {
 }
 
 /// Groups sorted open postings in one pass.
-pub fn compute(open: &[JobView], urls: &Urls) -> Listings {
+pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
     let mut departments: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     let mut locations: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     let mut types: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
@@ -188,25 +175,38 @@ pub fn compute(open: &[JobView], urls: &Urls) -> Listings {
     }
 }
 
-/// Groups member postings by department (members are already sorted by department).
-pub fn groups<'a>(open: &'a [JobView], members: impl Iterator<Item = usize>) -> Vec<Group<'a>> {
-    let mut groups: Vec<Group<'a>> = Vec::new();
-    for i in members {
-        let job = &open[i];
-        let Named { name, slug, url } = &job.department;
-        match groups.last_mut() {
-            Some(g) if g.slug == slug => {
-                g.jobs.push(job);
-                g.count += 1;
+/// The index and the filtered listings: rows are template values shared by every page.
+pub struct Rows<'a> {
+    /// Open postings in listing order.
+    pub open: &'a [&'a JobView],
+    /// Each open posting as a template value, same order.
+    pub values: &'a [tera::Value],
+    /// The filter lists as one template value.
+    pub filters: &'a tera::Value,
+}
+
+impl Rows<'_> {
+    /// `jobs` and `groups` for the members (indexes into `open`, sorted by department).
+    pub fn jobs_and_groups(&self, members: &[usize]) -> (tera::Value, tera::Value) {
+        let jobs: Vec<tera::Value> = members.iter().map(|&i| self.values[i].clone()).collect();
+        let mut groups: Vec<tera::Value> = Vec::new();
+        let mut start = 0;
+        while start < members.len() {
+            let department = &self.open[members[start]].department;
+            let mut end = start + 1;
+            while end < members.len() && self.open[members[end]].department.slug == department.slug
+            {
+                end += 1;
             }
-            _ => groups.push(Group {
-                name,
-                slug,
-                url,
-                count: 1,
-                jobs: vec![job],
-            }),
+            let mut group = std::collections::BTreeMap::new();
+            group.insert("name", tera::Value::from(department.name.as_str()));
+            group.insert("slug", tera::Value::from(department.slug.as_str()));
+            group.insert("url", tera::Value::from(department.url.as_str()));
+            group.insert("count", tera::Value::from(end - start));
+            group.insert("jobs", tera::Value::from(&jobs[start..end]));
+            groups.push(tera::Value::from(group));
+            start = end;
         }
+        (tera::Value::from(jobs), tera::Value::from(groups))
     }
-    groups
 }

@@ -1,27 +1,32 @@
-//! Rendering: Markdown, templates, structured data and feeds, written into the staging
-//! folder in parallel. Views are built once and borrowed by every page that lists them.
+//! Rendering: Markdown, templates, structured data and feeds, written through a [`Sink`]
+//! in parallel. Views and bodies are built once ([`Compiled`]) and borrowed by every page
+//! that shows them; listing rows become template values once and are shared by every
+//! listing. A [`Scope`] limits a render to what one edited posting touches (watch/serve).
 
+mod compiled;
+mod context;
 pub mod feeds;
 pub mod jsonld;
 pub mod listings;
+mod pages;
 pub mod theme;
 pub mod urls;
 pub mod views;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::Content;
-use crate::content::model::{Page, Posting};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, LinkMap, Source};
 use crate::output::Staging;
-use listings::{Listing, ListingKind};
+use crate::timings::Timings;
+pub use compiled::{Compiled, Shape, compile, compile_posting, shape};
 use theme::Theme;
 use urls::Urls;
 use views::JobView;
@@ -42,155 +47,122 @@ pub struct Input<'a> {
     pub tera: &'a tera::Tera,
 }
 
-/// Meta of one output page (title, canonical URL, structured data …).
-#[derive(Serialize, Default)]
-struct PageMeta {
-    title: String,
-    description: String,
-    url: String,
-    permalink: String,
-    noindex: bool,
-    kind: &'static str,
-    json_ld: String,
-    feed_url: String,
-    image: String,
+/// Where rendered files go: a staging folder, a live folder, or nowhere (`check`).
+pub trait Sink: Sync {
+    /// Writes one file at a site-relative path (`jobs/x/index.html`).
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
+    /// Copies a file from disk (a static file) to a site-relative path.
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String>;
 }
 
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    language: &'a str,
-    base_url: &'a str,
-    root: &'a str,
-    company: CompanyView<'a>,
-    extra: &'a serde_json::Value,
-    theme_options: &'a serde_json::Value,
-    /// site.yaml `benefits`: a link when it is a URL, else rendered Markdown (shown on postings).
-    benefits: BenefitsView,
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        Staging::write(self, Path::new(path), bytes)
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
+        Staging::copy(self, from, Path::new(to))
+    }
 }
 
-#[derive(Serialize, Default)]
-struct BenefitsView {
-    url: String,
-    html: String,
+/// A sink that writes nothing (`careers check` renders every page in memory only).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> Result<(), String> {
+        Ok(())
+    }
+    fn copy(&self, _: &Path, _: &str) -> Result<(), String> {
+        Ok(())
+    }
 }
 
-#[derive(Serialize)]
-struct CompanyView<'a> {
-    name: &'a str,
-    url: &'a str,
-    logo: String,
-    logo_url: String,
-    same_as: &'a [String],
+/// What a render covers: everything, or only what an edit touched.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope<'a> {
+    /// Every file of the site.
+    All,
+    /// The index, every machine-readable file, and the named posting pages and listings.
+    Only(&'a Affected),
 }
 
-#[derive(Serialize)]
-struct NavView {
-    pages: Vec<NavPage>,
-    has_faq: bool,
-    faq_url: String,
-    jobs_url: String,
+/// The pages an edit touches besides the index and the machine-readable files.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Affected {
+    /// Indexes into `content.postings` whose own page is re-rendered.
+    pub postings: BTreeSet<usize>,
+    /// Listing paths (`departments/engineering/`) whose page and feed are re-rendered.
+    pub listings: BTreeSet<String>,
 }
 
-#[derive(Serialize)]
-struct NavPage {
-    title: String,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct FaqItem<'a> {
-    id: String,
-    question: &'a str,
-    answer: String,
-}
-
-#[derive(Serialize)]
-struct FaqGroupView<'a> {
-    id: &'a str,
-    title: &'a str,
-    questions: Vec<FaqItem<'a>>,
+impl Scope<'_> {
+    fn posting(&self, i: usize) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(a) => a.postings.contains(&i),
+        }
+    }
+    fn listing(&self, path: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(a) => a.listings.contains(path),
+        }
+    }
+    fn everything(&self) -> bool {
+        matches!(self, Scope::All)
+    }
 }
 
 /// Renders and writes every output file; returns how many were written.
-pub fn render(input: &Input, staging: Option<&Staging>) -> Result<usize, Vec<Diagnostic>> {
+pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize, Vec<Diagnostic>> {
+    let links = link_map(input.content, input.urls);
+    let compiled = timings.phase("markdown + views", || compile(input, &links))?;
+    render_with(input, &links, &compiled, Scope::All, sink, timings)
+}
+
+/// Renders what `scope` covers from already compiled postings; returns how many files it wrote.
+pub fn render_with(
+    input: &Input,
+    links: &LinkMap,
+    compiled: &Compiled,
+    scope: Scope,
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<usize, Vec<Diagnostic>> {
     let Input {
         config,
         content,
         urls,
-        today,
         ..
     } = *input;
-    let links = link_map(content, urls);
     let written = AtomicUsize::new(0);
-    let writer = Writer {
-        staging,
+    let out = Out {
+        sink,
         written: &written,
+        timings,
     };
-
-    // Views and bodies of all postings, in parallel.
-    let rendered: Vec<(JobView, String, Vec<Diagnostic>)> = content
-        .postings
-        .par_iter()
-        .map(|p| {
-            let view = views::job(p, config, urls, today);
-            let (html, diags) = markdown::render(
-                &Source {
-                    markdown: &p.body,
-                    file: &p.source,
-                    first_line: p.body_line,
-                },
-                &links,
-            );
-            (view, html, diags)
-        })
-        .collect();
-    let pages_html: Vec<(String, Vec<Diagnostic>)> = content
-        .pages
-        .par_iter()
-        .map(|p| {
-            markdown::render(
-                &Source {
-                    markdown: &p.body,
-                    file: &p.source,
-                    first_line: p.body_line,
-                },
-                &links,
-            )
-        })
-        .collect();
-    let mut diagnostics: Vec<Diagnostic> = rendered
-        .iter()
-        .flat_map(|r| r.2.clone())
-        .chain(pages_html.iter().flat_map(|p| p.1.clone()))
-        .collect();
+    let pages_html: Vec<(String, Vec<Diagnostic>)> = if scope.everything() {
+        content
+            .pages
+            .par_iter()
+            .map(|p| {
+                markdown::render(
+                    &Source {
+                        markdown: &p.body,
+                        file: &p.source,
+                        first_line: p.body_line,
+                    },
+                    links,
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut diagnostics: Vec<Diagnostic> = pages_html.iter().flat_map(|p| p.1.clone()).collect();
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-
-    // Open postings sorted once: department, newest first, title.
-    let mut order: Vec<usize> = (0..rendered.len())
-        .filter(|&i| !rendered[i].0.closed)
-        .collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&rendered[a].0, &rendered[b].0);
-        (
-            &x.department.name,
-            std::cmp::Reverse(&x.date_posted),
-            &x.title,
-            &x.slug,
-        )
-            .cmp(&(
-                &y.department.name,
-                std::cmp::Reverse(&y.date_posted),
-                &y.title,
-                &y.slug,
-            ))
-    });
-    let open: Vec<JobView> = order.iter().map(|&i| rendered[i].0.clone()).collect();
-    let all_listings = listings::compute(&open, urls);
-
+    let Shape { order, listings } = timings.phase("listings", || shape(&compiled.views, urls));
     let faq_answers: Vec<Vec<String>> = content
         .faq
         .iter()
@@ -201,126 +173,108 @@ pub fn render(input: &Input, staging: Option<&Staging>) -> Result<usize, Vec<Dia
                 .collect()
         })
         .collect();
-    let base = base_context(input);
+    let base = pages::base_context(input);
 
     // Posting pages.
-    let job_results: Vec<Result<(), Diagnostic>> = content
-        .postings
-        .par_iter()
-        .zip(rendered.par_iter())
-        .map(|(posting, (view, html, _))| {
-            render_job(input, &base, &writer, posting, view, html, &faq_answers)
-        })
-        .collect();
-    diagnostics.extend(job_results.into_iter().filter_map(Result::err));
+    let job_results: Vec<Diagnostic> = timings.phase("render postings", || {
+        content
+            .postings
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| scope.posting(*i))
+            .filter_map(|(i, posting)| {
+                let (view, html) = (&compiled.views[i], &compiled.bodies[i]);
+                pages::job(input, &base, &out, posting, view, html, &faq_answers).err()
+            })
+            .collect()
+    });
+    diagnostics.extend(job_results);
 
-    // Listings.
-    let index_meta = PageMeta {
-        title: config.title.clone(),
-        description: config
-            .description
-            .clone()
-            .unwrap_or_else(|| format!("Open positions at {}", config.company.name)),
-        url: urls.path(""),
-        permalink: urls.absolute(""),
-        kind: "index",
-        feed_url: if config.feeds.atom {
-            urls.path("feed.xml")
-        } else {
-            String::new()
-        },
-        image: config
-            .company
-            .logo
-            .as_deref()
-            .map(|l| urls.asset(l))
-            .unwrap_or_default(),
-        ..PageMeta::default()
-    };
-    let mut ctx = base.clone();
-    ctx.insert("page", &index_meta);
-    ctx.insert("groups", &listings::groups(&open, 0..open.len()));
-    ctx.insert("jobs", &open);
-    ctx.insert("filters", &all_listings.filters);
-    diagnostics.extend(
-        writer
-            .template(input, "index.html", &ctx, "index.html")
-            .err(),
-    );
-
-    let listing_results: Vec<Result<(), Diagnostic>> = all_listings
-        .pages
-        .par_iter()
-        .map(|listing| render_listing(input, &base, &writer, listing, &open, &all_listings.filters))
-        .collect();
-    diagnostics.extend(listing_results.into_iter().filter_map(Result::err));
+    // The index and the listings, from rows turned into template values once.
+    let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
+    let listing_results = timings.phase("render listings", || {
+        let values: Vec<tera::Value> = open
+            .par_iter()
+            .map(|v| tera::Value::from_serializable(*v))
+            .collect();
+        let filters = tera::Value::from_serializable(&listings.filters);
+        let rows = listings::Rows {
+            open: &open,
+            values: &values,
+            filters: &filters,
+        };
+        let index = pages::index(input, &base, &out, &rows).err();
+        let mut results: Vec<Diagnostic> = listings
+            .pages
+            .par_iter()
+            .filter(|l| scope.listing(&l.path))
+            .filter_map(|l| pages::listing(input, &base, &out, l, &rows).err())
+            .collect();
+        results.extend(index);
+        results
+    });
+    diagnostics.extend(listing_results);
 
     // FAQ, free pages, 404.
-    if !content.faq.is_empty() {
-        diagnostics.extend(render_faq(input, &base, &writer, &faq_answers).err());
+    if scope.everything() {
+        if !content.faq.is_empty() {
+            diagnostics.extend(pages::faq(input, &base, &out, &faq_answers).err());
+        }
+        for (page, (html, _)) in content.pages.iter().zip(&pages_html) {
+            diagnostics.extend(pages::page(input, &base, &out, page, html).err());
+        }
+        diagnostics.extend(pages::not_found(input, &base, &out).err());
     }
-    for (page, (html, _)) in content.pages.iter().zip(&pages_html) {
-        diagnostics.extend(render_page(input, &base, &writer, page, html).err());
-    }
-    let mut ctx = base.clone();
-    ctx.insert(
-        "page",
-        &PageMeta {
-            title: format!("Page not found — {}", config.title),
-            url: urls.path("404.html"),
-            permalink: urls.absolute("404.html"),
-            noindex: true,
-            kind: "404",
-            ..PageMeta::default()
-        },
-    );
-    diagnostics.extend(writer.template(input, "404.html", &ctx, "404.html").err());
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
 
-    // Machine-readable files.
-    let open_entries: Vec<feeds::Entry> = order
-        .iter()
-        .zip(&open)
-        .map(|(&i, view)| feeds::Entry {
-            posting: &content.postings[i],
-            view,
-            html: &rendered[i].1,
+    // Machine-readable files, each written as soon as it is made.
+    timings
+        .phase("feeds + sitemap", || {
+            let entries: Vec<feeds::Entry> = order
+                .iter()
+                .zip(&open)
+                .map(|(&i, view)| feeds::Entry {
+                    posting: &content.postings[i],
+                    view,
+                    html: &compiled.bodies[i],
+                })
+                .collect();
+            let site = feeds::Site {
+                config,
+                urls,
+                content,
+                open: &entries,
+                listings: &listings.pages,
+            };
+            feeds::write(&site, &|l| scope.listing(&l.path), &|path, text| {
+                out.bytes(path, text.as_bytes())
+            })
         })
-        .collect();
-    let files = feeds::files(&feeds::Site {
-        config,
-        urls,
-        content,
-        open: &open_entries,
-        listings: &all_listings.pages,
-    });
-    for (path, text) in &files {
-        writer
-            .bytes(Path::new(path), text.as_bytes())
-            .map_err(|e| vec![io_diagnostic(e)])?;
-    }
+        .map_err(|e| vec![io_diagnostic(e)])?;
 
     // Static files: theme assets first, then the site's own (which win).
-    for (path, file) in &input.theme.static_files {
-        if !content
-            .static_files
-            .iter()
-            .any(|s| s.to.to_string_lossy() == path.as_str())
-        {
-            writer
-                .bytes(Path::new(path), &file.bytes)
-                .map_err(|e| vec![io_diagnostic(e)])?;
-        }
-    }
-    for file in &content.static_files {
-        if let Some(staging) = staging {
-            staging
-                .copy(&file.from, &file.to)
-                .map_err(|e| vec![io_diagnostic(e)])?;
-        }
-        written.fetch_add(1, Ordering::Relaxed);
+    if scope.everything() {
+        timings
+            .phase("static files", || -> Result<(), String> {
+                for (path, file) in &input.theme.static_files {
+                    if !content
+                        .static_files
+                        .iter()
+                        .any(|s| s.to.to_string_lossy() == path.as_str())
+                    {
+                        out.bytes(path, &file.bytes)?;
+                    }
+                }
+                for file in &content.static_files {
+                    let to = file.to.to_string_lossy().replace('\\', "/");
+                    sink.copy(&file.from, &to)?;
+                    written.fetch_add(1, Ordering::Relaxed);
+                }
+                Ok(())
+            })
+            .map_err(|e| vec![io_diagnostic(e)])?;
     }
     Ok(written.load(Ordering::Relaxed))
 }
@@ -329,17 +283,16 @@ fn io_diagnostic(message: String) -> Diagnostic {
     Diagnostic::error(Path::new("(output)"), 0, 0, "write-failed", message)
 }
 
-/// Writes into the staging folder, or only counts when checking (`staging` is `None`).
-struct Writer<'a> {
-    staging: Option<&'a Staging>,
+/// The sink, with a count of files written and the timings to add to.
+pub(crate) struct Out<'a> {
+    sink: &'a dyn Sink,
     written: &'a AtomicUsize,
+    timings: &'a Timings,
 }
 
-impl Writer<'_> {
-    fn bytes(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
-        if let Some(staging) = self.staging {
-            staging.write(path, bytes)?;
-        }
+impl Out<'_> {
+    fn bytes(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.timings.add("write", || self.sink.write(path, bytes))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -352,296 +305,12 @@ impl Writer<'_> {
         ctx: &tera::Context,
         path: &str,
     ) -> Result<(), Diagnostic> {
-        let html = input
-            .tera
-            .render(template, ctx)
+        let html = self
+            .timings
+            .add(template, || input.tera.render(template, ctx))
             .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
-        self.bytes(Path::new(path), html.as_bytes())
-            .map_err(io_diagnostic)
+        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
     }
-}
-
-fn base_context(input: &Input) -> tera::Context {
-    let Input {
-        config,
-        content,
-        urls,
-        ..
-    } = *input;
-    let benefits = match config.benefits.as_deref() {
-        Some(b)
-            if b.starts_with("https://")
-                || b.starts_with("http://")
-                || (b.starts_with('/') && !b.contains(char::is_whitespace)) =>
-        {
-            BenefitsView {
-                url: urls.asset_path(b),
-                html: String::new(),
-            }
-        }
-        Some(b) => BenefitsView {
-            url: String::new(),
-            html: markdown::render_plain(b),
-        },
-        None => BenefitsView::default(),
-    };
-    let site = SiteView {
-        benefits,
-        title: &config.title,
-        description: config.description.as_deref().unwrap_or(""),
-        language: &config.language,
-        base_url: &urls.base_url,
-        root: &urls.root,
-        company: CompanyView {
-            name: &config.company.name,
-            url: config.company.url.as_deref().unwrap_or(""),
-            logo: config
-                .company
-                .logo
-                .as_deref()
-                .map(|l| urls.asset_path(l))
-                .unwrap_or_default(),
-            logo_url: config
-                .company
-                .logo
-                .as_deref()
-                .map(|l| urls.asset(l))
-                .unwrap_or_default(),
-            same_as: &config.company.same_as,
-        },
-        extra: &config.extra,
-        theme_options: &config.theme_options,
-    };
-    let nav = NavView {
-        pages: content
-            .pages
-            .iter()
-            .map(|p| NavPage {
-                title: p.title.clone(),
-                url: urls.path(&format!("{}/", p.slug)),
-            })
-            .collect(),
-        has_faq: !content.faq.is_empty(),
-        faq_url: urls.path("faq/"),
-        jobs_url: urls.path(""),
-    };
-    let mut ctx = tera::Context::new();
-    ctx.insert("site", &site);
-    ctx.insert("nav", &nav);
-    ctx.insert(
-        "build",
-        &serde_json::json!({"generator": concat!("careers ", env!("CARGO_PKG_VERSION"))}),
-    );
-    ctx
-}
-
-fn render_job(
-    input: &Input,
-    base: &tera::Context,
-    writer: &Writer,
-    posting: &Posting,
-    view: &JobView,
-    html: &str,
-    faq_answers: &[Vec<String>],
-) -> Result<(), Diagnostic> {
-    let Input {
-        config,
-        content,
-        urls,
-        ..
-    } = *input;
-    let mut faq: Vec<FaqItem> = posting
-        .faq
-        .iter()
-        .enumerate()
-        .map(|(i, q)| FaqItem {
-            id: format!("faq-{}", i + 1),
-            question: &q.question,
-            answer: markdown::render_plain(&q.answer),
-        })
-        .collect();
-    for (group_id, _, _) in &posting.faq_groups {
-        if let Some(gi) = content.faq.iter().position(|g| &g.id == group_id) {
-            for (q, answer) in content.faq[gi].questions.iter().zip(&faq_answers[gi]) {
-                faq.push(FaqItem {
-                    id: format!("faq-{}", faq.len() + 1),
-                    question: &q.question,
-                    answer: answer.clone(),
-                });
-            }
-        }
-    }
-    let mut job = view.clone();
-    job.content = Some(html.to_string());
-    let json_ld = if view.closed {
-        String::new()
-    } else {
-        jsonld::script(&jsonld::job_posting(view, posting, html, config, urls))
-    };
-    let meta = PageMeta {
-        title: format!("{} — {}", view.title, config.company.name),
-        description: view.summary.clone(),
-        url: view.url.clone(),
-        permalink: view.permalink.clone(),
-        noindex: view.closed,
-        kind: "job",
-        json_ld,
-        feed_url: String::new(),
-        image: if view.image.is_empty() {
-            config
-                .company
-                .logo
-                .as_deref()
-                .map(|l| urls.asset(l))
-                .unwrap_or_default()
-        } else {
-            view.image.clone()
-        },
-    };
-    let mut ctx = base.clone();
-    ctx.insert("page", &meta);
-    ctx.insert("job", &job);
-    ctx.insert("faq", &faq);
-    writer.template(
-        input,
-        "job.html",
-        &ctx,
-        &format!("jobs/{}/index.html", posting.slug),
-    )
-}
-
-fn render_listing(
-    input: &Input,
-    base: &tera::Context,
-    writer: &Writer,
-    listing: &Listing,
-    open: &[JobView],
-    filters: &listings::Filters,
-) -> Result<(), Diagnostic> {
-    let Input { config, urls, .. } = *input;
-    let description = match listing.kind {
-        ListingKind::Department => format!(
-            "Open positions in {} at {}.",
-            listing.title, config.company.name
-        ),
-        ListingKind::Location => format!(
-            "Open positions in {} at {}.",
-            listing.title, config.company.name
-        ),
-        ListingKind::Type => format!("{} positions at {}.", listing.title, config.company.name),
-        ListingKind::Remote => format!("Remote positions at {}.", config.company.name),
-    };
-    let feed_url = if config.feeds.atom {
-        urls.path(&format!("{}feed.xml", listing.path))
-    } else {
-        String::new()
-    };
-    let meta = PageMeta {
-        title: format!("{} — {}", listing.title, config.title),
-        description: description.clone(),
-        url: urls.path(&listing.path),
-        permalink: urls.absolute(&listing.path),
-        kind: "listing",
-        feed_url: feed_url.clone(),
-        ..PageMeta::default()
-    };
-    let jobs: Vec<&JobView> = listing.members.iter().map(|&i| &open[i]).collect();
-    let mut ctx = base.clone();
-    ctx.insert("page", &meta);
-    ctx.insert("listing", &serde_json::json!({"title": listing.title, "kind": listing.kind, "slug": listing.slug, "description": description, "feed_url": feed_url}));
-    ctx.insert(
-        "groups",
-        &listings::groups(open, listing.members.iter().copied()),
-    );
-    ctx.insert("jobs", &jobs);
-    ctx.insert("filters", filters);
-    writer.template(
-        input,
-        "listing.html",
-        &ctx,
-        &format!("{}index.html", listing.path),
-    )
-}
-
-fn render_faq(
-    input: &Input,
-    base: &tera::Context,
-    writer: &Writer,
-    answers: &[Vec<String>],
-) -> Result<(), Diagnostic> {
-    let Input {
-        config,
-        content,
-        urls,
-        ..
-    } = *input;
-    let groups: Vec<FaqGroupView> = content
-        .faq
-        .iter()
-        .zip(answers)
-        .map(|(g, a)| FaqGroupView {
-            id: &g.id,
-            title: &g.title,
-            questions: g
-                .questions
-                .iter()
-                .zip(a)
-                .enumerate()
-                .map(|(i, (q, answer))| FaqItem {
-                    id: format!("{}-{}", g.id, i + 1),
-                    question: &q.question,
-                    answer: answer.clone(),
-                })
-                .collect(),
-        })
-        .collect();
-    let meta = PageMeta {
-        title: format!("Frequently asked questions — {}", config.title),
-        description: format!(
-            "Answers to common questions about working at and applying to {}.",
-            config.company.name
-        ),
-        url: urls.path("faq/"),
-        permalink: urls.absolute("faq/"),
-        kind: "faq",
-        json_ld: jsonld::script(&jsonld::faq_page(&content.faq, answers)),
-        ..PageMeta::default()
-    };
-    let mut ctx = base.clone();
-    ctx.insert("page", &meta);
-    ctx.insert("faq_groups", &groups);
-    writer.template(input, "faq.html", &ctx, "faq/index.html")
-}
-
-fn render_page(
-    input: &Input,
-    base: &tera::Context,
-    writer: &Writer,
-    page: &Page,
-    html: &str,
-) -> Result<(), Diagnostic> {
-    let Input { config, urls, .. } = *input;
-    let path = format!("{}/", page.slug);
-    let meta = PageMeta {
-        title: format!("{} — {}", page.title, config.title),
-        description: page
-            .summary
-            .clone()
-            .unwrap_or_else(|| markdown::first_paragraph(&page.body, 160)),
-        url: urls.path(&path),
-        permalink: urls.absolute(&path),
-        kind: "page",
-        image: page
-            .image
-            .as_deref()
-            .map(|i| urls.asset(i))
-            .unwrap_or_default(),
-        ..PageMeta::default()
-    };
-    let mut ctx = base.clone();
-    ctx.insert("page", &meta);
-    ctx.insert("page_content", &serde_json::json!({"title": page.title, "slug": page.slug, "summary": page.summary, "content": html, "extra": page.extra}));
-    writer.template(input, "page.html", &ctx, &format!("{path}index.html"))
 }
 
 /// Broken links between content files, found without rendering pages (used when the build
@@ -673,7 +342,7 @@ pub fn link_check(content: &Content) -> Vec<Diagnostic> {
 }
 
 /// Content file → URL, for links between content files.
-fn link_map(content: &Content, urls: &Urls) -> LinkMap {
+pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     let mut map = LinkMap::new();
     for p in &content.postings {
         map.insert(p.source.clone(), urls.path(&format!("jobs/{}/", p.slug)));

@@ -14,7 +14,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::build::BuildOptions;
+use crate::build::{BuildOptions, Session, Target};
 use crate::cli::ServeArgs;
 use crate::console::Console;
 use crate::watch::{Outcome, SiteWatcher, WatchEvent, absolute_site, print_changes, rebuild};
@@ -67,9 +67,11 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
         // The output folder is our private temp folder, created by the first build.
         force: true,
         today: None,
+        timings: false,
     };
+    let mut session = Session::new(opts, Target::Serve);
     let shared = Arc::new(server::Shared::new(output));
-    match rebuild(&opts, console, "Built") {
+    match rebuild(&mut session, &[], console, "Built") {
         Outcome::Built(_) => shared.hub.built(),
         Outcome::ContentErrors(text) => shared.hub.failed(text),
         Outcome::Failed(message) => return Err(format!("the site could not be built: {message}")),
@@ -95,7 +97,7 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
             }
             WatchEvent::Changed(list) => {
                 print_changes(&list, console);
-                match rebuild(&opts, console, "Rebuilt") {
+                match rebuild(&mut session, &list, console, "Rebuilt") {
                     Outcome::Built(_) => shared.hub.built(),
                     Outcome::ContentErrors(text) => shared.hub.failed(text),
                     Outcome::Failed(message) => shared.hub.failed(format!("error: {message}")),

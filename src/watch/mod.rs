@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 pub use changes::{Change, ChangeKind, classify, is_editor_junk};
 pub use watcher::{SiteWatcher, WatchEvent};
 
-use crate::build::{BuildError, BuildOptions, BuildReport, build};
+use crate::build::{BuildError, BuildReport, Session, Target};
 use crate::cli::WatchArgs;
 use crate::console::Console;
 
@@ -44,15 +44,9 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             return 2;
         }
     };
-    let opts = BuildOptions {
-        site_dir: site.clone(),
-        output: args.build.output.clone(),
-        base_url: args.build.base_url.clone(),
-        drafts: args.build.drafts,
-        force: args.build.force,
-        today: None,
-    };
-    if let Outcome::Failed(_) = rebuild(&opts, console, "Built") {
+    let opts = crate::commands::build_options(&site, &args.build);
+    let mut session = Session::new(opts, Target::Watch);
+    if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built") {
         // Nothing was built yet and the problem is not in the content (e.g. the output
         // folder is refused): watching would only repeat it.
         return 2;
@@ -66,7 +60,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             }
             WatchEvent::Changed(list) => {
                 print_changes(&list, console);
-                rebuild(&opts, console, "Rebuilt");
+                rebuild(&mut session, &list, console, "Rebuilt");
             }
         }
     }
@@ -93,18 +87,35 @@ pub fn print_changes(list: &[Change], console: &Console) {
     }
 }
 
-/// Builds once and prints the result: the time taken, or every diagnostic.
+/// Builds once after `changes` (none: a full build) and prints the result: the time taken,
+/// or every diagnostic.
 ///
 /// `verb` starts the success line ("Built", "Rebuilt"). A failed build leaves the last good
-/// site in place (the build only swaps the output folder on success).
-pub fn rebuild(opts: &BuildOptions, console: &Console, verb: &str) -> Outcome {
+/// site in place (the build only swaps the output folder on success). An edit the session
+/// understands re-renders only what it touches (see [`Session`]).
+pub fn rebuild(
+    session: &mut Session,
+    changes: &[Change],
+    console: &Console,
+    verb: &str,
+) -> Outcome {
     let started = Instant::now();
-    match build(opts) {
+    let result = if changes.is_empty() {
+        session.build()
+    } else {
+        session.rebuild(changes)
+    };
+    match result {
         Ok(report) => {
             console.diagnostics(&report.warnings);
             console.info(&format!(
-                "{verb} {} files in {} ({} open postings)",
+                "{verb} {} files{} in {} ({} open postings)",
                 report.files_written,
+                if report.incremental {
+                    " (incremental)"
+                } else {
+                    ""
+                },
                 millis(started.elapsed()),
                 report.open_postings
             ));

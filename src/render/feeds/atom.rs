@@ -31,11 +31,24 @@ pub fn entry_id(entry: &Entry) -> String {
     }
 }
 
-/// An Atom feed of `jobs`, newest `date_posted` first; the feed's `updated` is the newest
+/// An Atom feed of the `members` of `open` (whose `<entry>` texts are `entries`, same
+/// order), newest `date_posted` first; the feed's `updated` is the newest
 /// `date_updated`/`date_posted` among them.
-pub fn feed(config: &SiteConfig, urls: &Urls, feed: &Feed, jobs: &[&Entry]) -> String {
-    let mut sorted: Vec<&Entry> = jobs.to_vec();
-    sorted.sort_by(|a, b| {
+pub fn feed(
+    config: &SiteConfig,
+    urls: &Urls,
+    feed: &Feed,
+    open: &[Entry],
+    entries: &[String],
+    members: &[usize],
+) -> String {
+    let mut sorted: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| i < open.len())
+        .collect();
+    sorted.sort_by(|&a, &b| {
+        let (a, b) = (&open[a], &open[b]);
         (b.posting.date_posted, &a.view.title, &a.view.slug).cmp(&(
             a.posting.date_posted,
             &b.view.title,
@@ -44,11 +57,16 @@ pub fn feed(config: &SiteConfig, urls: &Urls, feed: &Feed, jobs: &[&Entry]) -> S
     });
     let updated = sorted
         .iter()
-        .map(|e| e.updated())
+        .map(|&i| open[i].updated())
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let author = xml_escape(&config.company.name);
-    let mut out = String::from(
+    let size: usize = sorted
+        .iter()
+        .map(|&i| entries.get(i).map_or(0, String::len))
+        .sum();
+    let mut out = String::with_capacity(size + 1024);
+    out.push_str(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
     let self_url = xml_escape(&urls.absolute(feed.self_path));
@@ -66,10 +84,19 @@ pub fn feed(config: &SiteConfig, urls: &Urls, feed: &Feed, jobs: &[&Entry]) -> S
     let _ = writeln!(out, "  <updated>{updated}</updated>");
     let _ = writeln!(out, "  <author><name>{author}</name></author>");
     let _ = writeln!(out, "  <generator>careers</generator>");
-    for entry in sorted {
-        write_entry(&mut out, entry, &author);
+    for i in sorted {
+        if let Some(text) = entries.get(i) {
+            out.push_str(text);
+        }
     }
     out.push_str("</feed>\n");
+    out
+}
+
+/// The `<entry>` of one posting (the same in every feed that lists it); `author` is escaped.
+pub fn entry(entry: &Entry, author: &str) -> String {
+    let mut out = String::with_capacity(entry.html.len() * 11 / 10 + 1024);
+    write_entry(&mut out, entry, author);
     out
 }
 

@@ -8,6 +8,7 @@ pub mod jobs_json;
 pub mod sitemap;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde_json::json;
 
 use crate::config::SiteConfig;
@@ -54,18 +55,35 @@ pub struct Site<'a> {
     pub listings: &'a [Listing],
 }
 
-/// Every machine-readable file as (site-relative path, text), in a fixed order.
-pub fn files(site: &Site) -> Vec<(String, String)> {
+/// One machine-readable file to make.
+#[derive(Clone, Copy)]
+enum File<'a> {
+    Search,
+    Robots,
+    Atom(Option<&'a Listing>),
+    JobsJson,
+    Indeed,
+    Sitemap,
+}
+
+/// Makes every machine-readable file (feeds of listings only where `listing` says so) and
+/// hands each to `emit` as soon as it is made, in parallel; no file waits for another.
+pub fn write(
+    site: &Site,
+    listing: &(dyn Fn(&Listing) -> bool + Sync),
+    emit: &(dyn Fn(&str, &str) -> Result<(), String> + Sync),
+) -> Result<(), String> {
     let Site {
         config,
         urls,
         listings,
         ..
     } = *site;
-    // Bodies leave the site here: their site-rooted links must work anywhere.
+    // Bodies leave the site here: their site-rooted links must work anywhere. Made once,
+    // and each Atom entry once, then shared by every feed that lists the posting.
     let bodies: Vec<String> = site
         .open
-        .iter()
+        .par_iter()
         .map(|e| absolute_links(e.html, urls))
         .collect();
     let open: Vec<Entry> = site
@@ -75,25 +93,48 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
         .map(|(e, html)| Entry { html, ..*e })
         .collect();
     let open = open.as_slice();
-    let views: Vec<&JobView> = open.iter().map(|e| e.view).collect();
-    let mut files: Vec<(String, String)> = vec![
-        ("search.json".into(), search_json(&views)),
-        ("robots.txt".into(), robots(urls)),
-    ];
+    let atom_entries: Vec<String> = if config.feeds.atom {
+        let author = xml_escape(&config.company.name);
+        open.par_iter().map(|e| atom::entry(e, &author)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut files = vec![File::Search, File::Robots];
     if config.feeds.atom {
-        let all: Vec<&Entry> = open.iter().collect();
-        let feed = atom::Feed {
-            title: &config.title,
-            page_path: "",
-            self_path: "feed.xml",
-        };
-        files.push(("feed.xml".into(), atom::feed(config, urls, &feed, &all)));
-        for listing in listings {
-            let members: Vec<&Entry> = listing
-                .members
+        files.push(File::Atom(None));
+        files.extend(
+            listings
                 .iter()
-                .filter_map(|&i| open.get(i))
-                .collect();
+                .filter(|l| listing(l))
+                .map(|l| File::Atom(Some(l))),
+        );
+    }
+    if config.feeds.json {
+        files.push(File::JobsJson);
+    }
+    if config.feeds.indeed {
+        files.push(File::Indeed);
+    }
+    files.push(File::Sitemap);
+    files.par_iter().try_for_each(|file| match *file {
+        File::Search => {
+            let views: Vec<&JobView> = open.iter().map(|e| e.view).collect();
+            emit("search.json", &search_json(&views))
+        }
+        File::Robots => emit("robots.txt", &robots(urls)),
+        File::Atom(None) => {
+            let all: Vec<usize> = (0..open.len()).collect();
+            let feed = atom::Feed {
+                title: &config.title,
+                page_path: "",
+                self_path: "feed.xml",
+            };
+            emit(
+                "feed.xml",
+                &atom::feed(config, urls, &feed, open, &atom_entries, &all),
+            )
+        }
+        File::Atom(Some(listing)) => {
             let title = format!("{} — {}", listing.title, config.title);
             let self_path = format!("{}feed.xml", listing.path);
             let feed = atom::Feed {
@@ -101,35 +142,41 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            files.push((self_path.clone(), atom::feed(config, urls, &feed, &members)));
+            let text = atom::feed(config, urls, &feed, open, &atom_entries, &listing.members);
+            emit(&self_path, &text)
         }
-    }
-    if config.feeds.json {
-        files.push(("jobs.json".into(), jobs_json::render(config, urls, open)));
-    }
-    if config.feeds.indeed {
-        files.push(("indeed.xml".into(), indeed::render(config, urls, open)));
-    }
-    let entries = sitemap::entries(site);
-    files.extend(sitemap::files(urls, &entries, SITEMAP_LIMIT));
-    files
+        File::JobsJson => emit("jobs.json", &jobs_json::render(config, urls, open)),
+        File::Indeed => emit("indeed.xml", &indeed::render(config, urls, open)),
+        File::Sitemap => {
+            let entries = sitemap::entries(site);
+            for (path, text) in sitemap::files(urls, &entries, SITEMAP_LIMIT) {
+                emit(&path, &text)?;
+            }
+            Ok(())
+        }
+    })
 }
 
 /// Escapes text for XML element content and attribute values (and drops the control
 /// characters XML 1.0 forbids).
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if is_xml_forbidden(c) => {}
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut copied = 0;
+    for (at, c) in text.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
+            c if is_xml_forbidden(c) => "",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        copied = at + c.len_utf8();
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -150,27 +197,27 @@ pub fn absolute_links(html: &str, urls: &Urls) -> String {
         .base_url
         .strip_suffix(&urls.root)
         .unwrap_or(urls.base_url.trim_end_matches('/'));
-    let mut out = html.to_string();
-    for attr in ["href", "src"] {
-        for quote in ['"', '\''] {
-            let from = format!("{attr}={quote}/");
-            let keep = format!("{attr}={quote}//");
-            let mut text = String::with_capacity(out.len());
-            let mut rest = out.as_str();
-            while let Some(at) = rest.find(&from) {
-                text.push_str(&rest[..at]);
-                if rest[at..].starts_with(&keep) {
-                    text.push_str(&keep);
-                    rest = &rest[at + keep.len()..];
-                } else {
-                    text.push_str(&format!("{attr}={quote}{origin}/"));
-                    rest = &rest[at + from.len()..];
-                }
-            }
-            text.push_str(rest);
-            out = text;
+    // One pass: at each `href=`/`src=` whose quoted value starts with one `/`, insert the origin.
+    let mut out = String::with_capacity(html.len() + 256);
+    let bytes = html.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = html[at..].find('=') {
+        let eq = at + found;
+        at = eq + 1;
+        if !(html[..eq].ends_with("href") || html[..eq].ends_with("src")) {
+            continue;
+        }
+        if !matches!(bytes.get(eq + 1), Some(b'"' | b'\'')) {
+            continue;
+        }
+        if bytes.get(eq + 2) == Some(&b'/') && bytes.get(eq + 3) != Some(&b'/') {
+            out.push_str(&html[copied..eq + 2]);
+            out.push_str(origin);
+            copied = eq + 2;
         }
     }
+    out.push_str(&html[copied..]);
     out
 }
 

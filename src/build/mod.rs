@@ -3,9 +3,14 @@
 //! `careers build`, `check`, `watch` and `serve` all go through [`build`] or [`check`], so
 //! they report the same problems and produce the same files.
 
+mod session;
+
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostic;
+use crate::timings::{Timing, Timings};
+
+pub use session::{Session, Target};
 
 /// What to build and how; the CLI fills it from flags, tests fill it directly.
 #[derive(Clone, Debug, Default)]
@@ -22,6 +27,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// "Today" for expiry decisions; `None` means today in the site's timezone.
     pub today: Option<jiff::civil::Date>,
+    /// Record how long each phase takes (`careers build --timings`).
+    pub timings: bool,
 }
 
 /// What a successful build did.
@@ -35,6 +42,10 @@ pub struct BuildReport {
     pub open_postings: usize,
     /// Warnings found on the way (errors would have failed the build).
     pub warnings: Vec<Diagnostic>,
+    /// Time per phase, when asked for with [`BuildOptions::timings`].
+    pub timings: Vec<Timing>,
+    /// True when a watch session re-rendered only what an edit touched.
+    pub incremental: bool,
 }
 
 /// Why a build failed: problems in the content, or a problem with the disk or the options.
@@ -76,6 +87,11 @@ pub struct Prepared {
 
 /// Loads and validates everything; on content errors returns every diagnostic, sorted.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
+    prepare_timed(opts, &Timings::new(false))
+}
+
+/// [`prepare`], recording the load and validate phases.
+pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared, BuildError> {
     let site = &opts.site_dir;
     if !site.is_dir() {
         return Err(BuildError::Io(format!(
@@ -89,9 +105,10 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         crate::diagnostics::sort(&mut diagnostics);
         BuildError::Content(diagnostics)
     };
-    let config = crate::config::load(site);
-    let (content, mut diagnostics) = crate::content::load(site);
-    diagnostics.extend(crate::validate::check(&content));
+    let config = timings.phase("load site.yaml", || crate::config::load(site));
+    let (content, mut diagnostics) =
+        timings.phase("load + parse content", || crate::content::load(site));
+    diagnostics.extend(timings.phase("validate", || crate::validate::check(&content)));
     let (config, _) = match config {
         Ok(c) => c,
         Err(mut errors) => {
@@ -104,7 +121,9 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
         content.postings.retain(|p| !p.draft);
         content.pages.retain(|p| !p.draft);
     }
-    let theme = crate::render::theme::load(site, &config.theme);
+    let theme = timings.phase("load theme", || {
+        crate::render::theme::load(site, &config.theme)
+    });
     let (theme, tera) = match theme {
         Ok(theme) => match crate::render::theme::engine(&theme) {
             Ok(tera) => (theme, tera),
@@ -155,36 +174,65 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
 
 /// Runs the whole pipeline and swaps the new site in; on failure the output is untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let prepared = prepare(opts)?;
-    let output = match &opts.output {
-        Some(out) => out.clone(),
-        None => opts.site_dir.join(&prepared.config.output_dir),
-    };
+    let timings = Timings::new(opts.timings);
+    let started = std::time::Instant::now();
+    let prepared = prepare_timed(opts, &timings)?;
+    let output = output_dir(opts, &prepared);
     crate::output::check_output(&opts.site_dir, &output, opts.force).map_err(BuildError::Io)?;
     // Held until the new site is swapped in: a second build on this output stops here.
     let _lock = crate::output::lock(&output).map_err(BuildError::Io)?;
     let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
-    let files_written = render(&prepared, Some(&staging), &opts.site_dir)?;
-    let output_dir = staging.commit().map_err(BuildError::Io)?;
+    let files_written = render(&prepared, &staging, &opts.site_dir, &timings)?;
+    let output_dir = timings
+        .phase("commit (swap folders)", || staging.commit())
+        .map_err(BuildError::Io)?;
+    let mut report = report(&prepared, output_dir, files_written);
+    if timings.enabled() {
+        timings.phase("total", || ());
+        report.timings = timings.report();
+        if let Some(total) = report.timings.iter_mut().find(|t| t.name == "total") {
+            total.time = started.elapsed();
+        }
+    }
+    Ok(report)
+}
+
+/// Where a build writes: `--output`, else site.yaml's `output_dir` inside the site.
+fn output_dir(opts: &BuildOptions, prepared: &Prepared) -> PathBuf {
+    match &opts.output {
+        Some(out) => out.clone(),
+        None => opts.site_dir.join(&prepared.config.output_dir),
+    }
+}
+
+/// The report of a successful build.
+fn report(prepared: &Prepared, output_dir: PathBuf, files_written: usize) -> BuildReport {
     let open_postings = prepared
         .content
         .postings
         .iter()
         .filter(|p| !crate::render::views::is_closed(p, prepared.today))
         .count();
-    Ok(BuildReport {
+    BuildReport {
         output_dir,
         files_written,
         open_postings,
-        warnings: prepared.warnings,
-    })
+        warnings: prepared.warnings.clone(),
+        timings: Vec::new(),
+        incremental: false,
+    }
 }
 
 /// Validates everything a build would, rendering every page in memory, then runs the lints
 /// (see [`crate::lint`]); writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
     let prepared = prepare(opts)?;
-    render(&prepared, None, &opts.site_dir)?;
+    render(
+        &prepared,
+        &crate::render::Discard,
+        &opts.site_dir,
+        &Timings::new(false),
+    )?;
     let mut diagnostics = prepared.warnings;
     diagnostics.extend(crate::lint::run(
         &opts.site_dir,
@@ -196,25 +244,33 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
     Ok(diagnostics)
 }
 
-fn render(
-    prepared: &Prepared,
-    staging: Option<&crate::output::Staging>,
-    site: &std::path::Path,
-) -> Result<usize, BuildError> {
-    let input = crate::render::Input {
+/// The render input borrowed from a prepared build.
+fn input(prepared: &Prepared) -> crate::render::Input<'_> {
+    crate::render::Input {
         config: &prepared.config,
         content: &prepared.content,
         urls: &prepared.urls,
         today: prepared.today,
         theme: &prepared.theme,
         tera: &prepared.tera,
-    };
-    crate::render::render(&input, staging).map_err(|mut diagnostics| {
-        crate::diagnostics::attach_sources(site, &mut diagnostics);
-        crate::diagnostics::sort(&mut diagnostics);
-        match diagnostics.iter().find(|d| d.code == "write-failed") {
-            Some(d) => BuildError::Io(d.message.clone()),
-            None => BuildError::Content(diagnostics),
-        }
-    })
+    }
+}
+
+/// Render diagnostics made ready for the user; a write failure becomes an I/O error.
+fn render_error(site: &std::path::Path, mut diagnostics: Vec<Diagnostic>) -> BuildError {
+    crate::diagnostics::attach_sources(site, &mut diagnostics);
+    crate::diagnostics::sort(&mut diagnostics);
+    match diagnostics.iter().find(|d| d.code == "write-failed") {
+        Some(d) => BuildError::Io(d.message.clone()),
+        None => BuildError::Content(diagnostics),
+    }
+}
+
+fn render(
+    prepared: &Prepared,
+    sink: &dyn crate::render::Sink,
+    site: &std::path::Path,
+    timings: &Timings,
+) -> Result<usize, BuildError> {
+    crate::render::render(&input(prepared), sink, timings).map_err(|d| render_error(site, d))
 }

@@ -1,0 +1,282 @@
+//! `cargo bench --bench build -- [N] [--runs R]`: the build benchmark of issue 7.
+//!
+//! Generates N synthetic postings (default 10,000) into a temp folder (on /dev/shm when it
+//! exists), then, in the same run and R times each (default 5), measures:
+//! - the floor: read every posting, render its Markdown with pulldown-cmark and write one
+//!   file per posting, in parallel with rayon, no templates;
+//! - `careers build` run as a child process of the real binary, into a fresh output folder
+//!   and again over an existing one, with its peak memory (`wait4` maxrss);
+//! - a one-posting edit through `careers::build::Session` (the watch/serve path).
+//!
+//! `-- N --generate DIR` only writes the site, for profiling by hand.
+//!
+//! It prints medians, the ratio to the floor, and peak memory. Figures, never assertions.
+
+#[path = "synth.rs"]
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+fn main() {
+    let mut n = 10_000usize;
+    let mut runs = 5usize;
+    let mut generate: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--generate" => generate = args.next().map(PathBuf::from),
+            "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
+            a if a.starts_with('-') => {} // `cargo bench` passes --bench
+            a => n = a.parse().unwrap_or(n),
+        }
+    }
+    if let Some(dir) = generate {
+        // `-- N --generate DIR`: only write the synthetic site (for profiling by hand).
+        std::fs::create_dir_all(&dir).expect("create the site folder");
+        synth::write_site(&dir, n).expect("write the synthetic site");
+        println!("wrote {n} postings into {}", dir.display());
+        return;
+    }
+    let root = temp_root();
+    let site = root.join("site");
+    std::fs::create_dir_all(&site).expect("create the temp site");
+    let started = Instant::now();
+    synth::write_site(&site, n).expect("write the synthetic site");
+    println!(
+        "careers build benchmark: {n} postings in {} (generated in {} ms), {runs} runs each, {} threads",
+        site.display(),
+        started.elapsed().as_millis(),
+        rayon::current_num_threads()
+    );
+
+    let floor = median(runs, || floor(&site, &root.join("floor")));
+    // CAREERS_BIN=/path/to/old/careers compares another build of the binary (before/after).
+    let binary = std::env::var_os("CAREERS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_careers")));
+    let out = root.join("public");
+    let mut fresh_rss = Vec::new();
+    let fresh = median(runs, || {
+        let _ = std::fs::remove_dir_all(&out);
+        let (t, rss) = run_build(&binary, &site, &out, &[]);
+        fresh_rss.push(rss);
+        t
+    });
+    let mut again_rss = Vec::new();
+    let again = median(runs, || {
+        let (t, rss) = run_build(&binary, &site, &out, &[]);
+        again_rss.push(rss);
+        t
+    });
+    let mut round = 0;
+    let mut watch = session(
+        &site,
+        &root.join("watch-out"),
+        careers::build::Target::Watch,
+    );
+    let incremental = median(runs.max(3) * 2, || {
+        round += 1;
+        edit_one(&mut watch, &site, round).0
+    });
+    drop(watch);
+    let mut serve = session(
+        &site,
+        &root.join("serve-out"),
+        careers::build::Target::Serve,
+    );
+    let mut serve_timings = Vec::new();
+    let incremental_serve = median(runs.max(3) * 2, || {
+        round += 1;
+        let (t, timings) = edit_one(&mut serve, &site, round);
+        serve_timings = timings;
+        t
+    });
+    drop(serve);
+
+    let mib = |kb: &[u64]| kb.iter().copied().max().unwrap_or(0) as f64 / 1024.0;
+    println!();
+    println!(
+        "{:<44} {:>10} {:>8} {:>10}",
+        "", "median", "× floor", "peak RSS"
+    );
+    println!(
+        "{:<44} {:>7.0} ms {:>8} {:>10}",
+        "floor (read + markdown + write)",
+        ms(floor),
+        "1.00",
+        "-"
+    );
+    println!(
+        "{:<44} {:>7.0} ms {:>8.2} {:>6.0} MiB",
+        "careers build (fresh output folder)",
+        ms(fresh),
+        ratio(fresh, floor),
+        mib(&fresh_rss)
+    );
+    println!(
+        "{:<44} {:>7.0} ms {:>8.2} {:>6.0} MiB",
+        "careers build (replacing an existing output)",
+        ms(again),
+        ratio(again, floor),
+        mib(&again_rss)
+    );
+    println!(
+        "{:<44} {:>7.1} ms {:>8} {:>10}",
+        "one-posting edit, watch (staging + links)",
+        ms(incremental),
+        "-",
+        "-"
+    );
+    println!(
+        "{:<44} {:>7.1} ms {:>8} {:>10}",
+        "one-posting edit, serve (in place)",
+        ms(incremental_serve),
+        "-",
+        "-"
+    );
+    println!();
+    println!("one-posting edit, serve, last run:");
+    print!("{}", careers::timings::format(&serve_timings));
+    println!();
+    println!("careers build --timings (one run):");
+    let output = Command::new(&binary)
+        .args(["build", "--timings", "--site"])
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .expect("run careers");
+    print!("{}", String::from_utf8_lossy(&output.stderr));
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// A fresh folder under /dev/shm when it exists (tmpfs), else the system temp folder.
+fn temp_root() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let root = base.join(format!("careers-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    root
+}
+
+fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| f()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}
+
+/// Read + pulldown-cmark (the options careers uses) + write one file per posting, in parallel.
+fn floor(site: &Path, out: &Path) -> Duration {
+    let _ = std::fs::remove_dir_all(out);
+    let started = Instant::now();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(site.join("content/jobs"))
+        .expect("read jobs")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    std::fs::create_dir_all(out).expect("create floor output");
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_TASKLISTS
+        | pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+    files.par_iter().for_each(|path| {
+        let text = std::fs::read_to_string(path).expect("read posting");
+        let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text);
+        let mut html = String::with_capacity(body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, options));
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("x");
+        let dir = out.join("jobs").join(stem);
+        std::fs::create_dir_all(&dir).expect("create dir");
+        std::fs::write(dir.join("index.html"), html).expect("write");
+    });
+    started.elapsed()
+}
+
+/// Runs the real binary; returns its wall time and peak resident memory in KiB.
+// The child is reaped by `wait4` (which also gives its own maxrss), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn run_build(binary: &Path, site: &Path, out: &Path, extra: &[&str]) -> (Duration, u64) {
+    let started = Instant::now();
+    let child = Command::new(binary)
+        .args(["build", "--quiet", "--site"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .spawn()
+        .expect("start careers");
+    let (status, rss) = wait_rusage(child.id());
+    let elapsed = started.elapsed();
+    assert!(status == 0, "careers build failed with status {status}");
+    (elapsed, rss)
+}
+
+/// Waits for one child and returns (exit status, its own maxrss in KiB).
+fn wait_rusage(pid: u32) -> (i32, u64) {
+    let mut status = 0;
+    // SAFETY: plain wait4 on our own child, with valid pointers to locals.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    assert!(waited == pid as libc::pid_t, "wait4 failed");
+    (libc::WEXITSTATUS(status), usage.ru_maxrss.max(0) as u64)
+}
+
+/// A session over the site with its first (full) build done, as watch/serve hold one.
+fn session(site: &Path, out: &Path, target: careers::build::Target) -> careers::build::Session {
+    let opts = careers::build::BuildOptions {
+        site_dir: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        force: true,
+        timings: true,
+        ..Default::default()
+    };
+    let mut session = careers::build::Session::new(opts, target);
+    session.build().expect("first session build");
+    session
+}
+
+/// One posting's body edited on disk, then rebuilt through the session.
+fn edit_one(
+    session: &mut careers::build::Session,
+    site: &Path,
+    round: usize,
+) -> (Duration, Vec<careers::timings::Timing>) {
+    let i = 42;
+    let text = synth::posting(
+        i,
+        &synth::title(i),
+        40_000 + (i as u32 % 50) * 1000,
+        synth::valid_through(i),
+        &format!("\nEdited {round}.\n"),
+    );
+    let relative = PathBuf::from("content/jobs").join(synth::file_name(i));
+    std::fs::write(site.join(&relative), text).expect("edit posting");
+    let started = Instant::now();
+    let report = session
+        .rebuild(&[careers::watch::Change {
+            path: relative,
+            kind: careers::watch::ChangeKind::Content,
+        }])
+        .expect("incremental build");
+    (started.elapsed(), report.timings)
+}

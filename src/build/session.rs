@@ -1,0 +1,338 @@
+//! A build session for `watch` and `serve`: the last build's state kept in memory, so a
+//! one-posting edit re-parses one file and re-renders only the pages that show it.
+//!
+//! Anything the session does not fully understand falls back to a full build: a template,
+//! config or static change, a new or deleted file, a slug or draft change, a parse error, a
+//! listing page appearing or disappearing, or a new day (postings may have closed).
+//! Tests (tests/incremental.rs) compare incremental results with full builds byte for byte.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::{BuildError, BuildOptions, BuildReport, Prepared};
+use crate::markdown::LinkMap;
+use crate::output::Staging;
+use crate::render::listings::Filters;
+use crate::render::{Affected, Compiled, Scope, Sink};
+use crate::timings::Timings;
+use crate::watch::{Change, ChangeKind};
+
+/// How a session publishes an incremental build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `careers watch`: a new staging folder holding hard links to every unchanged file and
+    /// the re-rendered ones, swapped in like a full build (never a half-written site).
+    Watch,
+    /// `careers serve`: its private folder is updated in place, each file replaced by a rename.
+    Serve,
+}
+
+/// The last good build, kept for the next change.
+struct State {
+    prepared: Prepared,
+    links: LinkMap,
+    compiled: Compiled,
+    /// Listing path → members (indexes into `content.postings`).
+    members: std::collections::BTreeMap<String, Vec<usize>>,
+    filters: Filters,
+    /// Every file of the output, site-relative.
+    files: Vec<String>,
+    output: PathBuf,
+}
+
+/// Builds a site again and again, incrementally when it can.
+pub struct Session {
+    opts: BuildOptions,
+    target: Target,
+    state: Option<State>,
+}
+
+impl Session {
+    /// A session that has built nothing yet.
+    pub fn new(opts: BuildOptions, target: Target) -> Session {
+        Session {
+            opts,
+            target,
+            state: None,
+        }
+    }
+
+    /// A full build (the first one, and the fallback); keeps its state on success.
+    pub fn build(&mut self) -> Result<BuildReport, BuildError> {
+        self.state = None;
+        let timings = Timings::new(self.opts.timings);
+        let prepared = super::prepare_timed(&self.opts, &timings)?;
+        let output = super::output_dir(&self.opts, &prepared);
+        crate::output::check_output(&self.opts.site_dir, &output, self.opts.force)
+            .map_err(BuildError::Io)?;
+        let staging = Staging::create(&output).map_err(BuildError::Io)?;
+        let input = super::input(&prepared);
+        let links = crate::render::link_map(&prepared.content, &prepared.urls);
+        let site = &self.opts.site_dir;
+        let compiled =
+            crate::render::compile(&input, &links).map_err(|d| super::render_error(site, d))?;
+        let sink = Recording::new(&staging);
+        let written =
+            crate::render::render_with(&input, &links, &compiled, Scope::All, &sink, &timings)
+                .map_err(|d| super::render_error(site, d))?;
+        let files = sink.into_files();
+        let output_dir = staging.commit().map_err(BuildError::Io)?;
+        let shape = crate::render::shape(&compiled.views, &prepared.urls);
+        let members = owned(shape.members());
+        let mut report = super::report(&prepared, output_dir.clone(), written);
+        report.timings = timings.report();
+        self.state = Some(State {
+            prepared,
+            links,
+            compiled,
+            members,
+            filters: shape.listings.filters,
+            files,
+            output: output_dir,
+        });
+        Ok(report)
+    }
+
+    /// Rebuilds after `changes`: only what they touch when understood, else fully.
+    pub fn rebuild(&mut self, changes: &[Change]) -> Result<BuildReport, BuildError> {
+        match self.incremental(changes) {
+            Some(Ok(report)) => Ok(report),
+            // An incremental write failed half-way: the full build starts from a clean slate.
+            Some(Err(_)) | None => self.build(),
+        }
+    }
+
+    /// The incremental path; `None` when the changes need a full build.
+    fn incremental(&mut self, changes: &[Change]) -> Option<Result<BuildReport, BuildError>> {
+        let state = self.state.as_mut()?;
+        let site = self.opts.site_dir.clone();
+        let today = self.opts.today.unwrap_or_else(|| {
+            jiff::Timestamp::now()
+                .to_zoned_datetime(state.prepared.config.timezone.clone())
+                .date()
+        });
+        if changes.is_empty() || today != state.prepared.today {
+            return None;
+        }
+        // Every change must be an edit of a posting this build already has.
+        let mut edited = BTreeSet::new();
+        for change in changes {
+            let known = change.kind == ChangeKind::Content
+                && change.path.starts_with("content/jobs")
+                && site.join(&change.path).is_file();
+            let i = state
+                .prepared
+                .content
+                .postings
+                .iter()
+                .position(|p| p.source == change.path);
+            edited.insert(i.filter(|_| known)?);
+        }
+        // Re-parse; any error, a slug or draft change, or a new problem across files: full build.
+        let mut parsed = Vec::new();
+        let mut warnings = Vec::new();
+        for &i in &edited {
+            let old = &state.prepared.content.postings[i];
+            let (posting, diags) =
+                crate::content::parse_markdown(&site, &old.source, crate::content::posting::read);
+            let posting = posting?;
+            if crate::diagnostics::has_errors(&diags)
+                || posting.slug != old.slug
+                || (posting.draft && !self.opts.drafts)
+            {
+                return None;
+            }
+            warnings.extend(diags);
+            parsed.push((i, posting));
+        }
+        // From here on the state changes; on any fallback it is dropped and rebuilt in full.
+        for (i, posting) in parsed {
+            state.prepared.content.postings[i] = posting;
+        }
+        if crate::diagnostics::has_errors(&crate::validate::check(&state.prepared.content)) {
+            self.state = None;
+            return None;
+        }
+        let input = super::input(&state.prepared);
+        for &i in &edited {
+            let (view, html, diags) = crate::render::compile_posting(
+                &input,
+                &state.links,
+                &state.prepared.content.postings[i],
+            );
+            if !diags.is_empty() {
+                self.state = None;
+                return None;
+            }
+            state.compiled.views[i] = view;
+            state.compiled.bodies[i] = html;
+        }
+        // Which listings changed: new members, or showing an edited posting.
+        let shape = crate::render::shape(&state.compiled.views, &state.prepared.urls);
+        let members = owned(shape.members());
+        if members.keys().ne(state.members.keys()) {
+            self.state = None;
+            return None;
+        }
+        let all_listings = shape.listings.filters != state.filters;
+        let listings = members
+            .iter()
+            .filter(|(path, now)| {
+                all_listings
+                    || state.members.get(*path) != Some(now)
+                    || now.iter().any(|m| edited.contains(m))
+                    || state.members[*path].iter().any(|m| edited.contains(m))
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        let affected = Affected {
+            postings: edited.clone(),
+            listings,
+        };
+        let timings = Timings::new(self.opts.timings);
+        let written = match publish(self.target, state, &input, &affected, &timings) {
+            Ok(written) => written,
+            Err(e) => {
+                self.state = None;
+                return Some(Err(e));
+            }
+        };
+        state.members = members;
+        state.filters = shape.listings.filters;
+        // Warnings: the edited files' own are replaced by their new ones.
+        let prepared = &mut state.prepared;
+        let edited_paths: Vec<&Path> = edited
+            .iter()
+            .map(|&i| prepared.content.postings[i].source.as_path())
+            .collect();
+        prepared
+            .warnings
+            .retain(|d| !edited_paths.contains(&d.file.as_path()));
+        crate::diagnostics::attach_sources(&site, &mut warnings);
+        prepared.warnings.extend(warnings);
+        let mut report = super::report(prepared, state.output.clone(), written);
+        report.timings = timings.report();
+        report.incremental = true;
+        Some(Ok(report))
+    }
+}
+
+/// Writes the affected files: into a staging copy (watch) or in place (serve).
+fn publish(
+    target: Target,
+    state: &State,
+    input: &crate::render::Input,
+    affected: &Affected,
+    timings: &Timings,
+) -> Result<usize, BuildError> {
+    let render = |sink: &dyn Sink| {
+        crate::render::render_with(
+            input,
+            &state.links,
+            &state.compiled,
+            Scope::Only(affected),
+            sink,
+            timings,
+        )
+        .map_err(|d| super::render_error(Path::new("."), d))
+    };
+    match target {
+        Target::Serve => render(&InPlace { dir: &state.output }),
+        Target::Watch => {
+            let staging = Staging::create(&state.output).map_err(BuildError::Io)?;
+            let sink = Recording::new(&staging);
+            let written = render(&sink)?;
+            let fresh: BTreeSet<String> = sink.into_files().into_iter().collect();
+            timings
+                .phase("link unchanged files", || {
+                    use rayon::prelude::*;
+                    state
+                        .files
+                        .par_iter()
+                        .filter(|f| !fresh.contains(*f))
+                        .try_for_each(|f| staging.link(&state.output.join(f), Path::new(f)))
+                })
+                .map_err(BuildError::Io)?;
+            staging.commit().map_err(BuildError::Io)?;
+            Ok(written)
+        }
+    }
+}
+
+fn owned(
+    members: std::collections::BTreeMap<&str, Vec<usize>>,
+) -> std::collections::BTreeMap<String, Vec<usize>> {
+    members
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+/// A sink that writes through to another and remembers every path it wrote.
+struct Recording<'a> {
+    inner: &'a dyn Sink,
+    files: Mutex<Vec<String>>,
+}
+
+impl<'a> Recording<'a> {
+    fn new(inner: &'a dyn Sink) -> Recording<'a> {
+        Recording {
+            inner,
+            files: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The paths written, sorted.
+    fn into_files(self) -> Vec<String> {
+        let mut files = self.files.into_inner().unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    fn record(&self, path: &str) {
+        if let Ok(mut files) = self.files.lock() {
+            files.push(path.to_string());
+        }
+    }
+}
+
+impl Sink for Recording<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.inner.write(path, bytes)?;
+        self.record(path);
+        Ok(())
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
+        self.inner.copy(from, to)?;
+        self.record(to);
+        Ok(())
+    }
+}
+
+/// Writes into a live folder, each file replaced by a rename (readers see old or new bytes).
+struct InPlace<'a> {
+    dir: &'a Path,
+}
+
+impl Sink for InPlace<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let target = self.dir.join(path);
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = target.with_file_name(format!(".careers-tmp-{name}"));
+        std::fs::write(&temp, bytes)
+            .and_then(|()| std::fs::rename(&temp, &target))
+            .map_err(|e| format!("cannot write {path}: {e}"))
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
+        let bytes =
+            std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        self.write(to, &bytes)
+    }
+}

@@ -1,0 +1,103 @@
+//! What every page is made from, built once per build: each posting's view and Markdown
+//! body, and the open postings sorted and grouped into listings.
+
+use rayon::prelude::*;
+
+use crate::content::model::Posting;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, LinkMap, Source};
+use crate::render::Input;
+use crate::render::listings::{self, Listings};
+use crate::render::urls::Urls;
+use crate::render::views::{self, JobView};
+
+/// Every posting's view and Markdown body, in content order (kept by a watch session, so
+/// an edit re-renders one body).
+#[derive(Clone, Debug, Default)]
+pub struct Compiled {
+    /// Views, one per posting.
+    pub views: Vec<JobView>,
+    /// Rendered bodies, one per posting.
+    pub bodies: Vec<String>,
+}
+
+/// Open postings in listing order (indexes into `content.postings`) and the listings.
+pub struct Shape {
+    /// Open postings sorted by department, newest first, title, slug.
+    pub order: Vec<usize>,
+    /// Listing pages and filters; members index into `order`.
+    pub listings: Listings,
+}
+
+impl Shape {
+    /// Each listing's members as indexes into `content.postings`, by listing path.
+    pub fn members(&self) -> std::collections::BTreeMap<&str, Vec<usize>> {
+        self.listings
+            .pages
+            .iter()
+            .map(|l| {
+                (
+                    l.path.as_str(),
+                    l.members.iter().map(|&m| self.order[m]).collect(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Sorts the open postings and groups them into listings (one pass).
+pub fn shape(views: &[JobView], urls: &Urls) -> Shape {
+    let mut order: Vec<usize> = (0..views.len()).filter(|&i| !views[i].closed).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&views[a], &views[b]);
+        (
+            &x.department.name,
+            std::cmp::Reverse(&x.date_posted),
+            &x.title,
+            &x.slug,
+        )
+            .cmp(&(
+                &y.department.name,
+                std::cmp::Reverse(&y.date_posted),
+                &y.title,
+                &y.slug,
+            ))
+    });
+    let open: Vec<&JobView> = order.iter().map(|&i| &views[i]).collect();
+    let listings = listings::compute(&open, urls);
+    Shape { order, listings }
+}
+
+/// One posting's view and body; a broken link to a content file comes back as diagnostics.
+pub fn compile_posting(
+    input: &Input,
+    links: &LinkMap,
+    p: &Posting,
+) -> (JobView, String, Vec<Diagnostic>) {
+    let view = views::job(p, input.config, input.urls, input.today);
+    let (html, diags) = markdown::render(
+        &Source {
+            markdown: &p.body,
+            file: &p.source,
+            first_line: p.body_line,
+        },
+        links,
+    );
+    (view, html, diags)
+}
+
+/// Views and bodies of every posting, in parallel.
+pub fn compile(input: &Input, links: &LinkMap) -> Result<Compiled, Vec<Diagnostic>> {
+    let rendered: Vec<(JobView, String, Vec<Diagnostic>)> = input
+        .content
+        .postings
+        .par_iter()
+        .map(|p| compile_posting(input, links, p))
+        .collect();
+    let diagnostics: Vec<Diagnostic> = rendered.iter().flat_map(|r| r.2.clone()).collect();
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let (views, bodies) = rendered.into_iter().map(|(v, h, _)| (v, h)).unzip();
+    Ok(Compiled { views, bodies })
+}

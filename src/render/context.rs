@@ -1,0 +1,124 @@
+//! The template context every page starts from: the site, its navigation, the build.
+
+use serde::Serialize;
+
+use crate::markdown;
+use crate::render::Input;
+
+#[derive(Serialize)]
+pub(crate) struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    root: &'a str,
+    company: CompanyView<'a>,
+    extra: &'a serde_json::Value,
+    theme_options: &'a serde_json::Value,
+    /// site.yaml `benefits`: a link when it is a URL, else rendered Markdown (shown on postings).
+    benefits: BenefitsView,
+}
+
+#[derive(Serialize, Default)]
+struct BenefitsView {
+    url: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct CompanyView<'a> {
+    name: &'a str,
+    url: &'a str,
+    logo: String,
+    logo_url: String,
+    same_as: &'a [String],
+}
+
+#[derive(Serialize)]
+struct NavView {
+    pages: Vec<NavPage>,
+    has_faq: bool,
+    faq_url: String,
+    jobs_url: String,
+}
+
+#[derive(Serialize)]
+struct NavPage {
+    title: String,
+    url: String,
+}
+
+/// The context shared by every page (`site`, `nav`, `build`), made once per build.
+pub(crate) fn base_context(input: &Input) -> tera::Context {
+    let Input {
+        config,
+        content,
+        urls,
+        ..
+    } = *input;
+    let benefits = match config.benefits.as_deref() {
+        Some(b)
+            if b.starts_with("https://")
+                || b.starts_with("http://")
+                || (b.starts_with('/') && !b.contains(char::is_whitespace)) =>
+        {
+            BenefitsView {
+                url: urls.asset_path(b),
+                html: String::new(),
+            }
+        }
+        Some(b) => BenefitsView {
+            url: String::new(),
+            html: markdown::render_plain(b),
+        },
+        None => BenefitsView::default(),
+    };
+    let site = SiteView {
+        benefits,
+        title: &config.title,
+        description: config.description.as_deref().unwrap_or(""),
+        language: &config.language,
+        base_url: &urls.base_url,
+        root: &urls.root,
+        company: CompanyView {
+            name: &config.company.name,
+            url: config.company.url.as_deref().unwrap_or(""),
+            logo: config
+                .company
+                .logo
+                .as_deref()
+                .map(|l| urls.asset_path(l))
+                .unwrap_or_default(),
+            logo_url: config
+                .company
+                .logo
+                .as_deref()
+                .map(|l| urls.asset(l))
+                .unwrap_or_default(),
+            same_as: &config.company.same_as,
+        },
+        extra: &config.extra,
+        theme_options: &config.theme_options,
+    };
+    let nav = NavView {
+        pages: content
+            .pages
+            .iter()
+            .map(|p| NavPage {
+                title: p.title.clone(),
+                url: urls.path(&format!("{}/", p.slug)),
+            })
+            .collect(),
+        has_faq: !content.faq.is_empty(),
+        faq_url: urls.path("faq/"),
+        jobs_url: urls.path(""),
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &site);
+    ctx.insert("nav", &nav);
+    ctx.insert(
+        "build",
+        &serde_json::json!({"generator": concat!("careers ", env!("CARGO_PKG_VERSION"))}),
+    );
+    ctx
+}

@@ -1,0 +1,304 @@
+//! The HTML pages: one function per kind of page, each filling a template context from
+//! values built once (views, the filter lists, the listing rows as template values) and
+//! borrowed, never rebuilt per page.
+
+use serde::Serialize;
+
+use crate::content::model::{Page, Posting};
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+use crate::render::listings::{Listing, ListingKind, Rows};
+use crate::render::views::JobView;
+use crate::render::{Input, Out, jsonld};
+
+pub(crate) use crate::render::context::base_context;
+
+/// Meta of one output page (title, canonical URL, structured data …).
+#[derive(Serialize, Default)]
+pub(crate) struct PageMeta {
+    title: String,
+    description: String,
+    url: String,
+    permalink: String,
+    noindex: bool,
+    kind: &'static str,
+    json_ld: String,
+    feed_url: String,
+    image: String,
+}
+
+#[derive(Serialize)]
+struct FaqItem<'a> {
+    id: String,
+    question: &'a str,
+    answer: String,
+}
+
+#[derive(Serialize)]
+struct FaqGroupView<'a> {
+    id: &'a str,
+    title: &'a str,
+    questions: Vec<FaqItem<'a>>,
+}
+
+/// A posting's own page.
+pub(crate) fn job(
+    input: &Input,
+    base: &tera::Context,
+    out: &Out,
+    posting: &Posting,
+    view: &JobView,
+    html: &str,
+    faq_answers: &[Vec<String>],
+) -> Result<(), Diagnostic> {
+    let Input {
+        config,
+        content,
+        urls,
+        ..
+    } = *input;
+    let mut faq: Vec<FaqItem> = posting
+        .faq
+        .iter()
+        .enumerate()
+        .map(|(i, q)| FaqItem {
+            id: format!("faq-{}", i + 1),
+            question: &q.question,
+            answer: markdown::render_plain(&q.answer),
+        })
+        .collect();
+    for (group_id, _, _) in &posting.faq_groups {
+        if let Some(gi) = content.faq.iter().position(|g| &g.id == group_id) {
+            for (q, answer) in content.faq[gi].questions.iter().zip(&faq_answers[gi]) {
+                faq.push(FaqItem {
+                    id: format!("faq-{}", faq.len() + 1),
+                    question: &q.question,
+                    answer: answer.clone(),
+                });
+            }
+        }
+    }
+    let mut job = view.clone();
+    job.content = Some(html.to_string());
+    let json_ld = if view.closed {
+        String::new()
+    } else {
+        jsonld::script(&jsonld::job_posting(view, posting, html, config, urls))
+    };
+    let meta = PageMeta {
+        title: format!("{} — {}", view.title, config.company.name),
+        description: view.summary.clone(),
+        url: view.url.clone(),
+        permalink: view.permalink.clone(),
+        noindex: view.closed,
+        kind: "job",
+        json_ld,
+        feed_url: String::new(),
+        image: if view.image.is_empty() {
+            config
+                .company
+                .logo
+                .as_deref()
+                .map(|l| urls.asset(l))
+                .unwrap_or_default()
+        } else {
+            view.image.clone()
+        },
+    };
+    let mut ctx = base.clone();
+    ctx.insert("page", &meta);
+    ctx.insert("job", &job);
+    ctx.insert("faq", &faq);
+    out.template(
+        input,
+        "job.html",
+        &ctx,
+        &format!("jobs/{}/index.html", posting.slug),
+    )
+}
+
+/// `/` (all open postings).
+pub(crate) fn index(
+    input: &Input,
+    base: &tera::Context,
+    out: &Out,
+    rows: &Rows,
+) -> Result<(), Diagnostic> {
+    let Input { config, urls, .. } = *input;
+    let meta = PageMeta {
+        title: config.title.clone(),
+        description: config
+            .description
+            .clone()
+            .unwrap_or_else(|| format!("Open positions at {}", config.company.name)),
+        url: urls.path(""),
+        permalink: urls.absolute(""),
+        kind: "index",
+        feed_url: if config.feeds.atom {
+            urls.path("feed.xml")
+        } else {
+            String::new()
+        },
+        image: config
+            .company
+            .logo
+            .as_deref()
+            .map(|l| urls.asset(l))
+            .unwrap_or_default(),
+        ..PageMeta::default()
+    };
+    let all: Vec<usize> = (0..rows.open.len()).collect();
+    let (jobs, groups) = rows.jobs_and_groups(&all);
+    let mut ctx = base.clone();
+    ctx.insert("page", &meta);
+    ctx.insert_value("groups", groups);
+    ctx.insert_value("jobs", jobs);
+    ctx.insert_value("filters", rows.filters.clone());
+    out.template(input, "index.html", &ctx, "index.html")
+}
+
+/// One filtered listing (`/departments/<slug>/` …).
+pub(crate) fn listing(
+    input: &Input,
+    base: &tera::Context,
+    out: &Out,
+    listing: &Listing,
+    rows: &Rows,
+) -> Result<(), Diagnostic> {
+    let Input { config, urls, .. } = *input;
+    let description = match listing.kind {
+        ListingKind::Department | ListingKind::Location => format!(
+            "Open positions in {} at {}.",
+            listing.title, config.company.name
+        ),
+        ListingKind::Type => format!("{} positions at {}.", listing.title, config.company.name),
+        ListingKind::Remote => format!("Remote positions at {}.", config.company.name),
+    };
+    let feed_url = if config.feeds.atom {
+        urls.path(&format!("{}feed.xml", listing.path))
+    } else {
+        String::new()
+    };
+    let meta = PageMeta {
+        title: format!("{} — {}", listing.title, config.title),
+        description: description.clone(),
+        url: urls.path(&listing.path),
+        permalink: urls.absolute(&listing.path),
+        kind: "listing",
+        feed_url: feed_url.clone(),
+        ..PageMeta::default()
+    };
+    let (jobs, groups) = rows.jobs_and_groups(&listing.members);
+    let mut ctx = base.clone();
+    ctx.insert("page", &meta);
+    ctx.insert("listing", &serde_json::json!({"title": listing.title, "kind": listing.kind, "slug": listing.slug, "description": description, "feed_url": feed_url}));
+    ctx.insert_value("groups", groups);
+    ctx.insert_value("jobs", jobs);
+    ctx.insert_value("filters", rows.filters.clone());
+    out.template(
+        input,
+        "listing.html",
+        &ctx,
+        &format!("{}index.html", listing.path),
+    )
+}
+
+/// `/404.html`.
+pub(crate) fn not_found(input: &Input, base: &tera::Context, out: &Out) -> Result<(), Diagnostic> {
+    let Input { config, urls, .. } = *input;
+    let mut ctx = base.clone();
+    ctx.insert(
+        "page",
+        &PageMeta {
+            title: format!("Page not found — {}", config.title),
+            url: urls.path("404.html"),
+            permalink: urls.absolute("404.html"),
+            noindex: true,
+            kind: "404",
+            ..PageMeta::default()
+        },
+    );
+    out.template(input, "404.html", &ctx, "404.html")
+}
+
+/// `/faq/`.
+pub(crate) fn faq(
+    input: &Input,
+    base: &tera::Context,
+    out: &Out,
+    answers: &[Vec<String>],
+) -> Result<(), Diagnostic> {
+    let Input {
+        config,
+        content,
+        urls,
+        ..
+    } = *input;
+    let groups: Vec<FaqGroupView> = content
+        .faq
+        .iter()
+        .zip(answers)
+        .map(|(g, a)| FaqGroupView {
+            id: &g.id,
+            title: &g.title,
+            questions: g
+                .questions
+                .iter()
+                .zip(a)
+                .enumerate()
+                .map(|(i, (q, answer))| FaqItem {
+                    id: format!("{}-{}", g.id, i + 1),
+                    question: &q.question,
+                    answer: answer.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let meta = PageMeta {
+        title: format!("Frequently asked questions — {}", config.title),
+        description: format!(
+            "Answers to common questions about working at and applying to {}.",
+            config.company.name
+        ),
+        url: urls.path("faq/"),
+        permalink: urls.absolute("faq/"),
+        kind: "faq",
+        json_ld: jsonld::script(&jsonld::faq_page(&content.faq, answers)),
+        ..PageMeta::default()
+    };
+    let mut ctx = base.clone();
+    ctx.insert("page", &meta);
+    ctx.insert("faq_groups", &groups);
+    out.template(input, "faq.html", &ctx, "faq/index.html")
+}
+
+pub(crate) fn page(
+    input: &Input,
+    base: &tera::Context,
+    out: &Out,
+    page: &Page,
+    html: &str,
+) -> Result<(), Diagnostic> {
+    let Input { config, urls, .. } = *input;
+    let path = format!("{}/", page.slug);
+    let meta = PageMeta {
+        title: format!("{} — {}", page.title, config.title),
+        description: page
+            .summary
+            .clone()
+            .unwrap_or_else(|| markdown::first_paragraph(&page.body, 160)),
+        url: urls.path(&path),
+        permalink: urls.absolute(&path),
+        kind: "page",
+        image: page
+            .image
+            .as_deref()
+            .map(|i| urls.asset(i))
+            .unwrap_or_default(),
+        ..PageMeta::default()
+    };
+    let mut ctx = base.clone();
+    ctx.insert("page", &meta);
+    ctx.insert("page_content", &serde_json::json!({"title": page.title, "slug": page.slug, "summary": page.summary, "content": html, "extra": page.extra}));
+    out.template(input, "page.html", &ctx, &format!("{path}index.html"))
+}

@@ -1,0 +1,132 @@
+//! Real-browser tests of the default theme (and the bundled `minimal` theme): builds the example site,
+//! the `minimal` fixture (it has a closed posting) and the example content with `theme: minimal`, then
+//! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
+//! without JavaScript, keyboard, posting page, layout, html-validate). Never skipped: without Chromium
+//! or Node.js the test fails and says what to install.
+
+mod common;
+
+use common::{careers, copy_dir, fixture, repo, stderr};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CHROMIUM_MISSING: &str = "the browser tests need Chromium: apt-get install chromium";
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+fn build(site: &Path, out: &Path) {
+    let result = careers(&[
+        "build",
+        "--site",
+        site.to_str().expect("utf8 path"),
+        "--output",
+        out.to_str().expect("utf8 path"),
+        // A fixed "today", so the example postings (open until early 2027) stay open and the
+        // filter tests keep their departments whatever the real date.
+        "--today",
+        "2026-11-25",
+    ]);
+    assert!(
+        result.status.success(),
+        "careers build {} failed:\n{}",
+        site.display(),
+        stderr(&result)
+    );
+}
+
+/// The example content with `theme: minimal`, so the bundled minimal theme is tested too.
+fn minimal_theme_site(dir: &Path) -> PathBuf {
+    let site = dir.join("minimal-theme-site");
+    copy_dir(&repo().join("content"), &site.join("content"));
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read site.yaml");
+    assert!(
+        text.contains("\ntheme: default\n"),
+        "the example site.yaml should say `theme: default`"
+    );
+    std::fs::write(
+        &yaml,
+        text.replace("\ntheme: default\n", "\ntheme: minimal\n"),
+    )
+    .expect("write site.yaml");
+    site
+}
+
+fn npm_ci(dir: &Path) {
+    let result = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("the browser tests need Node.js 20+ and npm (apt-get install nodejs npm): {e}")
+        });
+    assert!(
+        result.status.success(),
+        "npm ci in {} failed:\n{}{}",
+        dir.display(),
+        String::from_utf8_lossy(&result.stdout),
+        stderr(&result)
+    );
+}
+
+#[test]
+fn the_default_and_minimal_themes_pass_the_browser_tests() {
+    let chromium = chromium();
+    assert!(
+        chromium.exists(),
+        "{CHROMIUM_MISSING} (looked for {}; set $CHROMIUM to use another binary)",
+        chromium.display()
+    );
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let example = tmp.path().join("example");
+    let fixture_out = tmp.path().join("fixture");
+    let minimal_theme = tmp.path().join("minimal-theme");
+    build(&repo(), &example);
+    build(&fixture("minimal"), &fixture_out);
+    build(&minimal_theme_site(tmp.path()), &minimal_theme);
+
+    let tests = repo().join("tests/browser");
+    if !tests.join("node_modules").exists() {
+        npm_ci(&tests);
+    }
+
+    let sites = [
+        ("example", &example),
+        ("fixture", &fixture_out),
+        ("minimal-theme", &minimal_theme),
+    ];
+    let result = Command::new("node")
+        .arg("--test-reporter=spec")
+        .arg("run.mjs")
+        .args(
+            sites
+                .iter()
+                .map(|(name, dir)| format!("{name}={}", dir.display())),
+        )
+        .current_dir(&tests)
+        .env("CHROMIUM", &chromium)
+        .env(
+            "BROWSER_SCREENSHOTS",
+            repo().join("target/browser-screenshots"),
+        )
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("the browser tests need Node.js 20+ (apt-get install nodejs npm): {e}")
+        });
+    let output = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        stderr(&result)
+    );
+    println!("{output}");
+    assert!(
+        result.status.success(),
+        "browser tests failed (node tests/browser/run.mjs exited with {}):\n{output}",
+        result.status
+    );
+}

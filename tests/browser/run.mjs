@@ -1,0 +1,81 @@
+// Real-browser tests of built careers sites, in the system Chromium.
+//   node run.mjs NAME=DIR [NAME=DIR ...]
+// Each DIR is the output of `careers build`; it is served on 127.0.0.1 (ephemeral port) and checked:
+// axe on every page type (light, dark), html-validate on every HTML file, listing structure, filters and
+// search with and without JavaScript, keyboard access, posting-page features, layout at 320 px and
+// screenshots (to $BROWSER_SCREENSHOTS, default <repo>/target/browser-screenshots/).
+// Exits non-zero on any failure, including a missing Chromium ($CHROMIUM, default /usr/bin/chromium).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, chromiumPath, CHROMIUM_MISSING } from './lib/browser.mjs';
+import { serve } from './lib/server.mjs';
+import { pageTypes } from './lib/site.mjs';
+import { loadIndex } from './lib/index.mjs';
+import { axeTests } from './checks/axe.mjs';
+import { htmlValidateTests } from './checks/html-validate.mjs';
+import { listingTests } from './checks/listing.mjs';
+import { filterTests } from './checks/filters.mjs';
+import { noJsTests } from './checks/no-js.mjs';
+import { keyboardTests } from './checks/keyboard.mjs';
+import { postingTests, closedPostingTests } from './checks/posting.mjs';
+import { layoutTests } from './checks/layout.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REQUIRED_TYPES = ['index', 'posting', 'closed posting', 'faq', 'department listing', 'page', '404'];
+
+function fail(message) {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+if (args.length === 0) fail('usage: node run.mjs NAME=DIR [NAME=DIR ...] (DIR: a site built by `careers build`)');
+if (!fs.existsSync(chromiumPath())) fail(`${CHROMIUM_MISSING} (looked for ${chromiumPath()}; set $CHROMIUM to use another binary)`);
+
+const sites = args.map((arg) => {
+  const [name, dir] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [path.basename(arg), arg];
+  if (!fs.existsSync(path.join(dir, 'index.html'))) fail(`${dir} is not a built site (no index.html)`);
+  const site = { name, dir: path.resolve(dir), types: pageTypes(dir), index: loadIndex(dir), base: null };
+  site.url = (p) => new URL(p.replace(/^\//, ''), site.base).href;
+  return site;
+});
+
+const ctx = {
+  browser: null,
+  screenshots: process.env.BROWSER_SCREENSHOTS || path.resolve(here, '../../target/browser-screenshots'),
+};
+
+before(async () => {
+  ctx.browser = await launch();
+  for (const site of sites) site.server = await serve(site.dir);
+  for (const site of sites) site.base = site.server.url;
+});
+
+after(async () => {
+  await ctx.browser?.close();
+  for (const site of sites) await site.server?.close();
+});
+
+it('the sites cover every page type', () => {
+  const covered = new Set(sites.flatMap((s) => Object.keys(s.types)));
+  assert.deepEqual(REQUIRED_TYPES.filter((t) => !covered.has(t)), [], 'page types no site given has');
+});
+
+for (const site of sites) {
+  describe(`site ${site.name}`, () => {
+    htmlValidateTests(site);
+    axeTests(ctx, site);
+    listingTests(ctx, site);
+    filterTests(ctx, site);
+    noJsTests(ctx, site);
+    if (site.types.posting) {
+      keyboardTests(ctx, site, site.types.posting);
+      postingTests(ctx, site, site.types.posting);
+    }
+    if (site.types['closed posting']) closedPostingTests(ctx, site, site.types['closed posting']);
+    layoutTests(ctx, site);
+  });
+}

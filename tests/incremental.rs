@@ -1,0 +1,183 @@
+//! Incremental rebuilds (watch/serve) give byte-for-byte the site a full build gives.
+
+#[path = "../benches/synth.rs"]
+mod synth;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use careers::build::{BuildOptions, Session, Target};
+use careers::watch::{Change, ChangeKind};
+
+const N: usize = 60;
+
+fn options(site: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        site_dir: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        force: true,
+        today: Some(jiff::civil::date(2026, 11, 25)),
+        ..BuildOptions::default()
+    }
+}
+
+/// Every file of a folder: relative path → bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk output"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside").to_path_buf();
+            (rel, std::fs::read(e.path()).expect("read output file"))
+        })
+        .collect()
+}
+
+/// Asserts the session's output equals a fresh full build of the same content.
+fn assert_same_as_full_build(site: &Path, session_out: &Path, full_out: &Path) {
+    let _ = std::fs::remove_dir_all(full_out);
+    careers::build::build(&options(site, full_out)).expect("full build");
+    let (a, b) = (snapshot(session_out), snapshot(full_out));
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &a {
+        assert!(
+            *bytes == b[path],
+            "{} differs from a full build",
+            path.display()
+        );
+    }
+}
+
+fn posting_path(i: usize) -> PathBuf {
+    PathBuf::from("content/jobs").join(synth::file_name(i))
+}
+
+fn edit(site: &Path, i: usize, title: &str, salary: u32, valid: &str, body: &str) -> Vec<Change> {
+    std::fs::write(
+        site.join(posting_path(i)),
+        synth::posting(i, title, salary, valid, body),
+    )
+    .expect("edit posting");
+    vec![Change {
+        path: posting_path(i),
+        kind: ChangeKind::Content,
+    }]
+}
+
+fn run(target: Target) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    synth::write_site(&site, N).expect("write site");
+    let (out, full) = (temp.path().join("out"), temp.path().join("full"));
+    let mut session = Session::new(options(&site, &out), target);
+    session.build().expect("first build");
+    assert_same_as_full_build(&site, &out, &full);
+
+    // Body, title, salary and valid_through edits are incremental and exact.
+    let salary = 40_000 + 7 * 1000;
+    let steps: [(&str, u32, &str, &str); 4] = [
+        (
+            "Design Specialist 7",
+            salary,
+            "2099-12-31",
+            "\nA new paragraph.\n",
+        ),
+        (
+            "Zebra Wrangler",
+            salary,
+            "2099-12-31",
+            "\nA new paragraph.\n",
+        ),
+        ("Zebra Wrangler", 99_000, "2099-12-31", ""),
+        ("Zebra Wrangler", 99_000, "2027-03-01", ""),
+    ];
+    for (title, salary, valid, body) in steps {
+        let report = session
+            .rebuild(&edit(&site, 7, title, salary, valid, body))
+            .expect("rebuild");
+        assert!(report.incremental, "editing {title} should be incremental");
+        assert_same_as_full_build(&site, &out, &full);
+    }
+
+    // Closing a posting (valid_through in the past) changes listings: still exact.
+    let report = session
+        .rebuild(&edit(&site, 7, "Zebra Wrangler", 99_000, "2026-01-01", ""))
+        .expect("rebuild");
+    let _ = report.incremental;
+    assert_same_as_full_build(&site, &out, &full);
+
+    // A new posting and a deleted one fall back to a full build.
+    let added = PathBuf::from("content/jobs/zz-new.md");
+    std::fs::write(
+        site.join(&added),
+        synth::posting(N + 1, "Brand New Role", 50_000, "2099-12-31", ""),
+    )
+    .expect("add posting");
+    let report = session
+        .rebuild(&[Change {
+            path: added,
+            kind: ChangeKind::Content,
+        }])
+        .expect("rebuild after add");
+    assert!(!report.incremental, "a new file needs a full build");
+    assert_same_as_full_build(&site, &out, &full);
+
+    std::fs::remove_file(site.join(posting_path(3))).expect("delete posting");
+    let report = session
+        .rebuild(&[Change {
+            path: posting_path(3),
+            kind: ChangeKind::Content,
+        }])
+        .expect("rebuild after delete");
+    assert!(!report.incremental, "a deleted file needs a full build");
+    assert_same_as_full_build(&site, &out, &full);
+
+    // A template or config change is never incremental.
+    let report = session
+        .rebuild(&[Change {
+            path: PathBuf::from("content/site.yaml"),
+            kind: ChangeKind::Config,
+        }])
+        .expect("rebuild after config");
+    assert!(!report.incremental);
+    assert_same_as_full_build(&site, &out, &full);
+
+    // A parse error fails like a full build; the next good save is exact again.
+    std::fs::write(site.join(posting_path(9)), "---\ntitle: [\n---\n").expect("break posting");
+    let broken = vec![Change {
+        path: posting_path(9),
+        kind: ChangeKind::Content,
+    }];
+    assert!(
+        session.rebuild(&broken).is_err(),
+        "a broken posting fails the build"
+    );
+    let report = session
+        .rebuild(&edit(&site, 9, "Fixed Again", 45_000, "2099-12-31", ""))
+        .expect("rebuild after fix");
+    assert!(
+        !report.incremental,
+        "after a failed build the session starts over"
+    );
+    assert_same_as_full_build(&site, &out, &full);
+    let report = session
+        .rebuild(&edit(&site, 9, "Fixed Once More", 45_000, "2099-12-31", ""))
+        .expect("rebuild");
+    assert!(report.incremental);
+    assert_same_as_full_build(&site, &out, &full);
+}
+
+#[test]
+fn watch_sessions_match_full_builds() {
+    run(Target::Watch);
+}
+
+#[test]
+fn serve_sessions_match_full_builds() {
+    run(Target::Serve);
+}
