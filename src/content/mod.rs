@@ -5,6 +5,7 @@
 
 pub mod apply;
 pub mod codes;
+pub mod dates;
 pub mod extra;
 pub mod faq;
 pub mod fields;
