@@ -14,7 +14,7 @@ pub struct Cli {
     /// Print only errors.
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Print more detail (timings, every file written).
+    /// Print more detail (for build: the time of each phase, as --timings).
     #[arg(long, short, global = true)]
     pub verbose: bool,
     /// What to do.

@@ -99,18 +99,24 @@ pub fn load(site_dir: &Path) -> Result<(SiteConfig, SourceFile), Vec<Diagnostic>
             .help("run the command inside your site folder, pass --site DIR, or create a site with `careers init`")]);
     }
     let file = source::read(site_dir, relative).map_err(|d| vec![d])?;
+    let config = parse_text(&file)?;
+    Ok((config, file))
+}
+
+/// Parses and checks site.yaml text already in memory (used by `load`, tests and fuzzing).
+pub fn parse_text(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let node = match yaml::parse(&file.text) {
         Ok(node) => node,
         Err(err) => {
             return Err(vec![crate::content::frontmatter::syntax_diagnostic(
-                &file, 0, &err,
+                file, 0, &err,
             )]);
         }
     };
-    let mut reader = Reader::new(&file, 0);
+    let mut reader = Reader::new(file, 0);
     let config = read(&mut reader, &node);
     match config {
-        Some(config) if reader.diagnostics.is_empty() => Ok((config, file)),
+        Some(config) if reader.diagnostics.is_empty() => Ok(config),
         _ => Err(reader.diagnostics),
     }
 }
@@ -136,19 +142,25 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         r.optional_text(&f, "output_dir")
             .unwrap_or_else(|| "public".into()),
     );
+    // Read before the required values are unwrapped below, so their problems are reported too.
+    let apply = f.present("apply").and_then(|n| apply::read(r, n));
+    let lint_allow = read_lint_allow(r, &f);
+    let description = r.optional_text(&f, "description");
+    let theme = r
+        .optional_text(&f, "theme")
+        .unwrap_or_else(|| "default".into());
+    let benefits = r.optional_text(&f, "benefits");
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
         language,
-        description: r.optional_text(&f, "description"),
-        theme: r
-            .optional_text(&f, "theme")
-            .unwrap_or_else(|| "default".into()),
+        description,
+        theme,
         output_dir,
         timezone,
         company,
-        apply: f.present("apply").and_then(|n| apply::read(r, n)),
-        benefits: r.optional_text(&f, "benefits"),
+        apply,
+        benefits,
         pay_transparency: f
             .present("pay_transparency")
             .map(extra::to_json)
@@ -159,7 +171,7 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
             .present("theme_options")
             .map(extra::to_json)
             .unwrap_or_default(),
-        lint_allow: read_lint_allow(r, &f),
+        lint_allow,
     })
 }
 
@@ -236,13 +248,9 @@ fn read_company(r: &mut Reader, f: &Fields, fallback: &str) -> Company {
         name: r
             .required_text(&c, "name", "`company`", "name: Acme Inc.")
             .unwrap_or_default(),
-        url: r.optional_text(&c, "url"),
-        logo: r.optional_text(&c, "logo"),
-        same_as: r
-            .text_list(&c, "same_as")
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect(),
+        url: crate::content::url::optional(r, &c, "url"),
+        logo: crate::content::url::optional(r, &c, "logo"),
+        same_as: crate::content::url::list(r, &c, "same_as"),
     }
 }
 

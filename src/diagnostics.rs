@@ -125,7 +125,9 @@ impl Diagnostic {
         if let Some(src) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = src.replace('\t', " ");
+            // Control characters are shown as visible symbols (one column each, so the caret
+            // still lines up) and never reach the terminal, where they could act as commands.
+            let shown: String = src.chars().map(visible).collect();
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
             if self.column > 0 {
@@ -138,6 +140,18 @@ impl Diagnostic {
             let _ = writeln!(out, "  help: {}", self.help);
         }
         out
+    }
+}
+
+/// A character as it is safe to print: tab as a space, other control characters as their
+/// Unicode "control picture" (U+2400 block) or `�`.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
     }
 }
 

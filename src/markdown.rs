@@ -47,12 +47,12 @@ pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
             }) => {
                 let dest_url = resolve_link(src, &dest_url, range.start, links, &mut diagnostics)
                     .unwrap_or(dest_url);
-                Event::Start(Tag::Link {
+                disarm(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
+                }))
             }
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some(events.len());
@@ -64,7 +64,7 @@ pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
                 }
                 event
             }
-            other => other,
+            other => disarm(other),
         };
         events.push(event);
     }
@@ -73,11 +73,54 @@ pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
     (html, diagnostics)
 }
 
-/// Renders Markdown that cannot hold links to content files (FAQ answers, benefits).
+/// Replaces link and image targets that would run script (`javascript:` …) with `#`.
+fn disarm(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_dest(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_dest(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
+/// Renders Markdown written inside YAML values (FAQ answers): raw HTML is shown as text,
+/// never passed through, and links that would run script are disarmed.
 pub fn render_plain(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => disarm(other),
+    });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    pulldown_cmark::html::push_html(&mut html, events);
     html
+}
+
+/// A link target, or `#` when it would run script (`javascript:` and friends).
+fn safe_dest(dest: CowStr<'_>) -> CowStr<'_> {
+    if crate::content::url::is_safe_link(&dest) {
+        dest
+    } else {
+        CowStr::from("#")
+    }
 }
 
 fn add_heading_id(events: &mut [Event], used: &mut HashSet<String>) {

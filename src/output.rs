@@ -4,6 +4,8 @@
 //! The output folder carries a marker file; careers refuses to replace a non-empty folder
 //! without it (unless `--force`), and refuses folders that hold the site itself.
 
+pub mod lock;
+
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
@@ -53,6 +55,11 @@ pub fn check_output(site_dir: &Path, output: &Path, force: bool) -> Result<(), S
     Ok(())
 }
 
+/// Takes the one-build-at-a-time lock for `output` (see [`lock`]).
+pub fn lock(output: &Path) -> Result<lock::BuildLock, String> {
+    lock::acquire(&absolute(output))
+}
+
 /// The path made absolute and cleaned of `.`/`..`, resolving symlinks where it exists.
 fn absolute(path: &Path) -> PathBuf {
     if let Ok(canonical) = path.canonicalize() {
@@ -100,7 +107,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        remove_stale(&parent, &name);
+        remove_stale(&parent, &name, &target);
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -251,28 +258,39 @@ impl Drop for Staging {
     }
 }
 
-/// Removes staging/old folders for `name` whose build process is gone.
-fn remove_stale(parent: &Path, name: &str) {
+/// Clears what killed builds left beside the output `name` (the caller holds the build
+/// lock, so no other build is using them): staging folders are deleted; a previous output
+/// moved aside just before a kill is put back when the output folder itself is missing.
+fn remove_stale(parent: &Path, name: &str, target: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
+    let staging_of = |rest: &str| -> Option<u128> {
+        let tail = rest.strip_prefix(name)?.strip_prefix('-')?;
+        let (pid, stamp) = tail.split_once('-')?;
+        pid.parse::<u32>().ok()?;
+        stamp.parse::<u128>().ok()
+    };
+    let mut olds = Vec::new();
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        for prefix in [STAGING_PREFIX, OLD_PREFIX] {
-            let Some(rest) = file_name.strip_prefix(prefix) else {
-                continue;
-            };
-            let rest = rest.strip_prefix(STAGING_PREFIX).unwrap_or(rest);
-            let Some(tail) = rest.strip_prefix(&format!("{name}-")) else {
-                continue;
-            };
-            let pid = tail.split('-').next().and_then(|p| p.parse::<u32>().ok());
-            let alive = pid.is_some_and(|p| {
-                p != std::process::id() && Path::new(&format!("/proc/{p}")).exists()
-            });
-            if !alive {
-                let _ = std::fs::remove_dir_all(entry.path());
+        if let Some(rest) = file_name.strip_prefix(OLD_PREFIX) {
+            if let Some(stamp) = rest.strip_prefix(STAGING_PREFIX).and_then(staging_of) {
+                olds.push((stamp, entry.path()));
             }
+        } else if let Some(rest) = file_name.strip_prefix(STAGING_PREFIX)
+            && staging_of(rest).is_some()
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
+    }
+    olds.sort();
+    if !target.exists()
+        && let Some((_, newest)) = olds.pop()
+    {
+        let _ = std::fs::rename(&newest, target);
+    }
+    for (_, old) in olds {
+        let _ = std::fs::remove_dir_all(old);
     }
 }

@@ -52,6 +52,9 @@ pub fn decode(relative: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic>
             .help("save the file as \"UTF-8\" in your editor (Save As… → Encoding: UTF-8)"));
         }
     };
+    if let Some(d) = control_character(relative, &text) {
+        return Err(d);
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
@@ -64,6 +67,37 @@ pub fn decode(relative: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic>
     })
 }
 
+/// Whether a character is an invisible control character no content file should hold
+/// (everything below U+0020 except tab, line feed and carriage return, and DEL).
+pub fn is_forbidden_control(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7f}'
+}
+
+/// The first forbidden control character, as a located error: they break XML feeds and can
+/// hide text, and they are almost always pasted by accident.
+fn control_character(relative: &Path, text: &str) -> Option<Diagnostic> {
+    let (offset, c) = text
+        .char_indices()
+        .find(|(_, c)| is_forbidden_control(*c))?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    Some(
+        Diagnostic::error(
+            relative,
+            line,
+            column,
+            "control-character",
+            format!(
+                "this file contains an invisible control character (U+{:04X}) here",
+                c as u32
+            ),
+        )
+        .help("delete it: retype the text around it, or paste it again as plain text")
+        .with_source(text),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +106,17 @@ mod tests {
     fn strips_bom_and_crlf() {
         let f = decode(Path::new("a.md"), b"\xef\xbb\xbfa: 1\r\nb: 2\r\n".to_vec()).expect("utf8");
         assert_eq!(f.text, "a: 1\nb: 2\n");
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let err = decode(Path::new("a.md"), b"ok\r\nab\x00c".to_vec()).expect_err("NUL");
+        assert_eq!(
+            (err.code, err.line, err.column),
+            ("control-character", 2, 3)
+        );
+        assert!(err.message.contains("U+0000"), "{}", err.message);
+        assert!(decode(Path::new("a.md"), b"tab\there\r\n".to_vec()).is_ok());
     }
 
     #[test]

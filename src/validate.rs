@@ -51,6 +51,7 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(check_static_paths(content));
     let ids: Vec<&str> = content.faq.iter().map(|g| g.id.as_str()).collect();
     for p in &content.postings {
         for (id, line, col) in &p.faq_groups {
@@ -70,6 +71,36 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
                 .help(help)
                 .width(id.chars().count());
                 out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Static files whose output paths would clash or break on some hosts: two paths that differ
+/// only in letter case (one overwrites the other on macOS, Windows and many hosts), and
+/// backslashes in names (a folder separator on Windows).
+fn check_static_paths(content: &Content) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
+    for file in &content.static_files {
+        let shown = PathBuf::from("content/static").join(&file.to);
+        let text = file.to.to_string_lossy();
+        if text.contains('\\') {
+            out.push(
+                Diagnostic::error(&shown, 0, 0, "bad-file-name", "this file name contains a backslash `\\`, which Windows and many hosts read as a folder separator")
+                    .help("rename the file without the backslash"),
+            );
+            continue;
+        }
+        let key = text.to_lowercase();
+        match seen.get(&key) {
+            Some(first) => out.push(
+                Diagnostic::error(&shown, 0, 0, "case-collision", format!("this file's path differs from content/static/{} only in upper/lower case; on case-insensitive hosts one would overwrite the other", first.display()))
+                    .help("rename one of the two files so their names differ by more than letter case"),
+            ),
+            None => {
+                seen.insert(key, &file.to);
             }
         }
     }

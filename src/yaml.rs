@@ -107,7 +107,8 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 /// Parses with serde-saphyr (everything the fast path leaves alone).
 fn full(text: &str) -> Result<Node, SyntaxError> {
     let mut budget = Budget::default();
-    budget.max_depth = 64;
+    // Deeper values recurse in the deserializer; 64 overflowed 2 MB thread stacks in debug.
+    budget.max_depth = 32;
     budget.max_aliases = 1_000;
     budget.max_nodes = 1_000_000;
     let mut options = Options::default();
@@ -302,6 +303,21 @@ mod tests {
             panic!("not a map")
         };
         assert_eq!(entries[0].1.value, Value::Str("01234".into()));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // Depth 64 overflowed a 2 MB test-thread stack in debug builds; 32 is far above
+        // anything a site needs and safe on every thread.
+        for n in [33usize, 100, 5000] {
+            let flow = format!("extra: {}1{}\n", "[".repeat(n), "]".repeat(n));
+            assert!(parse(&flow).is_err(), "flow depth {n}");
+        }
+        let block: String = (0..40)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        assert_eq!(parse(&block).expect_err("too deep").pos.line, 33);
+        assert!(parse(&format!("a: {}1{}\n", "[".repeat(30), "]".repeat(30))).is_ok());
     }
 
     #[test]

@@ -179,6 +179,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let prepared = prepare_timed(opts, &timings)?;
     let output = output_dir(opts, &prepared);
     crate::output::check_output(&opts.site_dir, &output, opts.force).map_err(BuildError::Io)?;
+    // Held until the new site is swapped in: a second build on this output stops here.
+    let _lock = crate::output::lock(&output).map_err(BuildError::Io)?;
     let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
     let files_written = render(&prepared, &staging, &opts.site_dir, &timings)?;
     let output_dir = timings

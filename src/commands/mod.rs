@@ -13,11 +13,13 @@ use crate::diagnostics::Severity;
 /// `careers build`.
 pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     let started = std::time::Instant::now();
-    let opts = build_options(site, args);
+    let mut opts = build_options(site, args);
+    // --verbose also shows where the time went.
+    opts.timings |= console.verbose;
     match crate::build::build(&opts) {
         Ok(report) => {
             console.diagnostics(&report.warnings);
-            if args.timings {
+            if opts.timings {
                 print!("{}", crate::timings::format(&report.timings));
             }
             console.info(&format!(

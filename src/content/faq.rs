@@ -1,10 +1,29 @@
 //! content/faq.yaml: groups of questions shown on /faq/ and on postings that list them.
 
 use crate::content::fields::Reader;
+use crate::content::frontmatter;
 use crate::content::model::FaqGroup;
 use crate::content::posting::read_questions;
 use crate::content::slug;
+use crate::diagnostics::Diagnostic;
+use crate::source::SourceFile;
 use crate::yaml::{Node, Value};
+
+/// Parses faq.yaml text already in memory: the groups that are fine, and every problem.
+pub fn parse_text(file: &SourceFile) -> (Vec<FaqGroup>, Vec<Diagnostic>) {
+    let node = match crate::yaml::parse(&file.text) {
+        Ok(node) => node,
+        Err(err) => {
+            return (
+                Vec::new(),
+                vec![frontmatter::syntax_diagnostic(file, 0, &err)],
+            );
+        }
+    };
+    let mut reader = Reader::new(file, 0);
+    let groups = read(&mut reader, &node);
+    (groups, reader.diagnostics)
+}
 
 /// Reads the groups; every problem is recorded in the reader.
 pub fn read(r: &mut Reader, node: &Node) -> Vec<FaqGroup> {

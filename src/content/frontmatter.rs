@@ -144,8 +144,13 @@ fn explain(err: &SyntaxError, file: &SourceFile, line_offset: u32) -> (String, S
         || raw.contains("recursi")
         || raw.contains("depth")
     {
+        let why = if raw.contains("Depth") || raw.contains("recursion") {
+            "more than 32 levels deep"
+        } else {
+            "its `*aliases` expand to too many values"
+        };
         return (
-            format!("this YAML is too deeply nested or repeats itself too much ({raw})"),
+            format!("this YAML is too deeply nested or repeats itself too much: {why}"),
             "write the values out plainly, without `&anchors` and `*aliases`".into(),
         );
     }

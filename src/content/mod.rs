@@ -5,6 +5,7 @@
 
 pub mod apply;
 pub mod codes;
+pub mod dates;
 pub mod extra;
 pub mod faq;
 pub mod fields;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod page;
 pub mod posting;
 pub mod slug;
+pub mod url;
 
 use std::path::{Path, PathBuf};
 
@@ -127,16 +129,8 @@ fn load_faq(site_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FaqGroup>
             return Vec::new();
         }
     };
-    let node = match crate::yaml::parse(&file.text) {
-        Ok(node) => node,
-        Err(err) => {
-            diagnostics.push(frontmatter::syntax_diagnostic(&file, 0, &err));
-            return Vec::new();
-        }
-    };
-    let mut reader = Reader::new(&file, 0);
-    let groups = faq::read(&mut reader, &node);
-    diagnostics.append(&mut reader.diagnostics);
+    let (groups, mut problems) = faq::parse_text(&file);
+    diagnostics.append(&mut problems);
     groups
 }
 
@@ -183,14 +177,17 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
                     .path()
                     .map(|p| p.strip_prefix(site_dir).unwrap_or(p).to_path_buf())
                     .unwrap_or_else(|| dir.to_path_buf());
-                let message = if err.loop_ancestor().is_some() {
-                    "this folder link points back to a folder that contains it (a symlink loop)"
-                        .to_string()
+                let (code, message) = if err.loop_ancestor().is_some() {
+                    (
+                        "symlink-loop",
+                        "this folder link points back to a folder that contains it (a symlink loop)"
+                            .to_string(),
+                    )
                 } else {
-                    format!("cannot read this: {err}")
+                    ("unreadable-file", format!("cannot read this: {err}"))
                 };
                 diagnostics.push(
-                    Diagnostic::error(&path, 0, 0, "unreadable-file", message)
+                    Diagnostic::error(&path, 0, 0, code, message)
                         .help("remove the link or fix the folder's permissions"),
                 );
                 continue;

@@ -34,7 +34,7 @@ pub fn read(
         summary: r.optional_text(&f, "summary"),
         draft: r.flag(&f, "draft"),
         date_updated: r.date(&f, "date_updated").map(|(d, _)| d),
-        image: r.optional_text(&f, "image"),
+        image: crate::content::url::optional(r, &f, "image"),
         extra: f.present("extra").map(extra::to_json).unwrap_or_default(),
         body: body.to_string(),
         body_line,

@@ -126,7 +126,7 @@ pub fn read(
         draft: r.flag(&f, "draft"),
         faq,
         faq_groups,
-        image: r.optional_text(&f, "image"),
+        image: crate::content::url::optional(r, &f, "image"),
         lint_allow: read_lint_allow(r, &f),
         extra: f.present("extra").map(extra::to_json).unwrap_or_default(),
         body: body.to_string(),

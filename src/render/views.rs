@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::codes;
-use crate::content::fields::month_name;
+use crate::content::dates::month_name;
 use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
 use crate::content::slug::slugify;
 use crate::markdown;

@@ -10,8 +10,9 @@ use super::files::{Resolved, content_type, resolve};
 use super::http::{ReadError, Request, Response, read_request};
 use super::reload::{EVENTS_PATH, ReloadHub, SCRIPT, SCRIPT_PATH, inject};
 
-/// At most this many connections are handled at once (open event streams included).
-const MAX_CONNECTIONS: usize = 64;
+/// At most this many connections are handled at once (open event streams included); more
+/// get a 503. High enough that a page load's burst plus many open tabs never hits it.
+const MAX_CONNECTIONS: usize = 256;
 /// A client that sends nothing for this long is dropped.
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -72,10 +73,12 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
         Err(ReadError::Closed) => return,
         Err(ReadError::TooLarge) => {
             let _ = Response::text(431, "Request head too large.\n").write_to(&mut stream, false);
+            close_gently(stream);
             return;
         }
         Err(ReadError::Malformed) => {
             let _ = Response::text(400, "Bad request.\n").write_to(&mut stream, false);
+            close_gently(stream);
             return;
         }
     };
@@ -95,6 +98,23 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
     }
     let response = respond(&request, shared);
     let _ = response.write_to(&mut stream, head_only);
+}
+
+/// Closes after an error answer without resetting the connection: a socket closed with
+/// unread input sends a reset, which can make the client lose the answer. Reads (and drops)
+/// at most 1 MB of what the client is still sending, for at most a second.
+fn close_gently(mut stream: TcpStream) {
+    use std::io::Read;
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let mut sink = [0u8; 8192];
+    let mut left: usize = 1 << 20;
+    while left > 0 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => left = left.saturating_sub(n),
+        }
+    }
 }
 
 /// The response for an ordinary GET/HEAD.

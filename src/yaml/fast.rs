@@ -6,8 +6,8 @@
 
 use super::{Node, Pos, Value};
 
-/// Deeper indentation than this is left to the full parser (bounds the recursion).
-const MAX_INDENT: usize = 64;
+/// Deeper nesting than this is left to the full parser and its depth budget (32).
+const MAX_DEPTH: usize = 8;
 /// Mappings with more keys are left to the full parser (the duplicate check is quadratic).
 const MAX_KEYS: usize = 128;
 
@@ -48,25 +48,25 @@ pub(super) fn parse(text: &str) -> Option<Node> {
         return None;
     }
     let mut at = 0;
-    let node = block(&mut lines, &mut at, 0)?;
+    let node = block(&mut lines, &mut at, 0, 0)?;
     (at == lines.len()).then_some(node)
 }
 
 /// A block mapping or list starting at `lines[*at]`, whose lines are indented by `indent`.
-fn block(lines: &mut [Line], at: &mut usize, indent: usize) -> Option<Node> {
+fn block(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Option<Node> {
     let line = *lines.get(*at)?;
     // Deep nesting (hostile input) goes to the full parser and its depth budget.
-    if line.indent != indent || indent > MAX_INDENT {
+    if line.indent != indent || depth > MAX_DEPTH {
         return None;
     }
     if line.text.starts_with("- ") || line.text == "-" {
-        list(lines, at, indent)
+        list(lines, at, indent, depth)
     } else {
-        map(lines, at, indent)
+        map(lines, at, indent, depth)
     }
 }
 
-fn map(lines: &mut [Line], at: &mut usize, indent: usize) -> Option<Node> {
+fn map(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Option<Node> {
     let start = lines[*at];
     let mut entries: Vec<(Node, Node)> = Vec::new();
     while let Some(&line) = lines.get(*at) {
@@ -104,7 +104,7 @@ fn map(lines: &mut [Line], at: &mut usize, indent: usize) -> Option<Node> {
             if next.indent <= indent {
                 return None;
             }
-            block(lines, at, next.indent)?
+            block(lines, at, next.indent, depth + 1)?
         } else {
             let col = line.text.len() - rest.len();
             inline(rest, line, col)?
@@ -117,7 +117,7 @@ fn map(lines: &mut [Line], at: &mut usize, indent: usize) -> Option<Node> {
     })
 }
 
-fn list(lines: &mut [Line], at: &mut usize, indent: usize) -> Option<Node> {
+fn list(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Option<Node> {
     let start = lines[*at];
     let mut items = Vec::new();
     while let Some(&line) = lines.get(*at) {
@@ -138,7 +138,10 @@ fn list(lines: &mut [Line], at: &mut usize, indent: usize) -> Option<Node> {
                 indent: indent + 2,
                 text: rest,
             };
-            items.push(map(lines, at, indent + 2)?);
+            if depth >= MAX_DEPTH {
+                return None;
+            }
+            items.push(map(lines, at, indent + 2, depth + 1)?);
         } else {
             items.push(inline(rest, line, 2)?);
             *at += 1;
@@ -309,6 +312,7 @@ mod tests {
             "list:\n- xa\n- yb\n",
             "  a: b\n",
             "a:\tb\n",
+            "a:\n b:\n  c:\n   d:\n    e:\n     f:\n      g:\n       h:\n        i:\n         j: deep\n",
         ] {
             assert!(!same(text), "fast path should decline:\n{text}");
         }

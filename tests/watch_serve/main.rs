@@ -4,5 +4,6 @@
 //! asserts on elapsed time.
 
 mod serve;
+mod stress;
 mod support;
 mod watch;

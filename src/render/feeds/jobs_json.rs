@@ -193,7 +193,7 @@ pub fn render<S: AsRef<str>>(
         updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
         jobs: Vec::new(),
     };
-    let head = serde_json::to_string_pretty(&head).unwrap_or_default();
+    let head = super::html_safe_json(serde_json::to_string_pretty(&head).unwrap_or_default());
     let Some(head) = head.strip_suffix("[]\n}") else {
         return head + "\n";
     };
@@ -211,10 +211,11 @@ pub fn render<S: AsRef<str>>(
 }
 
 /// One posting's item, pretty-printed as it sits in the `jobs` list (indented two levels;
-/// JSON strings hold no raw newlines, so indenting after each newline is exact).
+/// JSON strings hold no raw newlines, so indenting after each newline is exact), made
+/// HTML-safe like the whole file.
 pub fn item(entry: &Entry, config: &SiteConfig, urls: &Urls) -> String {
     let text = serde_json::to_string_pretty(&job(entry, config, urls)).unwrap_or_default();
-    text.replace('\n', "\n    ")
+    super::html_safe_json(text).replace('\n', "\n    ")
 }
 
 #[cfg(test)]
@@ -257,7 +258,9 @@ mod tests {
                 updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
                 jobs: open.iter().map(|e| job(e, config, urls)).collect(),
             };
-            let expected = serde_json::to_string_pretty(&whole).expect("json") + "\n";
+            let expected =
+                super::super::html_safe_json(serde_json::to_string_pretty(&whole).expect("json"))
+                    + "\n";
             let items: Vec<String> = open.iter().map(|e| item(e, config, urls)).collect();
             let items: Vec<&str> = items.iter().map(String::as_str).collect();
             assert_eq!(

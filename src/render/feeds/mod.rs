@@ -260,7 +260,7 @@ pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String 
     out
 }
 
-/// One posting's item of `/search.json` (compact JSON).
+/// One posting's item of `/search.json` (compact, HTML-safe JSON).
 pub fn search_item(j: &JobView) -> String {
     let item = json!({
         "url": j.url,
@@ -271,7 +271,20 @@ pub fn search_item(j: &JobView) -> String {
         "workplace": j.workplace,
         "text": format!("{} {} {} {}", j.title, j.department.name, j.location_label, j.summary).to_lowercase(),
     });
-    serde_json::to_string(&item).unwrap_or_default()
+    html_safe_json(serde_json::to_string(&item).unwrap_or_default())
+}
+
+/// JSON with `<`, `>` and `&` written as \u escapes (the same JSON to any parser), so a
+/// consumer that pastes a value into a page without escaping it gets no live tag from us.
+/// Each character is replaced on its own, so escaping items one by one equals escaping the
+/// whole file.
+pub fn html_safe_json(text: String) -> String {
+    if !text.contains(['<', '>', '&']) {
+        return text;
+    }
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// `/robots.txt` pointing at the sitemap.

@@ -1,0 +1,4 @@
+//! libFuzzer entry point for the `site_yaml` target (the checks live in src/lib.rs).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| careers_fuzz::site_yaml(data));

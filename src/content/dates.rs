@@ -1,0 +1,113 @@
+//! Dates as HR write them: `YYYY-MM-DD` only, with plain-words errors for every other spelling
+//! (US and European orders, impossible days) and English month names for labels.
+
+use jiff::civil::Date;
+
+/// Parses `YYYY-MM-DD`; the error says what is wrong and how to write it instead.
+pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
+    let general = || {
+        (
+            format!("must be a date written YYYY-MM-DD, like 2026-11-28, not `{text}`"),
+            "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string(),
+        )
+    };
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<i32>> = parts.iter().map(|p| p.trim().parse::<i32>().ok()).collect();
+    let Some(numbers) = numbers.filter(|n| n.len() == 3) else {
+        return Err(general());
+    };
+    if text.contains('/') || text.contains('.') || parts[0].len() != 4 {
+        // 11/28/2026 (US) or 28.11.2026 (European): suggest the ISO spelling when unambiguous.
+        let (a, b, y) = (numbers[0], numbers[1], numbers[2]);
+        let guess = if parts.get(2).is_some_and(|p| p.len() == 4) {
+            // a > 12 can only be a day (28.11.2026); b > 12 only a day (11/28/2026); otherwise
+            // slashes suggest the US order and dots the European one.
+            let day_first = a > 12 || (b <= 12 && !text.contains('/'));
+            if day_first {
+                Some((y, b, a))
+            } else {
+                Some((y, a, b))
+            }
+        } else if parts[0].len() == 4 {
+            Some((a, b, numbers[2]))
+        } else {
+            None
+        };
+        let (message, _) = general();
+        let help = match guess.and_then(|(y, m, d)| Date::new(y as i16, m as i8, d as i8).ok()) {
+            Some(date) => format!("write it as {date} (year-month-day)"),
+            None => {
+                "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string()
+            }
+        };
+        return Err((message, help));
+    }
+    let (y, m, d) = (numbers[0], numbers[1], numbers[2]);
+    if parts[1].len() != 2 || parts[2].len() != 2 {
+        let (message, _) = general();
+        return Err((
+            message,
+            format!("write the month and day with two digits, like {y:04}-{m:02}-{d:02}"),
+        ));
+    }
+    if !(1..=12).contains(&m) {
+        return Err((
+            format!("has month {m}, but months go from 01 to 12"),
+            "write the date as YYYY-MM-DD: the month comes second".into(),
+        ));
+    }
+    match Date::new(y as i16, m as i8, d as i8) {
+        Ok(date) if (1900..=2200).contains(&y) => Ok(date),
+        Ok(_) => Err((
+            format!("has the year {y}, which looks like a typo"),
+            "write a four-digit year, like 2026".into(),
+        )),
+        Err(_) => {
+            let month = MONTHS[(m - 1) as usize];
+            Err((
+                format!("is not a real day: {month} {y} has no day {d}"),
+                "check the calendar and correct the day".into(),
+            ))
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// English month name for a 1-based month number, for date labels.
+pub fn month_name(month: i8) -> &'static str {
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_explain() {
+        assert_eq!(
+            parse_date("2026-11-28").map(|d| d.to_string()),
+            Ok("2026-11-28".to_string())
+        );
+        let (msg, help) = parse_date("11/28/2021").expect_err("US date");
+        assert!(msg.contains("YYYY-MM-DD"), "{msg}");
+        assert_eq!(help, "write it as 2021-11-28 (year-month-day)");
+        let (msg, _) = parse_date("2021-02-30").expect_err("no such day");
+        assert_eq!(msg, "is not a real day: February 2021 has no day 30");
+        let (msg, _) = parse_date("2021-13-01").expect_err("no such month");
+        assert!(msg.contains("month 13"), "{msg}");
+    }
+}

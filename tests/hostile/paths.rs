@@ -1,0 +1,167 @@
+//! Paths that try to leave the site or collide: `..`, absolute paths, backslashes, symlinks
+//! out of the site, symlink loops, case-only differences; and names that must just work.
+
+use crate::{Site, located};
+
+fn posting(slug: &str) -> String {
+    format!(
+        "---\ntitle: T\nslug: {slug}\ndepartment: D\nemployment_type: full_time\nlocations: [{{city: B, country: DE}}]\ndate_posted: 2026-10-01\n---\n"
+    )
+}
+
+#[test]
+fn slugs_with_dot_dot_absolute_paths_or_backslashes_are_refused() {
+    let site = Site::new();
+    site.write("content/jobs/a.md", posting("\"../../etc/passwd\""));
+    site.write("content/jobs/b.md", posting("/tmp/evil"));
+    site.write("content/jobs/c.md", posting("\"..\\\\..\\\\x\""));
+    site.write(
+        "content/pages/d.md",
+        "---\ntitle: P\nslug: \"a/../../b\"\n---\n",
+    );
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [
+            ("content/jobs/a.md".into(), 3, 7, "bad-slug"),
+            ("content/jobs/b.md".into(), 3, 7, "bad-slug"),
+            ("content/jobs/c.md".into(), 3, 7, "bad-slug"),
+            ("content/pages/d.md".into(), 3, 7, "bad-slug"),
+        ],
+        "{errors:#?}"
+    );
+    assert_eq!(errors[0].help, "write it as `slug: etc-passwd`");
+    assert!(!site.path("public").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_pointing_outside_the_site_are_refused() {
+    let site = Site::new();
+    let outside = tempfile::tempdir().expect("outside");
+    std::fs::write(outside.path().join("secret.txt"), "SECRET").expect("secret");
+    std::fs::write(outside.path().join("job.md"), posting("leak")).expect("job");
+    use std::os::unix::fs::symlink as link;
+    link(
+        outside.path().join("secret.txt"),
+        site.path("content/static/secret.txt"),
+    )
+    .expect("link");
+    link(outside.path(), site.path("content/static/dir")).expect("link");
+    link(
+        outside.path().join("job.md"),
+        site.path("content/jobs/leak.md"),
+    )
+    .expect("link");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [
+            ("content/jobs/leak.md".into(), 0, 0, "link-outside-site"),
+            (
+                "content/static/dir/job.md".into(),
+                0,
+                0,
+                "link-outside-site"
+            ),
+            (
+                "content/static/dir/secret.txt".into(),
+                0,
+                0,
+                "link-outside-site"
+            ),
+            (
+                "content/static/secret.txt".into(),
+                0,
+                0,
+                "link-outside-site"
+            ),
+        ],
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[0].message,
+        "this file is a link to something outside the site folder"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_content_is_reported_once_and_the_rest_still_checked() {
+    let site = Site::new();
+    std::os::unix::fs::symlink(site.path("content/jobs"), site.path("content/jobs/loop"))
+        .expect("link");
+    std::os::unix::fs::symlink("../static", site.path("content/static/sub")).expect("link");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [
+            ("content/jobs/loop".into(), 0, 0, "symlink-loop"),
+            ("content/static/sub".into(), 0, 0, "symlink-loop"),
+        ],
+        "{errors:#?}"
+    );
+    assert!(
+        errors[0]
+            .message
+            .contains("points back to a folder that contains it")
+    );
+}
+
+#[test]
+fn static_files_differing_only_in_case_collide() {
+    let site = Site::new();
+    site.write("content/static/Logo.svg", "<svg/>");
+    site.write("content/static/img/a.PNG", "x");
+    site.write("content/static/IMG/a.png", "y");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [
+            ("content/static/img/a.PNG".into(), 0, 0, "case-collision"),
+            ("content/static/logo.svg".into(), 0, 0, "case-collision"),
+        ],
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].message.contains("content/static/Logo.svg"),
+        "{}",
+        errors[1].message
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backslash_in_a_static_file_name_is_refused() {
+    let site = Site::new();
+    site.write("content/static/a\\b.png", "x");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [("content/static/a\\b.png".into(), 0, 0, "bad-file-name")]
+    );
+}
+
+#[test]
+fn file_names_with_spaces_and_non_ascii_characters_work() {
+    let site = Site::new();
+    site.write(
+        "content/jobs/Senior Ingénieur (Zürich).md",
+        "---\ntitle: Senior Ingénieur\ndepartment: Ingénierie\nemployment_type: full_time\nlocations: [{city: Zürich, country: CH}]\ndate_posted: 2026-10-01\nevergreen: true\n---\nVoilà.\n",
+    );
+    site.write("content/static/Über uns/Bild 1.png", "png");
+    site.write(
+        "content/pages/Über uns.md",
+        "---\ntitle: Über uns\n---\nHallo.\n",
+    );
+    site.build();
+    let page =
+        std::fs::read_to_string(site.path("public/jobs/senior-ingenieur-zuerich/index.html"))
+            .expect("posting page at the slug of its file name");
+    assert!(page.contains("Senior Ingénieur") && page.contains("Zürich"));
+    assert_eq!(
+        std::fs::read(site.path("public/Über uns/Bild 1.png")).expect("static"),
+        b"png"
+    );
+    assert!(site.path("public/ueber-uns/index.html").is_file());
+}
