@@ -1,4 +1,5 @@
-//! Incremental rebuilds (watch/serve) give byte-for-byte the site a full build gives.
+//! Incremental rebuilds (watch/serve) give byte-for-byte the site a full build gives, and
+//! signal the reload only once the edit's HTML is on disk.
 
 #[path = "../benches/synth.rs"]
 mod synth;
@@ -180,4 +181,88 @@ fn watch_sessions_match_full_builds() {
 #[test]
 fn serve_sessions_match_full_builds() {
     run(Target::Serve);
+}
+
+/// What the `visible` callback saw on disk: the posting page, the index, `/feed.xml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seen {
+    page: bool,
+    index: bool,
+    feed: bool,
+}
+
+/// The callback of `rebuild_with` runs once the edit's HTML is on disk; for `serve` before
+/// the machine-readable files are rewritten, for `watch` after everything is swapped in.
+fn visible_after_html(target: Target) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    synth::write_site(&site, N).expect("write site");
+    let (out, full) = (temp.path().join("out"), temp.path().join("full"));
+    let mut session = Session::new(options(&site, &out), target);
+    session.build().expect("first build");
+    let seen = std::sync::Mutex::new(Vec::new());
+    let look = |marker: &str| {
+        let has = |path: &str| {
+            std::fs::read_to_string(out.join(path))
+                .expect("read output")
+                .contains(marker)
+        };
+        seen.lock().expect("lock").push(Seen {
+            page: has("jobs/posting-000007/index.html"),
+            index: has("index.html"),
+            feed: has("feed.xml"),
+        });
+    };
+
+    let changes = edit(&site, 7, "Zebra Wrangler", 47_000, "2099-12-31", "");
+    let report = session
+        .rebuild_with(&changes, &|| look("Zebra Wrangler"))
+        .expect("rebuild");
+    assert!(report.incremental);
+    let calls = std::mem::take(&mut *seen.lock().expect("lock"));
+    let feed_at_signal = target == Target::Watch;
+    assert_eq!(
+        calls,
+        [Seen {
+            page: true,
+            index: true,
+            feed: feed_at_signal
+        }],
+        "one signal, after the HTML is written"
+    );
+    assert_same_as_full_build(&site, &out, &full);
+
+    // A failed build signals nothing; the full build after it signals once, when done.
+    std::fs::write(site.join(posting_path(9)), "---\ntitle: [\n---\n").expect("break posting");
+    let broken = vec![Change {
+        path: posting_path(9),
+        kind: ChangeKind::Content,
+    }];
+    assert!(session.rebuild_with(&broken, &|| look("x")).is_err());
+    assert!(
+        seen.lock().expect("lock").is_empty(),
+        "no signal on failure"
+    );
+    let changes = edit(&site, 9, "Okapi Keeper", 45_000, "2099-12-31", "");
+    let report = session
+        .rebuild_with(&changes, &|| look("Okapi Keeper"))
+        .expect("rebuild after fix");
+    assert!(!report.incremental);
+    let calls = std::mem::take(&mut *seen.lock().expect("lock"));
+    assert_eq!(calls.len(), 1, "one signal per rebuild");
+    assert!(
+        calls[0].index && calls[0].feed,
+        "a full build signals at the end"
+    );
+    assert_same_as_full_build(&site, &out, &full);
+}
+
+#[test]
+fn serve_signals_reload_once_the_html_is_written() {
+    visible_after_html(Target::Serve);
+}
+
+#[test]
+fn watch_signals_reload_after_publishing() {
+    visible_after_html(Target::Watch);
 }

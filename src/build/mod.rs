@@ -4,6 +4,7 @@
 //! they report the same problems and produce the same files.
 
 mod session;
+mod sinks;
 
 use std::path::PathBuf;
 

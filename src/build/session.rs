@@ -5,11 +5,16 @@
 //! config or static change, a new or deleted file, a slug or draft change, a parse error, a
 //! listing page appearing or disappearing, or a new day (postings may have closed).
 //! Tests (tests/incremental.rs) compare incremental results with full builds byte for byte.
+//!
+//! An incremental `serve` rebuild writes in two steps: the HTML pages first, then (after
+//! [`Session::rebuild_with`]'s `visible` call, which signals the browser reload) the
+//! machine-readable files, in the same thread, so two rebuilds never overlap.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::sinks::{InPlace, Recording};
 use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::markdown::LinkMap;
 use crate::output::Staging;
@@ -125,15 +130,43 @@ impl Session {
 
     /// Rebuilds after `changes`: only what they touch when understood, else fully.
     pub fn rebuild(&mut self, changes: &[Change]) -> Result<BuildReport, BuildError> {
-        match self.incremental(changes) {
+        self.rebuild_with(changes, &|| {})
+    }
+
+    /// [`Session::rebuild`], calling `visible` at most once, when the new pages can be seen.
+    ///
+    /// An incremental `serve` rebuild calls it as soon as its HTML pages are written, then
+    /// writes the machine-readable files (feeds, `/jobs.json`, sitemap …) before returning;
+    /// a `watch` rebuild or a full build calls it after everything is published. It is not
+    /// called when the build fails before its pages are written.
+    pub fn rebuild_with(
+        &mut self,
+        changes: &[Change],
+        visible: &(dyn Fn() + Sync),
+    ) -> Result<BuildReport, BuildError> {
+        let signalled = AtomicBool::new(false);
+        let once = || {
+            if !signalled.swap(true, Ordering::SeqCst) {
+                visible();
+            }
+        };
+        let result = match self.incremental(changes, &once) {
             Some(Ok(report)) => Ok(report),
             // An incremental write failed half-way: the full build starts from a clean slate.
             Some(Err(_)) | None => self.build(),
+        };
+        if result.is_ok() {
+            once();
         }
+        result
     }
 
     /// The incremental path; `None` when the changes need a full build.
-    fn incremental(&mut self, changes: &[Change]) -> Option<Result<BuildReport, BuildError>> {
+    fn incremental(
+        &mut self,
+        changes: &[Change],
+        visible: &(dyn Fn() + Sync),
+    ) -> Option<Result<BuildReport, BuildError>> {
         let state = self.state.as_mut()?;
         let site = self.opts.site_dir.clone();
         let today = self.opts.today.unwrap_or_else(|| {
@@ -229,7 +262,8 @@ impl Session {
             postings: edited.clone(),
             listings,
         };
-        let (written, old) = match publish(self.target, state, &input, &affected, &timings) {
+        let (written, old) = match publish(self.target, state, &input, &affected, &timings, visible)
+        {
             Ok(done) => done,
             Err(e) => {
                 self.state = None;
@@ -258,13 +292,15 @@ impl Session {
 }
 
 /// Writes the affected files: into a staging copy (watch) or in place (serve); returns how
-/// many and, for watch, the swapped-out folder to remove.
+/// many and, for watch, the swapped-out folder to remove. Serve calls `visible` once the
+/// HTML pages are written, before the machine-readable files.
 fn publish(
     target: Target,
     state: &State,
     input: &crate::render::Input,
     affected: &Affected,
     timings: &Timings,
+    visible: &(dyn Fn() + Sync),
 ) -> Result<(usize, Option<PathBuf>), BuildError> {
     let render = |sink: &dyn Sink| {
         crate::render::render_with(
@@ -279,7 +315,13 @@ fn publish(
         .map_err(|d| super::render_error(Path::new("."), d))
     };
     match target {
-        Target::Serve => Ok((render(&InPlace { dir: &state.output })?, None)),
+        Target::Serve => {
+            let sink = InPlace {
+                dir: &state.output,
+                visible,
+            };
+            Ok((render(&sink)?, None))
+        }
         Target::Watch => {
             let staging = Staging::create(&state.output).map_err(BuildError::Io)?;
             let sink = Recording::new(&staging);
@@ -308,74 +350,4 @@ fn owned(
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect()
-}
-
-/// A sink that writes through to another and remembers every path it wrote.
-struct Recording<'a> {
-    inner: &'a dyn Sink,
-    files: Mutex<Vec<String>>,
-}
-
-impl<'a> Recording<'a> {
-    fn new(inner: &'a dyn Sink) -> Recording<'a> {
-        Recording {
-            inner,
-            files: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// The paths written, sorted.
-    fn into_files(self) -> Vec<String> {
-        let mut files = self.files.into_inner().unwrap_or_default();
-        files.sort();
-        files
-    }
-
-    fn record(&self, path: &str) {
-        if let Ok(mut files) = self.files.lock() {
-            files.push(path.to_string());
-        }
-    }
-}
-
-impl Sink for Recording<'_> {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.inner.write(path, bytes)?;
-        self.record(path);
-        Ok(())
-    }
-    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
-        self.inner.copy(from, to)?;
-        self.record(to);
-        Ok(())
-    }
-}
-
-/// Writes into a live folder, each file replaced by a rename (readers see old or new bytes).
-struct InPlace<'a> {
-    dir: &'a Path,
-}
-
-impl Sink for InPlace<'_> {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        let target = self.dir.join(path);
-        // Same length first: a changed feed is not read back just to find it differs.
-        let same_len = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64);
-        if same_len && std::fs::read(&target).is_ok_and(|old| old == bytes) {
-            return Ok(());
-        }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = target.with_file_name(format!(".careers-tmp-{name}"));
-        std::fs::write(&temp, bytes)
-            .and_then(|()| std::fs::rename(&temp, &target))
-            .map_err(|e| format!("cannot write {path}: {e}"))
-    }
-    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
-        let bytes =
-            std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        self.write(to, &bytes)
-    }
 }

@@ -55,6 +55,8 @@ pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
     /// Copies a file from disk (a static file) to a site-relative path.
     fn copy(&self, from: &Path, to: &str) -> Result<(), String>;
+    /// Called once every HTML page of a render is written, before the machine-readable files.
+    fn pages_written(&self) {}
 }
 
 impl Sink for Staging {
@@ -236,6 +238,7 @@ pub fn render_with(
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
+    sink.pages_written();
 
     // Machine-readable files, each written as soon as it is made.
     timings

@@ -71,8 +71,10 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
     };
     let mut session = Session::new(opts, Target::Serve);
     let shared = Arc::new(server::Shared::new(output));
-    match rebuild(&mut session, &[], console, "Built") {
-        Outcome::Built(_) => shared.hub.built(),
+    let reload = || shared.hub.built();
+    match rebuild(&mut session, &[], console, "Built", &reload) {
+        // Every page reloads once the new pages are on disk (`reload`, called by `rebuild`).
+        Outcome::Built(_) => {}
         Outcome::ContentErrors(text) => shared.hub.failed(text),
         Outcome::Failed(message) => return Err(format!("the site could not be built: {message}")),
     }
@@ -97,8 +99,8 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
             }
             WatchEvent::Changed(list) => {
                 print_changes(&list, console);
-                match rebuild(&mut session, &list, console, "Rebuilt") {
-                    Outcome::Built(_) => shared.hub.built(),
+                match rebuild(&mut session, &list, console, "Rebuilt", &reload) {
+                    Outcome::Built(_) => {}
                     Outcome::ContentErrors(text) => shared.hub.failed(text),
                     Outcome::Failed(message) => shared.hub.failed(format!("error: {message}")),
                 }

@@ -46,7 +46,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
     };
     let opts = crate::commands::build_options(&site, &args.build);
     let mut session = Session::new(opts, Target::Watch);
-    if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built") {
+    if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built", &|| {}) {
         // Nothing was built yet and the problem is not in the content (e.g. the output
         // folder is refused): watching would only repeat it.
         return 2;
@@ -60,7 +60,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             }
             WatchEvent::Changed(list) => {
                 print_changes(&list, console);
-                rebuild(&mut session, &list, console, "Rebuilt");
+                rebuild(&mut session, &list, console, "Rebuilt", &|| {});
             }
         }
     }
@@ -92,18 +92,21 @@ pub fn print_changes(list: &[Change], console: &Console) {
 ///
 /// `verb` starts the success line ("Built", "Rebuilt"). A failed build leaves the last good
 /// site in place (the build only swaps the output folder on success). An edit the session
-/// understands re-renders only what it touches (see [`Session`]).
+/// understands re-renders only what it touches (see [`Session`]). `visible` is called once
+/// the new pages can be seen, which for a `serve` edit is before the machine-readable files
+/// are written (see [`Session::rebuild_with`]); never after a failed build.
 pub fn rebuild(
     session: &mut Session,
     changes: &[Change],
     console: &Console,
     verb: &str,
+    visible: &(dyn Fn() + Sync),
 ) -> Outcome {
     let started = Instant::now();
     let result = if changes.is_empty() {
-        session.build()
+        session.build().inspect(|_| visible())
     } else {
-        session.rebuild(changes)
+        session.rebuild_with(changes, visible)
     };
     match result {
         Ok(report) => {

@@ -1,0 +1,88 @@
+//! The sinks a [`super::Session`] writes through: one that records every path (full builds
+//! and `watch` staging) and one that updates `serve`'s live folder in place.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::render::Sink;
+
+/// A sink that writes through to another and remembers every path it wrote.
+pub(super) struct Recording<'a> {
+    inner: &'a dyn Sink,
+    files: Mutex<Vec<String>>,
+}
+
+impl<'a> Recording<'a> {
+    /// Writes through to `inner`.
+    pub(super) fn new(inner: &'a dyn Sink) -> Recording<'a> {
+        Recording {
+            inner,
+            files: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The paths written, sorted.
+    pub(super) fn into_files(self) -> Vec<String> {
+        let mut files = self.files.into_inner().unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    fn record(&self, path: &str) {
+        if let Ok(mut files) = self.files.lock() {
+            files.push(path.to_string());
+        }
+    }
+}
+
+impl Sink for Recording<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.inner.write(path, bytes)?;
+        self.record(path);
+        Ok(())
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
+        self.inner.copy(from, to)?;
+        self.record(to);
+        Ok(())
+    }
+    fn pages_written(&self) {
+        self.inner.pages_written();
+    }
+}
+
+/// Writes into a live folder, each file replaced by a rename (readers see old or new bytes);
+/// calls `visible` once the HTML pages are written.
+pub(super) struct InPlace<'a> {
+    /// The live folder.
+    pub(super) dir: &'a Path,
+    /// Called once the HTML pages are written.
+    pub(super) visible: &'a (dyn Fn() + Sync),
+}
+
+impl Sink for InPlace<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let target = self.dir.join(path);
+        // Same length first: a changed feed is not read back just to find it differs.
+        let same_len = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64);
+        if same_len && std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = target.with_file_name(format!(".careers-tmp-{name}"));
+        std::fs::write(&temp, bytes)
+            .and_then(|()| std::fs::rename(&temp, &target))
+            .map_err(|e| format!("cannot write {path}: {e}"))
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
+        let bytes =
+            std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        self.write(to, &bytes)
+    }
+    fn pages_written(&self) {
+        (self.visible)();
+    }
+}
