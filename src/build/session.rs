@@ -262,8 +262,8 @@ impl Session {
             postings: edited.clone(),
             listings,
         };
-        let (written, old) = match publish(self.target, state, &input, &affected, &timings, visible)
-        {
+        let scope = Scope::Only(&affected, &shape);
+        let (written, old) = match publish(self.target, state, &input, scope, &timings, visible) {
             Ok(done) => done,
             Err(e) => {
                 self.state = None;
@@ -298,7 +298,7 @@ fn publish(
     target: Target,
     state: &State,
     input: &crate::render::Input,
-    affected: &Affected,
+    scope: Scope,
     timings: &Timings,
     visible: &(dyn Fn() + Sync),
 ) -> Result<(usize, Option<PathBuf>), BuildError> {
@@ -308,7 +308,7 @@ fn publish(
             &state.links,
             &state.compiled,
             &state.pieces,
-            Scope::Only(affected),
+            scope,
             sink,
             timings,
         )

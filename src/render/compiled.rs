@@ -22,6 +22,7 @@ pub struct Compiled {
 }
 
 /// Open postings in listing order (indexes into `content.postings`) and the listings.
+#[derive(Debug)]
 pub struct Shape {
     /// Open postings sorted by department, newest first, title, slug.
     pub order: Vec<usize>,

@@ -85,8 +85,9 @@ impl Sink for Discard {
 pub enum Scope<'a> {
     /// Every file of the site.
     All,
-    /// The index, every machine-readable file, and the named posting pages and listings.
-    Only(&'a Affected),
+    /// The index, every machine-readable file, and the named posting pages and listings,
+    /// with the listing shape the caller already made from the same views.
+    Only(&'a Affected, &'a Shape),
 }
 
 /// The pages an edit touches besides the index and the machine-readable files.
@@ -102,13 +103,13 @@ impl Scope<'_> {
     fn posting(&self, i: usize) -> bool {
         match self {
             Scope::All => true,
-            Scope::Only(a) => a.postings.contains(&i),
+            Scope::Only(a, _) => a.postings.contains(&i),
         }
     }
     fn listing(&self, path: &str) -> bool {
         match self {
             Scope::All => true,
-            Scope::Only(a) => a.listings.contains(path),
+            Scope::Only(a, _) => a.listings.contains(path),
         }
     }
     fn everything(&self) -> bool {
@@ -169,7 +170,14 @@ pub fn render_with(
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    let Shape { order, listings } = timings.phase("listings", || shape(&compiled.views, urls));
+    let made;
+    let Shape { order, listings } = match scope {
+        Scope::Only(_, shape) => shape,
+        Scope::All => {
+            made = timings.phase("listings", || shape(&compiled.views, urls));
+            &made
+        }
+    };
     let faq_answers: Vec<Vec<String>> = content
         .faq
         .iter()
