@@ -53,7 +53,35 @@ fn traversal_in_every_spelling_and_broken_requests_are_refused_and_serving_goes_
     let site = Site::new();
     let mut proc = site.spawn(&["serve", "--port", "0"]);
     let port = proc.port();
-    std::fs::write(site.dir.path().join("secret.txt"), "TOP-SECRET").expect("secret");
+    let secret = site.dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET").expect("secret");
+
+    // More spellings, where refusing (403) and not finding (404) are both right.
+    for path in [
+        "/..%2fsecret.txt",
+        "/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/jobs/%5c..%5c..%5csecret.txt",
+        "/a%00.html",
+    ] {
+        let resp = get(port, path);
+        assert!(matches!(resp.status, 403 | 404), "{path}: {resp:?}");
+        assert!(!resp.body.contains("TOP-SECRET"), "{path} leaked");
+    }
+    #[cfg(unix)]
+    {
+        // A symlink inside the served folder that points outside it is refused.
+        let preview = std::fs::read_dir(site.tmp())
+            .expect("tmp")
+            .next()
+            .expect("a preview folder")
+            .expect("entry")
+            .path()
+            .join("site");
+        std::os::unix::fs::symlink(&secret, preview.join("leak.txt")).expect("symlink");
+        let resp = get(port, "/leak.txt");
+        assert!(matches!(resp.status, 403 | 404), "{resp:?}");
+        assert!(!resp.body.contains("TOP-SECRET"));
+    }
 
     for (path, status) in [
         ("/../secret.txt", 403),
@@ -83,6 +111,9 @@ fn traversal_in_every_spelling_and_broken_requests_are_refused_and_serving_goes_
         (b"GET /\x01 HTTP/1.1\r\n\r\n", 400),
         (b"GET / HTTP/9.9\r\n\r\n", 400),
         (b"DELETE / HTTP/1.1\r\n\r\n", 405),
+        (b"POST / HTTP/1.1\r\n\r\n", 405),
+        (b"GARBAGE\r\n\r\n", 400),
+        (b"GET /%zz HTTP/1.1\r\n\r\n", 400),
     ] {
         assert_eq!(raw(port, request).status, status, "{request:?}");
     }
@@ -92,6 +123,10 @@ fn traversal_in_every_spelling_and_broken_requests_are_refused_and_serving_goes_
     }
     huge.extend_from_slice(b"\r\n");
     assert_eq!(raw(port, &huge).status, 431, "request heads are capped");
+    let mut one_big_header = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
+    one_big_header.extend(std::iter::repeat_n(b'a', 20 * 1024));
+    one_big_header.extend_from_slice(b"\r\n\r\n");
+    assert!(matches!(raw(port, &one_big_header).status, 400 | 431));
     let after = get(port, "/jobs/a/");
     assert_eq!(after.status, 200, "the server stopped serving");
     assert!(proc.child.try_wait().expect("status").is_none());
