@@ -4,15 +4,22 @@
 //! The output folder carries a marker file; careers refuses to replace a non-empty folder
 //! without it (unless `--force`), and refuses folders that hold the site itself.
 
+pub mod exchange;
 pub mod lock;
+pub mod shadow;
 
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 /// The file that marks a folder as careers output (safe for careers to replace).
 pub const MARKER: &str = ".careers-output";
+/// What the marker file says.
+const MARKER_TEXT: &[u8] =
+    b"This folder is written by `careers build`; it is replaced on every build.\n";
 const STAGING_PREFIX: &str = ".careers-staging-";
 const OLD_PREFIX: &str = ".careers-old-";
+/// A watch session's previous output, kept for its next edit (see [`shadow`]).
+const SHADOW_PREFIX: &str = ".careers-shadow-";
 
 /// A staging folder being filled; removed on drop unless committed.
 #[derive(Debug)]
@@ -108,14 +115,7 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         remove_stale(&parent, &name, &target);
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir = parent.join(format!(
-            "{STAGING_PREFIX}{name}-{}-{stamp}",
-            std::process::id()
-        ));
+        let dir = sibling(&target, STAGING_PREFIX)?;
         std::fs::create_dir(&dir)
             .map_err(|e| format!("cannot create the staging folder {}: {e}", dir.display()))?;
         Ok(Staging {
@@ -132,7 +132,7 @@ impl Staging {
 
     /// Writes one output file; `relative` must stay inside the output folder.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
-        let path = self.confine(relative)?;
+        let path = confine(&self.dir, relative)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -145,7 +145,7 @@ impl Staging {
 
     /// Copies a file into the output.
     pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), String> {
-        let path = self.confine(relative)?;
+        let path = confine(&self.dir, relative)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -162,7 +162,7 @@ impl Staging {
     /// Hard-links an unchanged file of the previous output into the staging folder (a copy
     /// where links are not possible), so an incremental build writes only what changed.
     pub fn link(&self, from: &Path, relative: &Path) -> Result<(), String> {
-        let path = self.confine(relative)?;
+        let path = confine(&self.dir, relative)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -170,20 +170,6 @@ impl Staging {
         std::fs::hard_link(from, &path)
             .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
             .map_err(|e| format!("cannot carry over {}: {e}", relative.display()))
-    }
-
-    fn confine(&self, relative: &Path) -> Result<PathBuf, String> {
-        let safe = !relative.as_os_str().is_empty()
-            && relative
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)));
-        if !safe {
-            return Err(format!(
-                "refusing to write {}: the path would leave the output folder",
-                relative.display()
-            ));
-        }
-        Ok(self.dir.join(relative))
     }
 
     /// Marks the staging folder as careers output and swaps it in place of the target.
@@ -196,38 +182,66 @@ impl Staging {
     }
 
     /// [`Staging::commit`] without removing the previous output: returns the target and the
-    /// folder the previous output was moved to, for the caller to remove (watch and serve do
-    /// it on another thread).
+    /// folder the previous output is now in (the staging folder's name after an atomic
+    /// exchange, `.careers-old-…` after the two-rename fallback), for the caller to remove
+    /// or, in `watch`, to keep as its [`shadow::Shadow`].
     pub fn swap(mut self) -> Result<(PathBuf, Option<PathBuf>), String> {
-        self.write(
-            Path::new(MARKER),
-            b"This folder is written by `careers build`; it is replaced on every build.\n",
-        )?;
+        self.write(Path::new(MARKER), MARKER_TEXT)?;
         let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let old = parent.join(format!(
+        let aside = parent.join(format!(
             "{OLD_PREFIX}{}",
             self.dir
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         ));
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old)
-                .map_err(|e| format!("cannot move the previous output aside: {e}"))?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(format!(
+        let old = exchange::replace(&self.dir, &self.target, &aside).map_err(|e| {
+            format!(
                 "cannot move the new site into {}: {e}",
                 self.target.display()
-            ));
-        }
+            )
+        })?;
         self.committed = true;
-        Ok((self.target.clone(), had_old.then_some(old)))
+        Ok((self.target.clone(), old))
     }
+}
+
+/// `dir/relative`, refusing a `relative` that is empty or would leave `dir`.
+fn confine(dir: &Path, relative: &Path) -> Result<PathBuf, String> {
+    let safe = !relative.as_os_str().is_empty()
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !safe {
+        return Err(format!(
+            "refusing to write {}: the path would leave the output folder",
+            relative.display()
+        ));
+    }
+    Ok(dir.join(relative))
+}
+
+/// A new hidden name beside `target`: `<prefix><name>-<pid>-<nanoseconds>`, the pattern
+/// [`remove_stale`] recognises.
+fn sibling(target: &Path, prefix: &str) -> Result<PathBuf, String> {
+    let parent = target
+        .parent()
+        .ok_or_else(|| format!("{} has no parent folder", target.display()))?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    Ok(parent.join(format!("{prefix}{name}-{}-{stamp}", std::process::id())))
+}
+
+/// Where the two-rename fallback moves the output aside: a name [`remove_stale`] puts back
+/// when a crash left no output.
+fn aside_for(target: &Path) -> Result<PathBuf, String> {
+    sibling(target, &format!("{OLD_PREFIX}{STAGING_PREFIX}"))
 }
 
 /// Removes a folder and everything in it, sub-folders in parallel (best effort: what cannot
@@ -259,8 +273,9 @@ impl Drop for Staging {
 }
 
 /// Clears what killed builds left beside the output `name` (the caller holds the build
-/// lock, so no other build is using them): staging folders are deleted; a previous output
-/// moved aside just before a kill is put back when the output folder itself is missing.
+/// lock, so no other build is using them): staging folders and watch shadows are deleted; a
+/// previous output moved aside just before a kill is put back when the output folder itself
+/// is missing.
 fn remove_stale(parent: &Path, name: &str, target: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -278,7 +293,9 @@ fn remove_stale(parent: &Path, name: &str, target: &Path) {
             if let Some(stamp) = rest.strip_prefix(STAGING_PREFIX).and_then(staging_of) {
                 olds.push((stamp, entry.path()));
             }
-        } else if let Some(rest) = file_name.strip_prefix(STAGING_PREFIX)
+        } else if let Some(rest) = file_name
+            .strip_prefix(STAGING_PREFIX)
+            .or_else(|| file_name.strip_prefix(SHADOW_PREFIX))
             && staging_of(rest).is_some()
         {
             let _ = std::fs::remove_dir_all(entry.path());
