@@ -14,20 +14,26 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::sinks::{InPlace, Recording};
+mod publish;
+
+use super::sinks::Recording;
 use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::markdown::LinkMap;
 use crate::output::Staging;
+use crate::output::shadow::Shadow;
 use crate::render::listings::Filters;
-use crate::render::{Affected, Compiled, Pieces, Scope, Sink};
+use crate::render::{Affected, Compiled, Pieces, Scope};
 use crate::timings::Timings;
 use crate::watch::{Change, ChangeKind};
+use publish::{Published, publish};
 
 /// How a session publishes an incremental build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// `careers watch`: a new staging folder holding hard links to every unchanged file and
-    /// the re-rendered ones, swapped in like a full build (never a half-written site).
+    /// `careers watch`: double-buffered. The folder an edit swaps out is kept as a shadow;
+    /// the next edit writes its files into it, re-links the files the previous edit changed,
+    /// and exchanges it with the output in one step (never a half-written site). The first
+    /// edit after a full build fills a staging folder with hard links to every unchanged file.
     Watch,
     /// `careers serve`: its private folder is updated in place, each file replaced by a rename.
     Serve,
@@ -55,6 +61,8 @@ pub struct Session {
     state: Option<State>,
     /// Removes the previous output after a swap, off the edit's critical path.
     removing: Option<std::thread::JoinHandle<()>>,
+    /// `watch` only: the output the last edit swapped out, kept for the next edit.
+    shadow: Option<Shadow>,
 }
 
 impl Session {
@@ -65,30 +73,40 @@ impl Session {
             target,
             state: None,
             removing: None,
+            shadow: None,
         }
     }
 
+    /// The shadow folder `watch` keeps between edits, if any (for tests).
+    pub fn shadow_dir(&self) -> Option<&Path> {
+        self.shadow.as_ref().map(Shadow::dir)
+    }
+
     /// Removes a swapped-out output folder on a thread; waits for the previous removal first,
-    /// so at most one runs.
+    /// so at most one runs (and never waits when there is nothing new to remove).
     fn retire(&mut self, old: Option<PathBuf>) {
+        let Some(old) = old else { return };
         if let Some(previous) = self.removing.take() {
             let _ = previous.join();
         }
-        if let Some(old) = old {
-            self.removing = Some(std::thread::spawn(move || {
-                crate::output::remove_tree(&old);
-            }));
-        }
+        self.removing = Some(std::thread::spawn(move || {
+            crate::output::remove_tree(&old);
+        }));
     }
 
     /// A full build (the first one, and the fallback); keeps its state on success.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         self.state = None;
+        // After a full build the previous output's difference is unknown: no shadow.
+        let shadow = self.shadow.take().map(Shadow::into_dir);
+        self.retire(shadow);
         let timings = Timings::new(self.opts.timings);
         let prepared = super::prepare_timed(&self.opts, &timings)?;
         let output = super::output_dir(&self.opts, &prepared);
         crate::output::check_output(&self.opts.site_dir, &output, self.opts.force)
             .map_err(BuildError::Io)?;
+        // Held until the swap: one writer per output (see `output::lock`).
+        let _lock = crate::output::lock(&output).map_err(BuildError::Io)?;
         let staging = Staging::create(&output).map_err(BuildError::Io)?;
         let input = super::input(&prepared);
         let links = crate::render::link_map(&prepared.content, &prepared.urls);
@@ -263,13 +281,33 @@ impl Session {
             listings,
         };
         let scope = Scope::Only(&affected, &shape);
-        let (written, old) = match publish(self.target, state, &input, scope, &timings, visible) {
+        let published = publish(
+            self.target,
+            state,
+            &mut self.shadow,
+            &input,
+            scope,
+            &timings,
+            visible,
+        );
+        let Published {
+            written,
+            fresh,
+            retire,
+        } = match published {
             Ok(done) => done,
             Err(e) => {
+                // The fallback full build discards the shadow too.
                 self.state = None;
                 return Some(Err(e));
             }
         };
+        // The incremental path never removes a file; a new one joins the list.
+        if fresh.iter().any(|f| state.files.binary_search(f).is_err()) {
+            state.files.extend(fresh);
+            state.files.sort();
+            state.files.dedup();
+        }
         state.members = members;
         state.filters = shape.listings.filters;
         // Warnings: the edited files' own are replaced by their new ones.
@@ -286,60 +324,8 @@ impl Session {
         let mut report = super::report(prepared, state.output.clone(), written);
         report.timings = timings.report();
         report.incremental = true;
-        self.retire(old);
+        self.retire(retire);
         Some(Ok(report))
-    }
-}
-
-/// Writes the affected files: into a staging copy (watch) or in place (serve); returns how
-/// many and, for watch, the swapped-out folder to remove. Serve calls `visible` once the
-/// HTML pages are written, before the machine-readable files.
-fn publish(
-    target: Target,
-    state: &State,
-    input: &crate::render::Input,
-    scope: Scope,
-    timings: &Timings,
-    visible: &(dyn Fn() + Sync),
-) -> Result<(usize, Option<PathBuf>), BuildError> {
-    let render = |sink: &dyn Sink| {
-        crate::render::render_with(
-            input,
-            &state.links,
-            &state.compiled,
-            &state.pieces,
-            scope,
-            sink,
-            timings,
-        )
-        .map_err(|d| super::render_error(Path::new("."), d))
-    };
-    match target {
-        Target::Serve => {
-            let sink = InPlace {
-                dir: &state.output,
-                visible,
-            };
-            Ok((render(&sink)?, None))
-        }
-        Target::Watch => {
-            let staging = Staging::create(&state.output).map_err(BuildError::Io)?;
-            let sink = Recording::new(&staging);
-            let written = render(&sink)?;
-            let fresh: BTreeSet<String> = sink.into_files().into_iter().collect();
-            timings
-                .phase("link unchanged files", || {
-                    use rayon::prelude::*;
-                    state
-                        .files
-                        .par_iter()
-                        .filter(|f| !fresh.contains(*f))
-                        .try_for_each(|f| staging.link(&state.output.join(f), Path::new(f)))
-                })
-                .map_err(BuildError::Io)?;
-            let (_, old) = staging.swap().map_err(BuildError::Io)?;
-            Ok((written, old))
-        }
     }
 }
 
@@ -350,4 +336,16 @@ fn owned(
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect()
+}
+
+impl Drop for Session {
+    /// The shadow is the session's own: removed when the session ends.
+    fn drop(&mut self) {
+        if let Some(shadow) = self.shadow.take() {
+            crate::output::remove_tree(&shadow.into_dir());
+        }
+        if let Some(removing) = self.removing.take() {
+            let _ = removing.join();
+        }
+    }
 }

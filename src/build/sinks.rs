@@ -1,9 +1,11 @@
 //! The sinks a [`super::Session`] writes through: one that records every path (full builds
-//! and `watch` staging) and one that updates `serve`'s live folder in place.
+//! and `watch` staging), `watch`'s shadow folder, and one that updates `serve`'s live folder
+//! in place.
 
 use std::path::Path;
 use std::sync::Mutex;
 
+use crate::output::shadow::Shadow;
 use crate::render::Sink;
 
 /// A sink that writes through to another and remembers every path it wrote.
@@ -48,6 +50,15 @@ impl Sink for Recording<'_> {
     }
     fn pages_written(&self) {
         self.inner.pages_written();
+    }
+}
+
+impl Sink for Shadow {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        Shadow::write(self, Path::new(path), bytes)
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
+        Shadow::copy(self, from, Path::new(to))
     }
 }
 
