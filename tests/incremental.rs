@@ -3,6 +3,8 @@
 
 #[path = "../benches/synth.rs"]
 mod synth;
+#[path = "incremental/watch.rs"]
+mod watch;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
