@@ -8,6 +8,10 @@
 //! edit changed. A file is never written through an existing path: an inode may be shared
 //! with the live output, or still open by a reader of an older generation, so every write
 //! makes a new file (`create_new`, after unlinking what was there).
+//!
+//! Right after a swap the shadow's stale files (older versions, shared with no published
+//! file) are unlinked on a thread, so the next edit does not pay for freeing them; every
+//! method that touches the folder first waits for that thread.
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
@@ -27,6 +31,8 @@ pub struct Shadow {
     /// The identity of the live output and of this folder after the last swap, to notice
     /// another process replacing the output or sweeping this folder.
     ids: (Option<FileId>, Option<FileId>),
+    /// Unlinks the stale files after a swap; joined before the folder is used again.
+    pruning: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Shadow {
@@ -38,12 +44,35 @@ impl Shadow {
         std::fs::rename(old, &dir)
             .map_err(|e| format!("cannot keep the previous output as {}: {e}", dir.display()))?;
         let ids = (file_id(target), file_id(&dir));
-        Ok(Shadow {
+        let mut shadow = Shadow {
             target: target.to_path_buf(),
             dir,
             stale: fresh,
             ids,
-        })
+            pruning: None,
+        };
+        shadow.prune();
+        Ok(shadow)
+    }
+
+    /// Unlinks the stale files on a thread (they are rewritten or re-linked next time).
+    fn prune(&mut self) {
+        let dir = self.dir.clone();
+        let stale: Vec<String> = self.stale.iter().cloned().collect();
+        self.pruning = Some(std::thread::spawn(move || {
+            for relative in stale {
+                if let Ok(path) = confine(&dir, Path::new(&relative)) {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+        }));
+    }
+
+    /// Waits for the pruning thread: it must never run while the folder is in use.
+    fn settle(&mut self) {
+        if let Some(pruning) = self.pruning.take() {
+            let _ = pruning.join();
+        }
     }
 
     /// The shadow folder.
@@ -51,15 +80,11 @@ impl Shadow {
         &self.dir
     }
 
-    /// Files that may differ from the live output (for tests and diagnostics).
-    pub fn stale(&self) -> &BTreeSet<String> {
-        &self.stale
-    }
-
     /// True when the output and this folder are still the ones the last swap left; false
     /// when another build replaced the output or swept this folder (the caller, holding the
     /// build lock, then discards the shadow).
-    pub fn is_current(&self) -> bool {
+    pub fn is_current(&mut self) -> bool {
+        self.settle();
         self.ids.0.is_some()
             && self.ids.1.is_some()
             && (file_id(&self.target), file_id(&self.dir)) == self.ids
@@ -81,8 +106,9 @@ impl Shadow {
 
     /// Re-links every stale file not in `fresh` (those the previous edit wrote and this one
     /// did not) to the live output's file, so only `fresh` differs afterwards.
-    pub fn catch_up(&self, fresh: &BTreeSet<String>) -> Result<(), String> {
+    pub fn catch_up(&mut self, fresh: &BTreeSet<String>) -> Result<(), String> {
         use rayon::prelude::*;
+        self.settle();
         let behind: Vec<&String> = self.stale.difference(fresh).collect();
         behind.par_iter().try_for_each(|relative| {
             let relative = Path::new(relative.as_str());
@@ -105,6 +131,7 @@ impl Shadow {
     /// it this folder holds the previous output, and `fresh` (the files this edit wrote) are
     /// the ones that differ. On an error the shadow's state is unknown: discard it.
     pub fn swap(&mut self, fresh: BTreeSet<String>) -> Result<(), String> {
+        self.settle();
         if std::fs::symlink_metadata(self.dir.join(MARKER)).is_err() {
             self.write(Path::new(MARKER), MARKER_TEXT)?;
         }
@@ -127,11 +154,13 @@ impl Shadow {
         }
         self.stale = fresh;
         self.ids = (file_id(&self.target), file_id(&self.dir));
+        self.prune();
         Ok(())
     }
 
     /// Gives up the shadow, returning its folder for the caller to remove.
-    pub fn into_dir(self) -> PathBuf {
+    pub fn into_dir(mut self) -> PathBuf {
+        self.settle();
         self.dir
     }
 }
