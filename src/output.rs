@@ -5,6 +5,7 @@
 //! without it (unless `--force`), and refuses folders that hold the site itself.
 
 pub mod lock;
+mod streamed;
 
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};

@@ -87,26 +87,21 @@ pub fn write(
         ..
     } = *site;
     let open = site.open;
-    // Bodies leave the site here: their site-rooted links must work anywhere. Made once
-    // per build (kept fragments already have them).
-    let bodies: Vec<String> = match kept {
+    // Every feed of a posting repeats its Atom entry: made once, in parallel.
+    let atom_entries: Vec<String> = match kept {
         Some(_) => Vec::new(),
         None => open
             .par_iter()
-            .map(|e| absolute_links(e.html, urls))
+            .map(|e| fragments::one(config, urls, e, Kind::Atom))
             .collect(),
     };
-    let entries: Vec<Entry> = open
-        .iter()
-        .zip(&bodies)
-        .map(|(e, html)| Entry { html, ..*e })
-        .collect();
     let source = match kept {
         Some(kept) => Source::Kept(kept),
         None => Source::Fresh {
             config,
             urls,
-            entries: &entries,
+            entries: open,
+            atom: &atom_entries,
         },
     };
     let n = open.len();
@@ -142,7 +137,7 @@ pub fn write(
             };
             emit(
                 "feed.xml",
-                &atom::feed(config, urls, &feed, open, &source, Kind::Atom, &all),
+                &atom::feed(config, urls, &feed, open, &source, &all),
             )
         }
         File::Atom(Some(listing)) => {
@@ -153,15 +148,7 @@ pub fn write(
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            let text = atom::feed(
-                config,
-                urls,
-                &feed,
-                open,
-                &source,
-                Kind::AtomShort,
-                &listing.members,
-            );
+            let text = atom::feed(config, urls, &feed, open, &source, &listing.members);
             emit(&self_path, &text)
         }
         File::JobsJson => {
