@@ -173,20 +173,33 @@ pub fn write(
 /// characters XML 1.0 forbids).
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&apos;",
-            c if is_xml_forbidden(c) => "",
-            _ => continue,
+    let mut at = 0;
+    // Byte by byte: everything replaced is ASCII, or U+FFFE/U+FFFF (EF BF BE/BF), so every
+    // cut falls on a character boundary.
+    while at < bytes.len() {
+        let (replacement, len) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\n' | b'\t' | b'\r' => {
+                at += 1;
+                continue;
+            }
+            b if b < 0x20 => ("", 1),
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.push_str(&text[copied..at]);
         out.push_str(replacement);
-        copied = at + c.len_utf8();
+        at += len;
+        copied = at;
     }
     out.push_str(&text[copied..]);
     out
@@ -194,8 +207,18 @@ pub fn xml_escape(text: &str) -> String {
 
 /// Wraps text in a CDATA section; a `]]>` inside is split across two sections.
 pub fn cdata(text: &str) -> String {
-    let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
-    format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
+    let mut out = String::with_capacity(text.len() + 12);
+    out.push_str("<![CDATA[");
+    if text.chars().any(is_xml_forbidden) {
+        let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
+        out.push_str(&clean.replace("]]>", "]]]]><![CDATA[>"));
+    } else if text.contains("]]>") {
+        out.push_str(&text.replace("]]>", "]]]]><![CDATA[>"));
+    } else {
+        out.push_str(text);
+    }
+    out.push_str("]]>");
+    out
 }
 
 fn is_xml_forbidden(c: char) -> bool {
@@ -269,9 +292,34 @@ pub fn html_safe_json(text: String) -> String {
     if !text.contains(['<', '>', '&']) {
         return text;
     }
-    text.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    html_safe_indented(&text, "")
+}
+
+/// [`html_safe_json`] and, in the same pass, `indent` after every line break (a
+/// pretty-printed item placed inside a larger document); JSON strings hold no raw line
+/// breaks, so only the printer's own are indented.
+pub fn html_safe_indented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            b'\n' if !indent.is_empty() => {
+                out.push_str(&text[copied..=at]);
+                out.push_str(indent);
+                copied = at + 1;
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// `/robots.txt` pointing at the sitemap.
@@ -299,6 +347,22 @@ mod tests {
     }
 
     #[test]
+    fn html_safe_json_escapes_markup_and_indents_in_one_pass() {
+        let text = "{\n  \"a\": \"<b> & \\\\n\"\n}".to_string();
+        assert_eq!(
+            html_safe_indented(&text, "    "),
+            "{\n      \"a\": \"\\u003cb\\u003e \\u0026 \\\\n\"\n    }"
+        );
+        assert_eq!(
+            html_safe_json(text.clone()),
+            text.replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+        );
+        assert_eq!(html_safe_json("plain".into()), "plain");
+    }
+
+    #[test]
     fn cdata_cannot_be_closed_early() {
         assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
         assert_eq!(cdata("x\u{1}y"), "<![CDATA[xy]]>");
@@ -309,6 +373,10 @@ mod tests {
         assert_eq!(
             xml_escape("<a & 'b'>\u{7}"),
             "&lt;a &amp; &apos;b&apos;&gt;"
+        );
+        assert_eq!(
+            xml_escape("é\u{FFFE}x\u{FFFF}\u{FFFD}\"\n\t"),
+            "éx\u{FFFD}&quot;\n\t"
         );
     }
 }
