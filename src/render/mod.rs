@@ -255,12 +255,12 @@ fn render_pieces(
     let base = pages::base_context(input);
 
     // The index and the listings, from rows turned into template values once.
+    let rows_of = match &pieces {
+        Rows::Kept(p) => &p.rows,
+        Rows::Once(p) => &p.rows,
+    };
     let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
     let listing_results = timings.phase("render listings", || {
-        let rows_of = match &pieces {
-            Rows::Kept(p) => &p.rows,
-            Rows::Once(p) => &p.rows,
-        };
         let Some(values) = order
             .iter()
             .map(|&i| rows_of.get(i).cloned().flatten())
@@ -286,6 +286,26 @@ fn render_pieces(
     });
     diagnostics.extend(listing_results);
 
+    // Posting pages (an open posting's page reuses its row value).
+    let job_results: Vec<Diagnostic> = timings.phase("render postings", || {
+        content
+            .postings
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| scope.posting(*i))
+            .filter_map(|(i, posting)| {
+                let page = pages::JobPage {
+                    posting,
+                    view: &compiled.views[i],
+                    html: &compiled.bodies[i],
+                    row: rows_of.get(i).and_then(Option::as_ref),
+                };
+                pages::job(input, &base, &out, page, &faq_answers).err()
+            })
+            .collect()
+    });
+    diagnostics.extend(job_results);
+
     // Rows made for this render only are not needed any more; kept feed fragments are.
     let kept_feeds = match pieces {
         Rows::Kept(p) => p.feeds.as_ref(),
@@ -295,21 +315,6 @@ fn render_pieces(
             None
         }
     };
-
-    // Posting pages.
-    let job_results: Vec<Diagnostic> = timings.phase("render postings", || {
-        content
-            .postings
-            .par_iter()
-            .enumerate()
-            .filter(|(i, _)| scope.posting(*i))
-            .filter_map(|(i, posting)| {
-                let (view, html) = (&compiled.views[i], &compiled.bodies[i]);
-                pages::job(input, &base, &out, posting, view, html, &faq_answers).err()
-            })
-            .collect()
-    });
-    diagnostics.extend(job_results);
 
     // FAQ, free pages, 404.
     if scope.everything() {
@@ -412,9 +417,25 @@ impl Out<'_> {
         Ok(())
     }
 
-    /// Renders `template` with `ctx` straight into `path` (no copy of the page is held
-    /// when the sink can take it in pieces); template errors become located diagnostics.
+    /// Renders `template` with `ctx` into `path`; template errors become located diagnostics.
     fn template(
+        &self,
+        input: &Input,
+        template: &str,
+        ctx: &tera::Context,
+        path: &str,
+    ) -> Result<(), Diagnostic> {
+        let html = self
+            .timings
+            .add(template, || input.tera.render(template, ctx))
+            .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
+        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
+    }
+
+    /// [`Out::template`] for a page too large to hold whole (the index and the listings):
+    /// rendered straight into the sink when it can take a file in pieces. Slower per byte
+    /// than rendering into memory (each piece goes through the writer), so only for that.
+    fn template_streamed(
         &self,
         input: &Input,
         template: &str,
