@@ -10,7 +10,6 @@ pub mod sitemap;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde_json::json;
 
 use crate::config::SiteConfig;
 use crate::content::Content;
@@ -272,15 +271,30 @@ pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String 
 
 /// One posting's item of `/search.json` (compact, HTML-safe JSON).
 pub fn search_item(j: &JobView) -> String {
-    let item = json!({
-        "url": j.url,
-        "title": j.title,
-        "department": j.department.slug,
-        "locations": j.locations.iter().map(|l| l.slug.as_str()).collect::<Vec<_>>(),
-        "types": j.employment_types.iter().map(|t| t.slug).collect::<Vec<_>>(),
-        "workplace": j.workplace,
-        "text": format!("{} {} {} {}", j.title, j.department.name, j.location_label, j.summary).to_lowercase(),
-    });
+    /// The item's fields, in the (alphabetical) order the file has always had.
+    #[derive(serde::Serialize)]
+    struct Item<'a> {
+        department: &'a str,
+        locations: Vec<&'a str>,
+        text: String,
+        title: &'a str,
+        types: Vec<&'a str>,
+        url: &'a str,
+        workplace: &'a str,
+    }
+    let item = Item {
+        department: &j.department.slug,
+        locations: j.locations.iter().map(|l| l.slug.as_str()).collect(),
+        text: format!(
+            "{} {} {} {}",
+            j.title, j.department.name, j.location_label, j.summary
+        )
+        .to_lowercase(),
+        title: &j.title,
+        types: j.employment_types.iter().map(|t| t.slug).collect(),
+        url: &j.url,
+        workplace: j.workplace,
+    };
     html_safe_json(serde_json::to_string(&item).unwrap_or_default())
 }
 
