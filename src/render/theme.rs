@@ -301,11 +301,18 @@ mod tests {
 
     #[test]
     fn escape_gives_the_same_bytes_as_teras_own() {
-        for text in ["", "plain", "<a href=\"x\">O'Neil & Co</a>", "é<ü>&&'\"", "tail&"] {
+        for text in [
+            "",
+            "plain",
+            "<a href=\"x\">O'Neil & Co</a>",
+            "é<ü>&&'\"",
+            "tail&",
+        ] {
             let mut ours = Vec::new();
             escape_html(text, &mut ours).expect("write to memory");
             let mut tera = tera::Tera::new();
-            tera.add_raw_template("t.html", "{{ v }}").expect("template");
+            tera.add_raw_template("t.html", "{{ v }}")
+                .expect("template");
             let mut ctx = tera::Context::new();
             ctx.insert("v", text);
             let theirs = tera.render("t.html", &ctx).expect("render");
