@@ -208,7 +208,7 @@ pub fn xml_escape(text: &str) -> String {
 pub fn cdata(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 12);
     out.push_str("<![CDATA[");
-    if text.chars().any(is_xml_forbidden) {
+    if has_xml_forbidden(text) {
         let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
         out.push_str(&clean.replace("]]>", "]]]]><![CDATA[>"));
     } else if text.contains("]]>") {
@@ -218,6 +218,16 @@ pub fn cdata(text: &str) -> String {
     }
     out.push_str("]]>");
     out
+}
+
+/// [`is_xml_forbidden`] for any character of `text`, by bytes: the control characters are
+/// ASCII, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+fn has_xml_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
+            || (b == 0xEF && matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])))
+    })
 }
 
 fn is_xml_forbidden(c: char) -> bool {
@@ -314,25 +324,24 @@ pub fn html_safe_json(text: String) -> String {
 /// breaks, so only the printer's own are indented.
 pub fn html_safe_indented(text: &str, indent: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let replacement = match byte {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            b'\n' if !indent.is_empty() => {
-                out.push_str(&text[copied..=at]);
-                out.push_str(indent);
-                copied = at + 1;
-                continue;
-            }
-            _ => continue,
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(replacement);
-        copied = at + 1;
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        // memchr finds the few bytes to replace; the runs between are copied whole.
+        let mut copied = 0;
+        for at in memchr::memchr3_iter(b'<', b'>', b'&', line.as_bytes()) {
+            out.push_str(&line[copied..at]);
+            out.push_str(match line.as_bytes()[at] {
+                b'<' => "\\u003c",
+                b'>' => "\\u003e",
+                _ => "\\u0026",
+            });
+            copied = at + 1;
+        }
+        out.push_str(&line[copied..]);
     }
-    out.push_str(&text[copied..]);
     out
 }
 
@@ -380,6 +389,8 @@ mod tests {
     fn cdata_cannot_be_closed_early() {
         assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
         assert_eq!(cdata("x\u{1}y"), "<![CDATA[xy]]>");
+        assert_eq!(cdata("é\u{FFFF}\u{FFFD}\n"), "<![CDATA[é\u{FFFD}\n]]>");
+        assert_eq!(cdata("plain é"), "<![CDATA[plain é]]>");
     }
 
     #[test]
