@@ -365,6 +365,7 @@ fn render_pieces(
                 kept.as_deref(),
                 &|l| scope.listing(&l.path),
                 &|path, text| out.bytes(path, text.as_bytes()),
+                timings,
             )
         })
         .map_err(|e| vec![io_diagnostic(e)])?;

@@ -78,6 +78,7 @@ pub fn write(
     kept: Option<&[&Fragments]>,
     listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &(dyn Fn(&str, &str) -> Result<(), String> + Sync),
+    timings: &crate::timings::Timings,
 ) -> Result<(), String> {
     let Site {
         config,
@@ -91,7 +92,11 @@ pub fn write(
         Some(_) => Vec::new(),
         None => open
             .par_iter()
-            .map(|e| fragments::one(config, urls, e, Kind::Atom))
+            .map(|e| {
+                timings.add("make Atom entries", || {
+                    fragments::one(config, urls, e, Kind::Atom)
+                })
+            })
             .collect(),
     };
     let source = match kept {
@@ -124,7 +129,8 @@ pub fn write(
     files.par_iter().try_for_each(|file| match *file {
         File::Search => {
             let items = (0..n).map(|i| source.get(i, Kind::Search));
-            emit("search.json", &search_json(items))
+            let text = timings.add("make search.json", || search_json(items));
+            emit("search.json", &text)
         }
         File::Robots => emit("robots.txt", &robots(urls)),
         File::Atom(None) => {
@@ -134,10 +140,10 @@ pub fn write(
                 page_path: "",
                 self_path: "feed.xml",
             };
-            emit(
-                "feed.xml",
-                &atom::feed(config, urls, &feed, open, &source, &all),
-            )
+            let text = timings.add("make feed.xml", || {
+                atom::feed(config, urls, &feed, open, &source, &all)
+            });
+            emit("feed.xml", &text)
         }
         File::Atom(Some(listing)) => {
             let title = format!("{} — {}", listing.title, config.title);
@@ -147,20 +153,30 @@ pub fn write(
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            let text = atom::feed(config, urls, &feed, open, &source, &listing.members);
+            let text = timings.add("make listing feeds", || {
+                atom::feed(config, urls, &feed, open, &source, &listing.members)
+            });
             emit(&self_path, &text)
         }
         File::JobsJson => {
             let items = (0..n).map(|i| source.get(i, Kind::Json));
-            emit("jobs.json", &jobs_json::render(config, urls, open, items))
+            let text = timings.add("make jobs.json", || {
+                jobs_json::render(config, urls, open, items)
+            });
+            emit("jobs.json", &text)
         }
         File::Indeed => {
             let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
-            emit("indeed.xml", &indeed::render(config, urls, open, jobs))
+            let text = timings.add("make indeed.xml", || {
+                indeed::render(config, urls, open, jobs)
+            });
+            emit("indeed.xml", &text)
         }
         File::Sitemap => {
-            let entries = sitemap::entries(site);
-            for (path, text) in sitemap::files(urls, &entries, SITEMAP_LIMIT) {
+            let files = timings.add("make sitemap", || {
+                sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT)
+            });
+            for (path, text) in files {
                 emit(&path, &text)?;
             }
             Ok(())
