@@ -33,6 +33,17 @@ fn options() -> Options {
 
 /// Renders Markdown to HTML; broken links to content files come back as diagnostics.
 pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
+    let (html, _, diagnostics) = render_with_summary(src, links, 0);
+    (html, diagnostics)
+}
+
+/// [`render`], plus the first paragraph as plain text cut at `max` characters (what
+/// [`first_paragraph`] gives, from the same parse; empty when `max` is 0).
+pub fn render_with_summary(
+    src: &Source,
+    links: &LinkMap,
+    max: usize,
+) -> (String, String, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut used_ids = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
@@ -68,9 +79,14 @@ pub fn render(src: &Source, links: &LinkMap) -> (String, Vec<Diagnostic>) {
         };
         events.push(event);
     }
+    let summary = if max == 0 {
+        String::new()
+    } else {
+        paragraph_text(events.iter().cloned(), max)
+    };
     let mut html = String::with_capacity(src.markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (html, diagnostics)
+    (html, summary, diagnostics)
 }
 
 /// Replaces link and image targets that would run script (`javascript:` …) with `#`.
@@ -223,9 +239,13 @@ fn normalize(path: &Path) -> Option<PathBuf> {
 
 /// The first paragraph as plain text (the default summary), at most `max` characters.
 pub fn first_paragraph(markdown: &str, max: usize) -> String {
+    paragraph_text(Parser::new_ext(markdown, options()), max)
+}
+
+fn paragraph_text<'a>(events: impl Iterator<Item = Event<'a>>, max: usize) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
-    for event in Parser::new_ext(markdown, options()) {
+    for event in events {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph => break,
@@ -297,5 +317,27 @@ mod tests {
             first_paragraph("# T\n\nHello *world*, this is long.\n\nNext", 15),
             "Hello world…"
         );
+    }
+
+    #[test]
+    fn summary_from_the_render_pass_equals_first_paragraph() {
+        let links = LinkMap::new();
+        for md in [
+            "# T\n\nHello *world*, this is long.\n\nNext",
+            "Intro with [a link](https://x.test/) and `code`\nand a soft break.\n\n- list",
+            "- only\n- a list\n",
+            "",
+            "> quoted\n\nthen text\n",
+        ] {
+            let src = Source {
+                markdown: md,
+                file: Path::new("content/jobs/x.md"),
+                first_line: 1,
+            };
+            for max in [15, 160] {
+                let (_, summary, _) = render_with_summary(&src, &links, max);
+                assert_eq!(summary, first_paragraph(md, max), "{md:?}");
+            }
+        }
     }
 }

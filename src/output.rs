@@ -7,6 +7,7 @@
 pub mod exchange;
 pub mod lock;
 pub mod shadow;
+mod streamed;
 
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};

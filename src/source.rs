@@ -55,11 +55,13 @@ pub fn decode(relative: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic>
     if let Some(d) = control_character(relative, &text) {
         return Err(d);
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+    // No copy of the usual file: one without a byte-order mark or carriage returns.
+    let text = match (text.strip_prefix('\u{feff}'), text.contains('\r')) {
+        (None, false) => text,
+        (stripped, _) => stripped
+            .unwrap_or(&text)
+            .replace("\r\n", "\n")
+            .replace('\r', "\n"),
     };
     Ok(SourceFile {
         path: relative.to_path_buf(),
@@ -76,9 +78,11 @@ pub fn is_forbidden_control(c: char) -> bool {
 /// The first forbidden control character, as a located error: they break XML feeds and can
 /// hide text, and they are almost always pasted by accident.
 fn control_character(relative: &Path, text: &str) -> Option<Diagnostic> {
-    let (offset, c) = text
-        .char_indices()
-        .find(|(_, c)| is_forbidden_control(*c))?;
+    // Every forbidden character is ASCII, and no byte of a longer UTF-8 sequence is.
+    let offset = text
+        .bytes()
+        .position(|b| is_forbidden_control(char::from(b)))?;
+    let c = char::from(text.as_bytes()[offset]);
     let before = &text[..offset];
     let line = before.matches('\n').count() as u32 + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;

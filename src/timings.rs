@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Default)]
 pub struct Timings {
     enabled: bool,
-    phases: Mutex<Vec<(String, Duration)>>,
+    phases: Mutex<Vec<(String, Duration, Option<u64>)>>,
     totals: Mutex<BTreeMap<String, (Duration, usize)>>,
 }
 
@@ -24,6 +24,8 @@ pub struct Timing {
     pub time: Duration,
     /// Items covered (pages rendered, files written); 0 for a sequential phase.
     pub count: usize,
+    /// The process's peak memory (KiB) when a phase ended, where the OS tells it (Linux).
+    pub peak_kib: Option<u64>,
 }
 
 impl Timings {
@@ -49,7 +51,7 @@ impl Timings {
         let out = f();
         let elapsed = started.elapsed();
         if let Ok(mut phases) = self.phases.lock() {
-            phases.push((name.to_string(), elapsed));
+            phases.push((name.to_string(), elapsed, peak_kib()));
         }
         out
     }
@@ -77,10 +79,11 @@ impl Timings {
             .lock()
             .map(|p| {
                 p.iter()
-                    .map(|(name, time)| Timing {
+                    .map(|(name, time, peak_kib)| Timing {
                         name: name.clone(),
                         time: *time,
                         count: 0,
+                        peak_kib: *peak_kib,
                     })
                     .collect()
             })
@@ -90,19 +93,33 @@ impl Timings {
                 name: name.clone(),
                 time: *time,
                 count: *count,
+                peak_kib: None,
             }));
         }
         out
     }
 }
 
+/// The process's peak resident memory so far in KiB (`VmHWM`), on Linux; `None` elsewhere.
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// The report as aligned text lines (what `--timings` prints).
 pub fn format(report: &[Timing]) -> String {
-    let mut out = String::from("Timings (phases: wall time; [Σ] = summed over threads):\n");
+    let mut out = String::from(
+        "Timings (phases: wall time and peak memory so far; [Σ] = summed over threads):\n",
+    );
     for t in report {
         let ms = t.time.as_secs_f64() * 1000.0;
         if t.count == 0 {
-            out.push_str(&format!("  {:<28} {ms:>9.1} ms\n", t.name));
+            let peak = t
+                .peak_kib
+                .map(|k| format!("   peak {:>5} MiB", k / 1024))
+                .unwrap_or_default();
+            out.push_str(&format!("  {:<28} {ms:>9.1} ms{peak}\n", t.name));
         } else {
             out.push_str(&format!(
                 "  {:<28} {ms:>9.1} ms [Σ] {:>7} items\n",

@@ -51,6 +51,17 @@ impl Sink for Recording<'_> {
     fn pages_written(&self) {
         self.inner.pages_written();
     }
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        // Streams when the inner sink does (a staging folder); the shadow collects the
+        // pieces and writes a new file.
+        self.inner.write_with(path, fill)?;
+        self.record(path);
+        Ok(())
+    }
 }
 
 impl Sink for Shadow {

@@ -163,6 +163,10 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
         .canonicalize()
         .unwrap_or_else(|_| site_dir.to_path_buf());
     let mut out = Vec::new();
+    // Whether the entry at each depth of the current path is, or is inside, a link: one
+    // check per entry instead of looking at every ancestor of every file.
+    let root_linked = root.ancestors().any(|a| a.is_symlink());
+    let mut linked: Vec<bool> = Vec::new();
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
@@ -193,6 +197,14 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
                 continue;
             }
         };
+        let depth = entry.depth();
+        let inside_link = match depth.checked_sub(1) {
+            None => root_linked,
+            Some(parent) => linked.get(parent).copied().unwrap_or(true),
+        };
+        let is_linked = inside_link || entry.path_is_symlink();
+        linked.truncate(depth);
+        linked.push(is_linked);
         if !entry.file_type().is_file() {
             continue;
         }
@@ -201,7 +213,7 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
             .strip_prefix(site_dir)
             .unwrap_or(entry.path())
             .to_path_buf();
-        if entry.path_is_symlink() || entry.path().ancestors().any(|a| a.is_symlink()) {
+        if is_linked {
             let target = entry.path().canonicalize();
             if !target
                 .as_ref()

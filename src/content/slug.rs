@@ -5,11 +5,17 @@ use crate::content::fields::{Fields, Reader};
 /// Turns any text into a URL slug: lower-case ASCII letters, digits and single hyphens.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(fold) {
+    let mut push = |c: char| {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
+        }
+    };
+    for c in text.chars() {
+        match fold(c) {
+            Some(folded) => folded.chars().for_each(&mut push),
+            None => push(c),
         }
     }
     let trimmed = out.trim_end_matches('-');
@@ -20,8 +26,8 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// Folds common accented letters to ASCII so "Zürich" becomes "zurich".
-fn fold(c: char) -> Vec<char> {
+/// Folds common accented letters to ASCII so "Zürich" becomes "zurich" (`None`: kept as is).
+fn fold(c: char) -> Option<&'static str> {
     let s = match c {
         'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => "a",
         'ä' | 'Ä' | 'æ' | 'Æ' => "ae",
@@ -39,9 +45,9 @@ fn fold(c: char) -> Vec<char> {
         'ž' | 'ż' | 'ź' | 'Ž' => "z",
         'ý' | 'ÿ' => "y",
         '&' => "-and-",
-        _ => return vec![c],
+        _ => return None,
     };
-    s.chars().collect()
+    Some(s)
 }
 
 /// Whether a slug written by hand is safe and tidy (no `/`, `..`, spaces or capitals).

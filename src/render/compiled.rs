@@ -75,15 +75,23 @@ pub fn compile_posting(
     links: &LinkMap,
     p: &Posting,
 ) -> (JobView, String, Vec<Diagnostic>) {
-    let view = views::job(p, input.config, input.urls, input.today);
-    let (html, diags) = markdown::render(
+    // The default summary comes from the same parse as the body.
+    let max = if p.summary.is_some() {
+        0
+    } else {
+        views::SUMMARY_LENGTH
+    };
+    let (html, summary, diags) = markdown::render_with_summary(
         &Source {
             markdown: &p.body,
             file: &p.source,
             first_line: p.body_line,
         },
         links,
+        max,
     );
+    let summary = (max > 0).then_some(summary);
+    let view = views::job_with_summary(p, input.config, input.urls, input.today, summary);
     (view, html, diags)
 }
 

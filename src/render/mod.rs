@@ -57,6 +57,17 @@ pub trait Sink: Sync {
     fn copy(&self, from: &Path, to: &str) -> Result<(), String>;
     /// Called once every HTML page of a render is written, before the machine-readable files.
     fn pages_written(&self) {}
+    /// Writes one file whose bytes `fill` produces piece by piece (pages rendered straight
+    /// from a template); by default the pieces are collected and handed to [`Sink::write`].
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
+        self.write(path, &bytes)
+    }
 }
 
 impl Sink for Staging {
@@ -65,6 +76,13 @@ impl Sink for Staging {
     }
     fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
         Staging::copy(self, from, Path::new(to))
+    }
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        Staging::write_with(self, Path::new(path), fill)
     }
 }
 
@@ -77,6 +95,13 @@ impl Sink for Discard {
     }
     fn copy(&self, _: &Path, _: &str) -> Result<(), String> {
         Ok(())
+    }
+    fn write_with(
+        &self,
+        _: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        fill(&mut std::io::sink()).map_err(|e| e.to_string())
     }
 }
 
@@ -122,7 +147,33 @@ pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize
     let links = link_map(input.content, input.urls);
     let compiled = timings.phase("markdown + views", || compile(input, &links))?;
     let pieces = timings.phase("listing rows", || pieces(input, &compiled, false, timings))?;
-    render_with(input, &links, &compiled, &pieces, Scope::All, sink, timings)
+    render_pieces(
+        input,
+        &links,
+        &compiled,
+        Rows::Once(pieces),
+        Scope::All,
+        sink,
+        timings,
+    )
+}
+
+/// Hands memory freed by a render stage back to the OS: glibc keeps freed small blocks in
+/// its arenas, so without this the ~90 MB of listing rows dropped before the feeds of a
+/// 10,000-posting build would still count in the process's resident memory.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks glibc's own heap; it takes no pointers from us.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// A render's listing rows: kept by a session for the next edit, or made for this render
+/// only and dropped as soon as the listings are written (a third of a build's peak memory).
+enum Rows<'a> {
+    Kept(&'a Pieces),
+    Once(Pieces),
 }
 
 /// Renders what `scope` covers from already compiled postings and their [`Pieces`]; returns
@@ -132,6 +183,19 @@ pub fn render_with(
     links: &LinkMap,
     compiled: &Compiled,
     pieces: &Pieces,
+    scope: Scope,
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<usize, Vec<Diagnostic>> {
+    let rows = Rows::Kept(pieces);
+    render_pieces(input, links, compiled, rows, scope, sink, timings)
+}
+
+fn render_pieces(
+    input: &Input,
+    links: &LinkMap,
+    compiled: &Compiled,
+    pieces: Rows,
     scope: Scope,
     sink: &dyn Sink,
     timings: &Timings,
@@ -190,27 +254,16 @@ pub fn render_with(
         .collect();
     let base = pages::base_context(input);
 
-    // Posting pages.
-    let job_results: Vec<Diagnostic> = timings.phase("render postings", || {
-        content
-            .postings
-            .par_iter()
-            .enumerate()
-            .filter(|(i, _)| scope.posting(*i))
-            .filter_map(|(i, posting)| {
-                let (view, html) = (&compiled.views[i], &compiled.bodies[i]);
-                pages::job(input, &base, &out, posting, view, html, &faq_answers).err()
-            })
-            .collect()
-    });
-    diagnostics.extend(job_results);
-
     // The index and the listings, from rows turned into template values once.
+    let rows_of = match &pieces {
+        Rows::Kept(p) => &p.rows,
+        Rows::Once(p) => &p.rows,
+    };
     let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
     let listing_results = timings.phase("render listings", || {
         let Some(values) = order
             .iter()
-            .map(|&i| pieces.rows.get(i).cloned().flatten())
+            .map(|&i| rows_of.get(i).cloned().flatten())
             .collect::<Option<Vec<tera::Value>>>()
         else {
             return vec![missing_piece()];
@@ -232,6 +285,36 @@ pub fn render_with(
         results
     });
     diagnostics.extend(listing_results);
+
+    // Posting pages (an open posting's page reuses its row value).
+    let job_results: Vec<Diagnostic> = timings.phase("render postings", || {
+        content
+            .postings
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| scope.posting(*i))
+            .filter_map(|(i, posting)| {
+                let page = pages::JobPage {
+                    posting,
+                    view: &compiled.views[i],
+                    html: &compiled.bodies[i],
+                    row: rows_of.get(i).and_then(Option::as_ref),
+                };
+                pages::job(input, &base, &out, page, &faq_answers).err()
+            })
+            .collect()
+    });
+    diagnostics.extend(job_results);
+
+    // Rows made for this render only are not needed any more; kept feed fragments are.
+    let kept_feeds = match pieces {
+        Rows::Kept(p) => p.feeds.as_ref(),
+        Rows::Once(p) => {
+            drop(p);
+            release_freed_memory();
+            None
+        }
+    };
 
     // FAQ, free pages, 404.
     if scope.everything() {
@@ -260,7 +343,7 @@ pub fn render_with(
                     html: &compiled.bodies[i],
                 })
                 .collect();
-            let kept: Option<Vec<&feeds::Fragments>> = match &pieces.feeds {
+            let kept: Option<Vec<&feeds::Fragments>> = match kept_feeds {
                 Some(feeds) => Some(
                     order
                         .iter()
@@ -282,6 +365,7 @@ pub fn render_with(
                 kept.as_deref(),
                 &|l| scope.listing(&l.path),
                 &|path, text| out.bytes(path, text.as_bytes()),
+                timings,
             )
         })
         .map_err(|e| vec![io_diagnostic(e)])?;
@@ -334,7 +418,7 @@ impl Out<'_> {
         Ok(())
     }
 
-    /// Renders `template` with `ctx` into `path`.
+    /// Renders `template` with `ctx` into `path`; template errors become located diagnostics.
     fn template(
         &self,
         input: &Input,
@@ -347,6 +431,64 @@ impl Out<'_> {
             .add(template, || input.tera.render(template, ctx))
             .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
         self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
+    }
+
+    /// [`Out::template`] for a page too large to hold whole (the index and the listings):
+    /// rendered straight into the sink when it can take a file in pieces. Slower per byte
+    /// than rendering into memory (each piece goes through the writer), so only for that.
+    fn template_streamed(
+        &self,
+        input: &Input,
+        template: &str,
+        ctx: &tera::Context,
+        path: &str,
+    ) -> Result<(), Diagnostic> {
+        let mut failed = None;
+        let written = self.timings.add(template, || {
+            self.sink.write_with(path, &mut |w| {
+                // The writer keeps its own error: tera reports only the kind of an I/O error.
+                let mut writer = KeepError {
+                    inner: w,
+                    error: None,
+                };
+                match input.tera.render_to(template, ctx, &mut writer) {
+                    Ok(()) => Ok(()),
+                    Err(_) if writer.error.is_some() => Err(writer
+                        .error
+                        .take()
+                        .unwrap_or_else(|| std::io::Error::other(""))),
+                    Err(e) => {
+                        failed = Some(e);
+                        Err(std::io::Error::other("template error"))
+                    }
+                }
+            })
+        });
+        if let Some(e) = failed {
+            return Err(theme::template_diagnostic(input.theme, &e));
+        }
+        written.map_err(io_diagnostic)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// A writer that remembers the first error of the writer it wraps.
+struct KeepError<'w> {
+    inner: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl std::io::Write for KeepError<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(bytes).inspect_err(|e| {
+            if self.error.is_none() {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -41,16 +41,29 @@ struct FaqGroupView<'a> {
     questions: Vec<FaqItem<'a>>,
 }
 
+/// What a posting page is made from: the posting, its view and body, and its listing row
+/// when it has one (an open posting's row value is reused as the page's `job`).
+pub(crate) struct JobPage<'a> {
+    pub(crate) posting: &'a Posting,
+    pub(crate) view: &'a JobView,
+    pub(crate) html: &'a str,
+    pub(crate) row: Option<&'a tera::Value>,
+}
+
 /// A posting's own page.
 pub(crate) fn job(
     input: &Input,
     base: &tera::Context,
     out: &Out,
-    posting: &Posting,
-    view: &JobView,
-    html: &str,
+    page: JobPage,
     faq_answers: &[Vec<String>],
 ) -> Result<(), Diagnostic> {
+    let JobPage {
+        posting,
+        view,
+        html,
+        row,
+    } = page;
     let Input {
         config,
         content,
@@ -78,8 +91,15 @@ pub(crate) fn job(
             }
         }
     }
-    let mut job = view.clone();
-    job.content = Some(html.to_string());
+    // The view as a template value (the row's, without `row_html`), with the body added.
+    let mut job = match row.and_then(|r| r.as_map()) {
+        Some(map) => map.clone(),
+        None => tera::Value::from_serializable(view)
+            .into_map()
+            .unwrap_or_default(),
+    };
+    job.remove(&tera::value::Key::Str("row_html"));
+    job.insert(tera::value::Key::Str("content"), tera::Value::from(html));
     let json_ld = if view.closed {
         String::new()
     } else {
@@ -107,7 +127,7 @@ pub(crate) fn job(
     };
     let mut ctx = base.clone();
     ctx.insert("page", &meta);
-    ctx.insert("job", &job);
+    ctx.insert_value("job", tera::Value::from(job));
     ctx.insert("faq", &faq);
     out.template(
         input,
@@ -154,7 +174,7 @@ pub(crate) fn index(
     ctx.insert_value("groups", groups);
     ctx.insert_value("jobs", jobs);
     ctx.insert_value("filters", rows.filters.clone());
-    out.template(input, "index.html", &ctx, "index.html")
+    out.template_streamed(input, "index.html", &ctx, "index.html")
 }
 
 /// One filtered listing (`/departments/<slug>/` …).
@@ -195,7 +215,7 @@ pub(crate) fn listing(
     ctx.insert_value("groups", groups);
     ctx.insert_value("jobs", jobs);
     ctx.insert_value("filters", rows.filters.clone());
-    out.template(
+    out.template_streamed(
         input,
         "listing.html",
         &ctx,

@@ -123,6 +123,8 @@ fn value(
     let html = timings
         .add(ROW_TEMPLATE, || input.tera.render(ROW_TEMPLATE, &ctx))
         .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
+    // The context's reference goes first, so the map is taken over, not copied.
+    drop(ctx);
     let Some(mut map) = job.into_map() else {
         return Ok(tera::Value::from_serializable(view));
     };

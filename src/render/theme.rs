@@ -207,6 +207,7 @@ fn add_disk(theme: &mut Theme, site_dir: &Path, dir: &Path, diagnostics: &mut Ve
 pub fn engine(theme: &Theme) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let mut diagnostics = Vec::new();
     let sources: Vec<(String, String)> = theme
         .templates
@@ -225,6 +226,27 @@ pub fn engine(theme: &Theme) -> Result<tera::Tera, Vec<Diagnostic>> {
     } else {
         Err(diagnostics)
     }
+}
+
+/// Tera's autoescape, the same bytes out (`&`, `<`, `>`, `"`, `'` as entities): every run
+/// of plain text goes to the writer in one piece, where Tera's own writes byte by byte.
+pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut copied = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[copied..at])?;
+        out.write_all(entity)?;
+        copied = at + 1;
+    }
+    out.write_all(&bytes[copied..])
 }
 
 /// Turns a Tera error into a diagnostic naming the theme file, line and column.
@@ -271,4 +293,30 @@ fn locate(err: &tera::Error) -> (String, u32, u32, String) {
         current = e.source();
     }
     (String::new(), 0, 0, messages.join(": "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_gives_the_same_bytes_as_teras_own() {
+        for text in [
+            "",
+            "plain",
+            "<a href=\"x\">O'Neil & Co</a>",
+            "é<ü>&&'\"",
+            "tail&",
+        ] {
+            let mut ours = Vec::new();
+            escape_html(text, &mut ours).expect("write to memory");
+            let mut tera = tera::Tera::new();
+            tera.add_raw_template("t.html", "{{ v }}")
+                .expect("template");
+            let mut ctx = tera::Context::new();
+            ctx.insert("v", text);
+            let theirs = tera.render("t.html", &ctx).expect("render");
+            assert_eq!(String::from_utf8(ours).expect("utf-8"), theirs, "{text:?}");
+        }
+    }
 }

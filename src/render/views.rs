@@ -164,8 +164,23 @@ pub struct JobView {
     pub content: Option<String>,
 }
 
+/// The most characters of a summary made from the body's first paragraph.
+pub const SUMMARY_LENGTH: usize = 160;
+
 /// Builds the view of a posting (without its body HTML).
 pub fn job(p: &Posting, config: &SiteConfig, urls: &Urls, today: Date) -> JobView {
+    job_with_summary(p, config, urls, today, None)
+}
+
+/// [`job`] with the body's first paragraph already known (the summary when the posting
+/// has none), so the body is not parsed a second time.
+pub fn job_with_summary(
+    p: &Posting,
+    config: &SiteConfig,
+    urls: &Urls,
+    today: Date,
+    first_paragraph: Option<String>,
+) -> JobView {
     let url = urls.path(&format!("jobs/{}/", p.slug));
     let permalink = urls.absolute(&format!("jobs/{}/", p.slug));
     let locations: Vec<LocationView> = p.locations.iter().map(|l| location(l, urls)).collect();
@@ -198,10 +213,9 @@ pub fn job(p: &Posting, config: &SiteConfig, urls: &Urls, today: Date) -> JobVie
             label: format!("Apply for {}", p.title),
         },
     });
-    let summary = p
-        .summary
-        .clone()
-        .unwrap_or_else(|| markdown::first_paragraph(&p.body, 160));
+    let summary = p.summary.clone().unwrap_or_else(|| {
+        first_paragraph.unwrap_or_else(|| markdown::first_paragraph(&p.body, SUMMARY_LENGTH))
+    });
     JobView {
         title: p.title.clone(),
         slug: p.slug.clone(),

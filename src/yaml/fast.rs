@@ -88,7 +88,7 @@ fn map(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Optio
             || entries.len() >= MAX_KEYS
             || entries
                 .iter()
-                .any(|(k, _)| k.value == Value::Str(key.into()))
+                .any(|(k, _)| matches!(&k.value, Value::Str(k) if k == key))
         {
             return None;
         }

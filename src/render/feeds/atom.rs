@@ -1,7 +1,8 @@
 //! Atom feeds (RFC 4287): /feed.xml and one per listing page, newest posting first.
 //!
-//! The site feed's entries carry the posting text (`<content>`); a listing feed's entries
-//! carry the link and the `<summary>` only, so the same bodies are not written ~4 more times.
+//! Entries carry the link, categories and a `<summary>` (location, type, pay, teaser), not
+//! the posting text: a reader follows the link. The full text is on the page, in
+//! /jobs.json and in /indeed.xml; with it, /feed.xml alone would be ~30 MB at 10,000 postings.
 
 use std::fmt::Write as _;
 
@@ -35,8 +36,8 @@ pub fn entry_id(entry: &Entry) -> String {
     }
 }
 
-/// An Atom feed of the `members` of `open` (whose `<entry>` texts of `kind` come from
-/// `entries`, same order), newest `date_posted` first; the feed's `updated` is the newest
+/// An Atom feed of the `members` of `open` (whose `<entry>` texts come from `entries`,
+/// same order), newest `date_posted` first; the feed's `updated` is the newest
 /// `date_updated`/`date_posted` among them.
 pub fn feed(
     config: &SiteConfig,
@@ -44,7 +45,6 @@ pub fn feed(
     feed: &Feed,
     open: &[Entry],
     entries: &Source,
-    kind: Kind,
     members: &[usize],
 ) -> String {
     let mut sorted: Vec<usize> = members
@@ -66,14 +66,7 @@ pub fn feed(
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let author = xml_escape(&config.company.name);
-    let size: usize = sorted
-        .iter()
-        .map(|&i| match kind {
-            Kind::Atom => open[i].html.len() * 11 / 10 + 1024,
-            _ => 1024,
-        })
-        .sum();
-    let mut out = String::with_capacity(size + 1024);
+    let mut out = String::with_capacity(sorted.len() * 1024 + 1024);
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
@@ -93,33 +86,20 @@ pub fn feed(
     let _ = writeln!(out, "  <author><name>{author}</name></author>");
     let _ = writeln!(out, "  <generator>careers</generator>");
     for i in sorted {
-        out.push_str(&entries.get(i, kind));
+        out.push_str(&entries.get(i, Kind::Atom));
     }
     out.push_str("</feed>\n");
     out
 }
 
-/// What an `<entry>` carries besides its metadata and summary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Body {
-    /// The posting text as `<content type="html">` (the site feed).
-    Content,
-    /// No text: the summary and the link only (listing feeds).
-    SummaryOnly,
-}
-
-/// The `<entry>` of one posting (the same in every feed of its kind); `author` is escaped.
-pub fn entry(entry: &Entry, author: &str, body: Body) -> String {
-    let capacity = match body {
-        Body::Content => entry.html.len() * 11 / 10 + 1024,
-        Body::SummaryOnly => 1024,
-    };
-    let mut out = String::with_capacity(capacity);
-    write_entry(&mut out, entry, author, body);
+/// The `<entry>` of one posting (the same in every feed); `author` is escaped.
+pub fn entry(entry: &Entry, author: &str) -> String {
+    let mut out = String::with_capacity(1024);
+    write_entry(&mut out, entry, author);
     out
 }
 
-fn write_entry(out: &mut String, entry: &Entry, author: &str, body: Body) {
+fn write_entry(out: &mut String, entry: &Entry, author: &str) {
     let job = entry.view;
     out.push_str("  <entry>\n");
     let _ = writeln!(out, "    <title>{}</title>", xml_escape(&job.title));
@@ -161,12 +141,5 @@ fn write_entry(out: &mut String, entry: &Entry, author: &str, body: Body) {
         "    <summary>{}</summary>",
         xml_escape(&summary.join(" — "))
     );
-    if body == Body::Content {
-        let _ = writeln!(
-            out,
-            "    <content type=\"html\">{}</content>",
-            xml_escape(entry.html)
-        );
-    }
     out.push_str("  </entry>\n");
 }

@@ -1,7 +1,7 @@
 //! Each open posting's part of every site-wide machine-readable file. A watch/serve session
 //! keeps them ([`Fragments`]) so an edit re-makes only the edited posting's before the files
 //! are assembled again; a one-off build makes each one where it is written and drops it
-//! (keeping them all would hold every body three more times in memory).
+//! (keeping them all would hold every body twice more in memory).
 
 use std::borrow::Cow;
 
@@ -14,10 +14,8 @@ use crate::render::urls::Urls;
 /// One open posting's text in each file (empty where that file is switched off).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fragments {
-    /// Its `<entry>` in /feed.xml (with `<content>`).
+    /// Its `<entry>` in /feed.xml and its listing feeds (summary and link).
     pub atom: String,
-    /// Its `<entry>` in listing feeds (summary and link only).
-    pub atom_short: String,
     /// Its item in /jobs.json, pretty-printed at the depth of the `jobs` list.
     pub json: String,
     /// Its `<job>` element(s) in /indeed.xml.
@@ -31,8 +29,6 @@ pub struct Fragments {
 pub enum Kind {
     /// [`Fragments::atom`].
     Atom,
-    /// [`Fragments::atom_short`].
-    AtomShort,
     /// [`Fragments::json`].
     Json,
     /// [`Fragments::indeed`].
@@ -41,37 +37,32 @@ pub enum Kind {
     Search,
 }
 
-/// One fragment of an open posting whose body already has absolute links.
+/// One fragment of an open posting; `entry.html` is the body as rendered (site-rooted links
+/// are made absolute here, for the fragments that carry the body).
 pub fn one(config: &SiteConfig, urls: &Urls, entry: &Entry, kind: Kind) -> String {
+    let with_absolute_links = |make: &dyn Fn(&Entry) -> String| {
+        let html = absolute_links(entry.html, urls);
+        make(&Entry {
+            html: &html,
+            ..*entry
+        })
+    };
     match kind {
-        Kind::Atom | Kind::AtomShort if !config.feeds.atom => String::new(),
-        Kind::Atom | Kind::AtomShort => {
-            let author = xml_escape(&config.company.name);
-            let body = if kind == Kind::Atom {
-                atom::Body::Content
-            } else {
-                atom::Body::SummaryOnly
-            };
-            atom::entry(entry, &author, body)
+        Kind::Atom if config.feeds.atom => atom::entry(entry, &xml_escape(&config.company.name)),
+        Kind::Json if config.feeds.json => {
+            with_absolute_links(&|e| jobs_json::item(e, config, urls))
         }
-        Kind::Json if config.feeds.json => jobs_json::item(entry, config, urls),
-        Kind::Indeed if config.feeds.indeed => indeed::jobs(config, entry),
-        Kind::Json | Kind::Indeed => String::new(),
+        Kind::Indeed if config.feeds.indeed => with_absolute_links(&|e| indeed::jobs(config, e)),
+        Kind::Atom | Kind::Json | Kind::Indeed => String::new(),
         Kind::Search => search_item(entry.view),
     }
 }
 
 /// Every fragment of one open posting (its body as rendered, site-rooted links not yet absolute).
 pub fn make(config: &SiteConfig, urls: &Urls, entry: &Entry) -> Fragments {
-    let html = absolute_links(entry.html, urls);
-    let entry = Entry {
-        html: &html,
-        ..*entry
-    };
-    let one = |kind| one(config, urls, &entry, kind);
+    let one = |kind| one(config, urls, entry, kind);
     Fragments {
         atom: one(Kind::Atom),
-        atom_short: one(Kind::AtomShort),
         json: one(Kind::Json),
         indeed: one(Kind::Indeed),
         search: one(Kind::Search),
@@ -82,14 +73,17 @@ pub fn make(config: &SiteConfig, urls: &Urls, entry: &Entry) -> Fragments {
 pub enum Source<'a> {
     /// Kept fragments, in open order (watch/serve).
     Kept(&'a [&'a Fragments]),
-    /// Made on the spot from the open entries, whose bodies have absolute links (build).
+    /// Made on the spot from the open entries (build); Atom entries, which every feed of a
+    /// posting repeats, are made once beforehand (`atom`, same order).
     Fresh {
         /// Site settings.
         config: &'a SiteConfig,
         /// URLs.
         urls: &'a Urls,
-        /// Open postings, bodies with absolute links.
+        /// Open postings, bodies as rendered.
         entries: &'a [Entry<'a>],
+        /// Each open posting's Atom entry.
+        atom: &'a [String],
     },
 }
 
@@ -99,15 +93,16 @@ impl Source<'_> {
         match self {
             Source::Kept(kept) => Cow::Borrowed(match kind {
                 Kind::Atom => &kept[i].atom,
-                Kind::AtomShort => &kept[i].atom_short,
                 Kind::Json => &kept[i].json,
                 Kind::Indeed => &kept[i].indeed,
                 Kind::Search => &kept[i].search,
             }),
+            Source::Fresh { atom, .. } if kind == Kind::Atom => Cow::Borrowed(&atom[i]),
             Source::Fresh {
                 config,
                 urls,
                 entries,
+                ..
             } => Cow::Owned(one(config, urls, &entries[i], kind)),
         }
     }

@@ -215,7 +215,7 @@ pub fn render<S: AsRef<str>>(
 /// HTML-safe like the whole file.
 pub fn item(entry: &Entry, config: &SiteConfig, urls: &Urls) -> String {
     let text = serde_json::to_string_pretty(&job(entry, config, urls)).unwrap_or_default();
-    super::html_safe_json(text).replace('\n', "\n    ")
+    super::html_safe_indented(&text, "    ")
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ pub mod sitemap;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde_json::json;
 
 use crate::config::SiteConfig;
 use crate::content::Content;
@@ -79,6 +78,7 @@ pub fn write(
     kept: Option<&[&Fragments]>,
     listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &(dyn Fn(&str, &str) -> Result<(), String> + Sync),
+    timings: &crate::timings::Timings,
 ) -> Result<(), String> {
     let Site {
         config,
@@ -87,26 +87,25 @@ pub fn write(
         ..
     } = *site;
     let open = site.open;
-    // Bodies leave the site here: their site-rooted links must work anywhere. Made once
-    // per build (kept fragments already have them).
-    let bodies: Vec<String> = match kept {
+    // Every feed of a posting repeats its Atom entry: made once, in parallel.
+    let atom_entries: Vec<String> = match kept {
         Some(_) => Vec::new(),
         None => open
             .par_iter()
-            .map(|e| absolute_links(e.html, urls))
+            .map(|e| {
+                timings.add("make Atom entries", || {
+                    fragments::one(config, urls, e, Kind::Atom)
+                })
+            })
             .collect(),
     };
-    let entries: Vec<Entry> = open
-        .iter()
-        .zip(&bodies)
-        .map(|(e, html)| Entry { html, ..*e })
-        .collect();
     let source = match kept {
         Some(kept) => Source::Kept(kept),
         None => Source::Fresh {
             config,
             urls,
-            entries: &entries,
+            entries: open,
+            atom: &atom_entries,
         },
     };
     let n = open.len();
@@ -130,7 +129,8 @@ pub fn write(
     files.par_iter().try_for_each(|file| match *file {
         File::Search => {
             let items = (0..n).map(|i| source.get(i, Kind::Search));
-            emit("search.json", &search_json(items))
+            let text = timings.add("make search.json", || search_json(items));
+            emit("search.json", &text)
         }
         File::Robots => emit("robots.txt", &robots(urls)),
         File::Atom(None) => {
@@ -140,10 +140,10 @@ pub fn write(
                 page_path: "",
                 self_path: "feed.xml",
             };
-            emit(
-                "feed.xml",
-                &atom::feed(config, urls, &feed, open, &source, Kind::Atom, &all),
-            )
+            let text = timings.add("make feed.xml", || {
+                atom::feed(config, urls, &feed, open, &source, &all)
+            });
+            emit("feed.xml", &text)
         }
         File::Atom(Some(listing)) => {
             let title = format!("{} — {}", listing.title, config.title);
@@ -153,28 +153,30 @@ pub fn write(
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            let text = atom::feed(
-                config,
-                urls,
-                &feed,
-                open,
-                &source,
-                Kind::AtomShort,
-                &listing.members,
-            );
+            let text = timings.add("make listing feeds", || {
+                atom::feed(config, urls, &feed, open, &source, &listing.members)
+            });
             emit(&self_path, &text)
         }
         File::JobsJson => {
             let items = (0..n).map(|i| source.get(i, Kind::Json));
-            emit("jobs.json", &jobs_json::render(config, urls, open, items))
+            let text = timings.add("make jobs.json", || {
+                jobs_json::render(config, urls, open, items)
+            });
+            emit("jobs.json", &text)
         }
         File::Indeed => {
             let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
-            emit("indeed.xml", &indeed::render(config, urls, open, jobs))
+            let text = timings.add("make indeed.xml", || {
+                indeed::render(config, urls, open, jobs)
+            });
+            emit("indeed.xml", &text)
         }
         File::Sitemap => {
-            let entries = sitemap::entries(site);
-            for (path, text) in sitemap::files(urls, &entries, SITEMAP_LIMIT) {
+            let files = timings.add("make sitemap", || {
+                sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT)
+            });
+            for (path, text) in files {
                 emit(&path, &text)?;
             }
             Ok(())
@@ -186,20 +188,33 @@ pub fn write(
 /// characters XML 1.0 forbids).
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&apos;",
-            c if is_xml_forbidden(c) => "",
-            _ => continue,
+    let mut at = 0;
+    // Byte by byte: everything replaced is ASCII, or U+FFFE/U+FFFF (EF BF BE/BF), so every
+    // cut falls on a character boundary.
+    while at < bytes.len() {
+        let (replacement, len) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\n' | b'\t' | b'\r' => {
+                at += 1;
+                continue;
+            }
+            b if b < 0x20 => ("", 1),
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.push_str(&text[copied..at]);
         out.push_str(replacement);
-        copied = at + c.len_utf8();
+        at += len;
+        copied = at;
     }
     out.push_str(&text[copied..]);
     out
@@ -207,8 +222,28 @@ pub fn xml_escape(text: &str) -> String {
 
 /// Wraps text in a CDATA section; a `]]>` inside is split across two sections.
 pub fn cdata(text: &str) -> String {
-    let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
-    format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
+    let mut out = String::with_capacity(text.len() + 12);
+    out.push_str("<![CDATA[");
+    if has_xml_forbidden(text) {
+        let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
+        out.push_str(&clean.replace("]]>", "]]]]><![CDATA[>"));
+    } else if text.contains("]]>") {
+        out.push_str(&text.replace("]]>", "]]]]><![CDATA[>"));
+    } else {
+        out.push_str(text);
+    }
+    out.push_str("]]>");
+    out
+}
+
+/// [`is_xml_forbidden`] for any character of `text`, by bytes: the control characters are
+/// ASCII, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+fn has_xml_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
+            || (b == 0xEF && matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])))
+    })
 }
 
 fn is_xml_forbidden(c: char) -> bool {
@@ -262,15 +297,30 @@ pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String 
 
 /// One posting's item of `/search.json` (compact, HTML-safe JSON).
 pub fn search_item(j: &JobView) -> String {
-    let item = json!({
-        "url": j.url,
-        "title": j.title,
-        "department": j.department.slug,
-        "locations": j.locations.iter().map(|l| l.slug.as_str()).collect::<Vec<_>>(),
-        "types": j.employment_types.iter().map(|t| t.slug).collect::<Vec<_>>(),
-        "workplace": j.workplace,
-        "text": format!("{} {} {} {}", j.title, j.department.name, j.location_label, j.summary).to_lowercase(),
-    });
+    /// The item's fields, in the (alphabetical) order the file has always had.
+    #[derive(serde::Serialize)]
+    struct Item<'a> {
+        department: &'a str,
+        locations: Vec<&'a str>,
+        text: String,
+        title: &'a str,
+        types: Vec<&'a str>,
+        url: &'a str,
+        workplace: &'a str,
+    }
+    let item = Item {
+        department: &j.department.slug,
+        locations: j.locations.iter().map(|l| l.slug.as_str()).collect(),
+        text: format!(
+            "{} {} {} {}",
+            j.title, j.department.name, j.location_label, j.summary
+        )
+        .to_lowercase(),
+        title: &j.title,
+        types: j.employment_types.iter().map(|t| t.slug).collect(),
+        url: &j.url,
+        workplace: j.workplace,
+    };
     html_safe_json(serde_json::to_string(&item).unwrap_or_default())
 }
 
@@ -282,9 +332,33 @@ pub fn html_safe_json(text: String) -> String {
     if !text.contains(['<', '>', '&']) {
         return text;
     }
-    text.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    html_safe_indented(&text, "")
+}
+
+/// [`html_safe_json`] and, in the same pass, `indent` after every line break (a
+/// pretty-printed item placed inside a larger document); JSON strings hold no raw line
+/// breaks, so only the printer's own are indented.
+pub fn html_safe_indented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        // memchr finds the few bytes to replace; the runs between are copied whole.
+        let mut copied = 0;
+        for at in memchr::memchr3_iter(b'<', b'>', b'&', line.as_bytes()) {
+            out.push_str(&line[copied..at]);
+            out.push_str(match line.as_bytes()[at] {
+                b'<' => "\\u003c",
+                b'>' => "\\u003e",
+                _ => "\\u0026",
+            });
+            copied = at + 1;
+        }
+        out.push_str(&line[copied..]);
+    }
+    out
 }
 
 /// `/robots.txt` pointing at the sitemap.
@@ -312,9 +386,27 @@ mod tests {
     }
 
     #[test]
+    fn html_safe_json_escapes_markup_and_indents_in_one_pass() {
+        let text = "{\n  \"a\": \"<b> & \\\\n\"\n}".to_string();
+        assert_eq!(
+            html_safe_indented(&text, "    "),
+            "{\n      \"a\": \"\\u003cb\\u003e \\u0026 \\\\n\"\n    }"
+        );
+        assert_eq!(
+            html_safe_json(text.clone()),
+            text.replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+        );
+        assert_eq!(html_safe_json("plain".into()), "plain");
+    }
+
+    #[test]
     fn cdata_cannot_be_closed_early() {
         assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
         assert_eq!(cdata("x\u{1}y"), "<![CDATA[xy]]>");
+        assert_eq!(cdata("é\u{FFFF}\u{FFFD}\n"), "<![CDATA[é\u{FFFD}\n]]>");
+        assert_eq!(cdata("plain é"), "<![CDATA[plain é]]>");
     }
 
     #[test]
@@ -322,6 +414,10 @@ mod tests {
         assert_eq!(
             xml_escape("<a & 'b'>\u{7}"),
             "&lt;a &amp; &apos;b&apos;&gt;"
+        );
+        assert_eq!(
+            xml_escape("é\u{FFFE}x\u{FFFF}\u{FFFD}\"\n\t"),
+            "éx\u{FFFD}&quot;\n\t"
         );
     }
 }

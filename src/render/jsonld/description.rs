@@ -32,21 +32,21 @@ const SEPARATORS: &[&str] = &[
     "caption",
 ];
 
-/// A tag as read from the HTML.
-struct Tag {
-    name: String,
+/// A tag as read from the HTML (its name lower-cased; borrowed when it already was).
+struct Tag<'a> {
+    name: std::borrow::Cow<'a, str>,
     closing: bool,
 }
 
 /// Reads the tag starting at `html[start]` (a `<`); returns it and the index after its `>`.
 /// Comments, doctypes and processing instructions come back with an empty name.
-fn read_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
+fn read_tag(html: &str, start: usize) -> Option<(Tag<'_>, usize)> {
     let rest = &html[start..];
     if rest.starts_with("<!--") {
         let end = rest.find("-->").map_or(html.len(), |i| start + i + 3);
         return Some((
             Tag {
-                name: String::new(),
+                name: "".into(),
                 closing: false,
             },
             end,
@@ -62,7 +62,12 @@ fn read_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
     while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric()) {
         i += 1;
     }
-    let name = rest[name_start..i].to_ascii_lowercase();
+    let raw = &rest[name_start..i];
+    let name: std::borrow::Cow<str> = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+        raw.to_ascii_lowercase().into()
+    } else {
+        raw.into()
+    };
     let special = matches!(bytes.get(name_start), Some(b'!' | b'?'));
     if name.is_empty() && !special {
         return None;
@@ -101,7 +106,7 @@ pub fn google_description(html: &str) -> String {
             continue;
         };
         i = end;
-        let name = tag.name.as_str();
+        let name: &str = &tag.name;
         if KEEP.contains(&name) {
             match (name, tag.closing) {
                 ("br", true) => {}

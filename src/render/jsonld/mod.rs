@@ -213,12 +213,12 @@ pub fn faq_page(groups: &[FaqGroup], answers: &[Vec<String>]) -> Value {
 
 /// Wraps JSON-LD in a script tag, escaping `<` so no value can close the script early.
 pub fn script(value: &Value) -> String {
-    let text = serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("<script type=\"application/ld+json\">{text}</script>")
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + text.len() / 4 + 64);
+    out.push_str("<script type=\"application/ld+json\">");
+    out.push_str(&crate::render::feeds::html_safe_json(text));
+    out.push_str("</script>");
+    out
 }
 
 #[cfg(test)]
