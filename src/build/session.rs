@@ -195,6 +195,7 @@ impl Session {
         if changes.is_empty() || today != state.prepared.today {
             return None;
         }
+        let timings = Timings::new(self.opts.timings);
         // Every change must be an edit of a posting this build already has.
         let mut edited = BTreeSet::new();
         for change in changes {
@@ -230,7 +231,10 @@ impl Session {
         for (i, posting) in parsed {
             state.prepared.content.postings[i] = posting;
         }
-        if crate::diagnostics::has_errors(&crate::validate::check(&state.prepared.content)) {
+        let problems = timings.phase("validate", || {
+            crate::validate::check(&state.prepared.content)
+        });
+        if crate::diagnostics::has_errors(&problems) {
             self.state = None;
             return None;
         }
@@ -248,7 +252,6 @@ impl Session {
             state.compiled.views[i] = view;
             state.compiled.bodies[i] = html;
         }
-        let timings = Timings::new(self.opts.timings);
         let updated = timings.phase("rows + feed entries", || {
             state
                 .pieces
@@ -259,7 +262,9 @@ impl Session {
             return None;
         }
         // Which listings changed: new members, or showing an edited posting.
-        let shape = crate::render::shape(&state.compiled.views, &state.prepared.urls);
+        let shape = timings.phase("listing shape", || {
+            crate::render::shape(&state.compiled.views, &state.prepared.urls)
+        });
         let members = owned(shape.members());
         if members.keys().ne(state.members.keys()) {
             self.state = None;
