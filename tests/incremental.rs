@@ -268,3 +268,35 @@ fn serve_signals_reload_once_the_html_is_written() {
 fn watch_signals_reload_after_publishing() {
     visible_after_html(Target::Watch);
 }
+
+/// An edit that leaves every posting's place in the listings alone (body, pay) reuses the
+/// listing shape; one that moves a posting (its title) makes it again; both stay exact.
+#[test]
+fn the_listing_shape_is_made_again_only_when_a_posting_moves() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    synth::write_site(&site, N).expect("write site");
+    let (out, full) = (temp.path().join("out"), temp.path().join("full"));
+    let opts = BuildOptions {
+        timings: true,
+        ..options(&site, &out)
+    };
+    let mut session = Session::new(opts, Target::Watch);
+    session.build().expect("first build");
+    let made_shape = |report: &careers::build::BuildReport| {
+        report.timings.iter().any(|t| t.name == "listing shape")
+    };
+    let title = synth::title(7);
+    let body_edit = session
+        .rebuild(&edit(&site, 7, &title, 47_000, "2099-12-31", "\nMore.\n"))
+        .expect("body edit");
+    assert!(body_edit.incremental);
+    assert!(!made_shape(&body_edit), "a body edit keeps the shape");
+    assert_same_as_full_build(&site, &out, &full);
+    let title_edit = session
+        .rebuild(&edit(&site, 7, "Aardvark Keeper", 47_000, "2099-12-31", ""))
+        .expect("title edit");
+    assert!(title_edit.incremental);
+    assert!(made_shape(&title_edit), "a new title moves the posting");
+    assert_same_as_full_build(&site, &out, &full);
+}

@@ -21,8 +21,7 @@ use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::markdown::LinkMap;
 use crate::output::Staging;
 use crate::output::shadow::Shadow;
-use crate::render::listings::Filters;
-use crate::render::{Affected, Compiled, Pieces, Scope};
+use crate::render::{Affected, Compiled, Pieces, Scope, Shape};
 use crate::timings::Timings;
 use crate::watch::{Change, ChangeKind};
 use publish::{Published, publish};
@@ -48,7 +47,8 @@ struct State {
     pieces: Pieces,
     /// Listing path → members (indexes into `content.postings`).
     members: std::collections::BTreeMap<String, Vec<usize>>,
-    filters: Filters,
+    /// The listing order and listings; kept while edits leave every posting's place alone.
+    shape: Shape,
     /// Every file of the output, site-relative.
     files: Vec<String>,
     output: PathBuf,
@@ -139,7 +139,7 @@ impl Session {
             compiled,
             pieces,
             members,
-            filters: shape.listings.filters,
+            shape,
             files,
             output: output_dir,
         });
@@ -239,6 +239,7 @@ impl Session {
             return None;
         }
         let input = super::input(&state.prepared);
+        let mut same_places = true;
         for &i in &edited {
             let (view, html, diags) = crate::render::compile_posting(
                 &input,
@@ -249,6 +250,7 @@ impl Session {
                 self.state = None;
                 return None;
             }
+            same_places &= crate::render::same_place(&state.compiled.views[i], &view);
             state.compiled.views[i] = view;
             state.compiled.bodies[i] = html;
         }
@@ -261,17 +263,27 @@ impl Session {
             self.state = None;
             return None;
         }
-        // Which listings changed: new members, or showing an edited posting.
-        let shape = timings.phase("listing shape", || {
-            crate::render::shape(&state.compiled.views, &state.prepared.urls)
+        // Which listings changed: new members, or showing an edited posting. The shape is
+        // made again only when an edit moved a posting (title, date, department, places …).
+        let fresh_shape = (!same_places).then(|| {
+            timings.phase("listing shape", || {
+                crate::render::shape(&state.compiled.views, &state.prepared.urls)
+            })
         });
-        let members = owned(shape.members());
-        if members.keys().ne(state.members.keys()) {
+        let new_members = fresh_shape.as_ref().map(|shape| owned(shape.members()));
+        if new_members
+            .as_ref()
+            .is_some_and(|members| members.keys().ne(state.members.keys()))
+        {
             self.state = None;
             return None;
         }
-        let all_listings = shape.listings.filters != state.filters;
-        let listings = members
+        let all_listings = fresh_shape
+            .as_ref()
+            .is_some_and(|shape| shape.listings.filters != state.shape.listings.filters);
+        let listings = new_members
+            .as_ref()
+            .unwrap_or(&state.members)
             .iter()
             .filter(|(path, now)| {
                 all_listings
@@ -285,7 +297,7 @@ impl Session {
             postings: edited.clone(),
             listings,
         };
-        let scope = Scope::Only(&affected, &shape);
+        let scope = Scope::Only(&affected, fresh_shape.as_ref().unwrap_or(&state.shape));
         let published = publish(
             self.target,
             state,
@@ -313,8 +325,12 @@ impl Session {
             state.files.sort();
             state.files.dedup();
         }
-        state.members = members;
-        state.filters = shape.listings.filters;
+        if let Some(members) = new_members {
+            state.members = members;
+        }
+        if let Some(shape) = fresh_shape {
+            state.shape = shape;
+        }
         // Warnings: the edited files' own are replaced by their new ones.
         let prepared = &mut state.prepared;
         let edited_paths: Vec<&Path> = edited

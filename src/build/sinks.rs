@@ -51,6 +51,9 @@ impl Sink for Recording<'_> {
     fn pages_written(&self) {
         self.inner.pages_written();
     }
+    fn pages_first(&self) -> bool {
+        self.inner.pages_first()
+    }
     fn write_with(
         &self,
         path: &str,
@@ -67,6 +70,13 @@ impl Sink for Recording<'_> {
 impl Sink for Shadow {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         Shadow::write(self, Path::new(path), bytes)
+    }
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        Shadow::write_with(self, Path::new(path), fill)
     }
     fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
         Shadow::copy(self, from, Path::new(to))
@@ -104,7 +114,37 @@ impl Sink for InPlace<'_> {
             std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
         self.write(to, &bytes)
     }
+    /// A file made piece by piece (the index, listings, site-wide feeds) is streamed into a
+    /// temporary file and renamed over its target: no copy of it is held in memory, at the
+    /// cost of rewriting it even when its bytes did not change.
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        use std::io::Write as _;
+        let target = self.dir.join(path);
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = target.with_file_name(format!(".careers-tmp-{name}"));
+        std::fs::File::create(&temp)
+            .and_then(|file| {
+                let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
+                fill(&mut writer)?;
+                writer.flush()
+            })
+            .and_then(|()| std::fs::rename(&temp, &target))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&temp);
+                format!("cannot write {path}: {e}")
+            })
+    }
     fn pages_written(&self) {
         (self.visible)();
+    }
+    fn pages_first(&self) -> bool {
+        true
     }
 }

@@ -98,6 +98,21 @@ impl Shadow {
             .map_err(|e| cannot("write", relative, &e))
     }
 
+    /// Writes one file made piece by piece (as a new inode), through a buffer, so a large
+    /// feed is never joined in memory first.
+    pub fn write_with(
+        &self,
+        relative: &Path,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        let path = confine(&self.dir, relative)?;
+        let file = create_new(&path).map_err(|e| cannot("write", relative, &e))?;
+        let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
+        fill(&mut writer)
+            .and_then(|()| writer.flush())
+            .map_err(|e| cannot("write", relative, &e))
+    }
+
     /// Copies a file from disk into the shadow (as a new inode).
     pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), String> {
         let bytes = std::fs::read(from).map_err(|e| cannot("read", from, &e))?;

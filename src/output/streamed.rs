@@ -21,7 +21,7 @@ impl Staging {
         }
         let file = std::fs::File::create(&path)
             .map_err(|e| format!("cannot write {}: {e}", relative.display()))?;
-        let mut writer = BufWriter::with_capacity(64 * 1024, file);
+        let mut writer = BufWriter::with_capacity(256 * 1024, file);
         fill(&mut writer)
             .and_then(|()| writer.flush())
             .map_err(|e| format!("cannot write {}: {e}", relative.display()))

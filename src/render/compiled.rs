@@ -69,6 +69,30 @@ pub fn shape(views: &[JobView], urls: &Urls) -> Shape {
     Shape { order, listings }
 }
 
+/// Whether two views of one posting take the same place in every listing: what [`shape`]
+/// reads is equal, so a shape made with the one still holds with the other.
+pub fn same_place(a: &JobView, b: &JobView) -> bool {
+    let same_locations = a.locations.len() == b.locations.len()
+        && a.locations
+            .iter()
+            .zip(&b.locations)
+            .all(|(x, y)| x.slug == y.slug && x.label == y.label);
+    let same_types = a.employment_types.len() == b.employment_types.len()
+        && a.employment_types
+            .iter()
+            .zip(&b.employment_types)
+            .all(|(x, y)| x.id == y.id && x.slug == y.slug && x.label == y.label);
+    a.closed == b.closed
+        && a.department.name == b.department.name
+        && a.department.slug == b.department.slug
+        && a.date_posted == b.date_posted
+        && a.title == b.title
+        && a.slug == b.slug
+        && a.workplace == b.workplace
+        && same_locations
+        && same_types
+}
+
 /// One posting's view and body; a broken link to a content file comes back as diagnostics.
 pub fn compile_posting(
     input: &Input,

@@ -27,7 +27,7 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, LinkMap, Source};
 use crate::output::Staging;
 use crate::timings::Timings;
-pub use compiled::{Compiled, Shape, compile, compile_posting, shape};
+pub use compiled::{Compiled, Shape, compile, compile_posting, same_place, shape};
 pub use rows::{Pieces, ROW_TEMPLATE, pieces};
 use theme::Theme;
 use urls::Urls;
@@ -57,6 +57,12 @@ pub trait Sink: Sync {
     fn copy(&self, from: &Path, to: &str) -> Result<(), String>;
     /// Called once every HTML page of a render is written, before the machine-readable files.
     fn pages_written(&self) {}
+    /// Whether an edit's HTML pages must be written before its machine-readable files (a
+    /// live folder that reloads the browser once the pages are there); otherwise an edit
+    /// renders both at once.
+    fn pages_first(&self) -> bool {
+        false
+    }
     /// Writes one file whose bytes `fill` produces piece by piece (pages rendered straight
     /// from a template); by default the pieces are collected and handed to [`Sink::write`].
     fn write_with(
@@ -260,80 +266,65 @@ fn render_pieces(
         Rows::Once(p) => &p.rows,
     };
     let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
-    let listing_results = timings.phase("render listings", || {
-        let Some(values) = order
-            .iter()
-            .map(|&i| rows_of.get(i).cloned().flatten())
-            .collect::<Option<Vec<tera::Value>>>()
-        else {
-            return vec![missing_piece()];
-        };
-        let filters = tera::Value::from_serializable(&listings.filters);
-        let rows = listings::Rows {
-            open: &open,
-            values: &values,
-            filters: &filters,
-        };
-        let index = pages::index(input, &base, &out, &rows).err();
-        let mut results: Vec<Diagnostic> = listings
-            .pages
-            .par_iter()
-            .filter(|l| scope.listing(&l.path))
-            .filter_map(|l| pages::listing(input, &base, &out, l, &rows).err())
-            .collect();
-        results.extend(index);
-        results
-    });
-    diagnostics.extend(listing_results);
-
-    // Posting pages (an open posting's page reuses its row value).
-    let job_results: Vec<Diagnostic> = timings.phase("render postings", || {
-        content
-            .postings
-            .par_iter()
-            .enumerate()
-            .filter(|(i, _)| scope.posting(*i))
-            .filter_map(|(i, posting)| {
-                let page = pages::JobPage {
-                    posting,
-                    view: &compiled.views[i],
-                    html: &compiled.bodies[i],
-                    row: rows_of.get(i).and_then(Option::as_ref),
-                };
-                pages::job(input, &base, &out, page, &faq_answers).err()
-            })
-            .collect()
-    });
-    diagnostics.extend(job_results);
-
-    // Rows made for this render only are not needed any more; kept feed fragments are.
-    let kept_feeds = match pieces {
-        Rows::Kept(p) => p.feeds.as_ref(),
-        Rows::Once(p) => {
-            drop(p);
-            release_freed_memory();
-            None
+    let html_pages = || -> Vec<Diagnostic> {
+        let mut diagnostics = timings.phase("render listings", || {
+            let Some(values) = order
+                .iter()
+                .map(|&i| rows_of.get(i).cloned().flatten())
+                .collect::<Option<Vec<tera::Value>>>()
+            else {
+                return vec![missing_piece()];
+            };
+            let filters = tera::Value::from_serializable(&listings.filters);
+            let rows = listings::Rows {
+                open: &open,
+                values: &values,
+                filters: &filters,
+            };
+            let index = pages::index(input, &base, &out, &rows).err();
+            let mut results: Vec<Diagnostic> = listings
+                .pages
+                .par_iter()
+                .filter(|l| scope.listing(&l.path))
+                .filter_map(|l| pages::listing(input, &base, &out, l, &rows).err())
+                .collect();
+            results.extend(index);
+            results
+        });
+        // Posting pages (an open posting's page reuses its row value).
+        diagnostics.extend(timings.phase("render postings", || {
+            content
+                .postings
+                .par_iter()
+                .enumerate()
+                .filter(|(i, _)| scope.posting(*i))
+                .filter_map(|(i, posting)| {
+                    let page = pages::JobPage {
+                        posting,
+                        view: &compiled.views[i],
+                        html: &compiled.bodies[i],
+                        row: rows_of.get(i).and_then(Option::as_ref),
+                    };
+                    pages::job(input, &base, &out, page, &faq_answers).err()
+                })
+                .collect::<Vec<Diagnostic>>()
+        }));
+        // FAQ, free pages, 404.
+        if scope.everything() {
+            if !content.faq.is_empty() {
+                diagnostics.extend(pages::faq(input, &base, &out, &faq_answers).err());
+            }
+            for (page, (html, _)) in content.pages.iter().zip(&pages_html) {
+                diagnostics.extend(pages::page(input, &base, &out, page, html).err());
+            }
+            diagnostics.extend(pages::not_found(input, &base, &out).err());
         }
+        diagnostics
     };
 
-    // FAQ, free pages, 404.
-    if scope.everything() {
-        if !content.faq.is_empty() {
-            diagnostics.extend(pages::faq(input, &base, &out, &faq_answers).err());
-        }
-        for (page, (html, _)) in content.pages.iter().zip(&pages_html) {
-            diagnostics.extend(pages::page(input, &base, &out, page, html).err());
-        }
-        diagnostics.extend(pages::not_found(input, &base, &out).err());
-    }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    sink.pages_written();
-
     // Machine-readable files, each written as soon as it is made.
-    timings
-        .phase("feeds + sitemap", || {
+    let feed_files = |kept_feeds: Option<&Vec<Option<feeds::Fragments>>>| {
+        timings.phase("feeds + sitemap", || {
             let entries: Vec<feeds::Entry> = order
                 .iter()
                 .zip(&open)
@@ -364,11 +355,41 @@ fn render_pieces(
                 &site,
                 kept.as_deref(),
                 &|l| scope.listing(&l.path),
-                &|path, text| out.bytes(path, text.as_bytes()),
+                &|path, fill| out.stream(path, fill),
                 timings,
             )
         })
-        .map_err(|e| vec![io_diagnostic(e)])?;
+    };
+
+    let kept_feeds = match &pieces {
+        Rows::Kept(p) => p.feeds.as_ref(),
+        Rows::Once(_) => None,
+    };
+    if !scope.everything() && !sink.pages_first() {
+        // An edit whose files are published together (watch): pages and feeds at once.
+        let (mut page_errors, files) = rayon::join(html_pages, || feed_files(kept_feeds));
+        if let Err(e) = files {
+            page_errors.push(io_diagnostic(e));
+        }
+        diagnostics.extend(page_errors);
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        sink.pages_written();
+    } else {
+        diagnostics.extend(html_pages());
+        // Rows made for this render only are not needed any more (a third of a build's peak
+        // memory); kept feed fragments are.
+        if let Rows::Once(p) = pieces {
+            drop(p);
+            release_freed_memory();
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        sink.pages_written();
+        feed_files(kept_feeds).map_err(|e| vec![io_diagnostic(e)])?;
+    }
 
     // Static files: theme assets first, then the site's own (which win).
     if scope.everything() {
@@ -414,6 +435,18 @@ pub(crate) struct Out<'a> {
 impl Out<'_> {
     fn bytes(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         self.timings.add("write", || self.sink.write(path, bytes))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes one file made piece by piece (the site-wide feeds), streamed when the sink
+    /// can take it that way; its time counts where the caller makes it.
+    fn stream(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        self.sink.write_with(path, fill)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }

@@ -47,6 +47,21 @@ pub fn feed(
     entries: &Source,
     members: &[usize],
 ) -> String {
+    let mut out = Vec::new();
+    let _ = feed_to(config, urls, feed, open, entries, members, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`feed`] written piece by piece into `out`.
+pub fn feed_to(
+    config: &SiteConfig,
+    urls: &Urls,
+    feed: &Feed,
+    open: &[Entry],
+    entries: &Source,
+    members: &[usize],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut sorted: Vec<usize> = members
         .iter()
         .copied()
@@ -66,30 +81,29 @@ pub fn feed(
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let author = xml_escape(&config.company.name);
-    let mut out = String::with_capacity(sorted.len() * 1024 + 1024);
-    out.push_str(
+    let mut head = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
     let self_url = xml_escape(&urls.absolute(feed.self_path));
-    let _ = writeln!(out, "  <title>{}</title>", xml_escape(feed.title));
-    let _ = writeln!(out, "  <id>{self_url}</id>");
+    let _ = writeln!(head, "  <title>{}</title>", xml_escape(feed.title));
+    let _ = writeln!(head, "  <id>{self_url}</id>");
     let _ = writeln!(
-        out,
+        head,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>"
     );
     let _ = writeln!(
-        out,
+        head,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
         xml_escape(&urls.absolute(feed.page_path))
     );
-    let _ = writeln!(out, "  <updated>{updated}</updated>");
-    let _ = writeln!(out, "  <author><name>{author}</name></author>");
-    let _ = writeln!(out, "  <generator>careers</generator>");
+    let _ = writeln!(head, "  <updated>{updated}</updated>");
+    let _ = writeln!(head, "  <author><name>{author}</name></author>");
+    let _ = writeln!(head, "  <generator>careers</generator>");
+    out.write_all(head.as_bytes())?;
     for i in sorted {
-        out.push_str(&entries.get(i, Kind::Atom));
+        out.write_all(entries.get(i, Kind::Atom).as_bytes())?;
     }
-    out.push_str("</feed>\n");
-    out
+    out.write_all(b"</feed>\n")
 }
 
 /// The `<entry>` of one posting (the same in every feed); `author` is escaped.

@@ -52,27 +52,38 @@ pub fn render<S: AsRef<str>>(
     open: &[Entry],
     jobs: impl IntoIterator<Item = S>,
 ) -> String {
-    let size: usize = open.iter().map(|e| e.html.len() + 1024).sum();
-    let mut out = String::with_capacity(size + 1024);
-    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
+    let mut out = Vec::new();
+    let _ = render_to(config, urls, open, jobs, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`] written piece by piece into `out`.
+pub fn render_to<S: AsRef<str>>(
+    config: &SiteConfig,
+    urls: &Urls,
+    open: &[Entry],
+    jobs: impl IntoIterator<Item = S>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut head = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
     let _ = writeln!(
-        out,
+        head,
         "  <publisher>{}</publisher>",
         cdata(&config.company.name)
     );
     let _ = writeln!(
-        out,
+        head,
         "  <publisherurl>{}</publisherurl>",
         cdata(&urls.base_url)
     );
     if let Some(newest) = open.iter().map(Entry::updated).max() {
-        let _ = writeln!(out, "  <lastBuildDate>{}</lastBuildDate>", rfc822(newest));
+        let _ = writeln!(head, "  <lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
+    out.write_all(head.as_bytes())?;
     for job in jobs {
-        out.push_str(job.as_ref());
+        out.write_all(job.as_ref().as_bytes())?;
     }
-    out.push_str("</source>\n");
-    out
+    out.write_all(b"</source>\n")
 }
 
 /// The `<job>` element(s) of one posting: one per location when it has several.

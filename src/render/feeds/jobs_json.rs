@@ -183,6 +183,19 @@ pub fn render<S: AsRef<str>>(
     open: &[Entry],
     items: impl IntoIterator<Item = S>,
 ) -> String {
+    let mut out = Vec::new();
+    let _ = render_to(config, urls, open, items, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`] written piece by piece into `out` (the items are never joined in memory).
+pub fn render_to<S: AsRef<str>>(
+    config: &SiteConfig,
+    urls: &Urls,
+    open: &[Entry],
+    items: impl IntoIterator<Item = S>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let head = JobsFile {
         version: VERSION,
         site: SiteInfo {
@@ -195,19 +208,17 @@ pub fn render<S: AsRef<str>>(
     };
     let head = super::html_safe_json(serde_json::to_string_pretty(&head).unwrap_or_default());
     let Some(head) = head.strip_suffix("[]\n}") else {
-        return head + "\n";
+        out.write_all(head.as_bytes())?;
+        return out.write_all(b"\n");
     };
-    let size: usize = open.iter().map(|e| e.html.len() * 11 / 10 + 1536).sum();
-    let mut out = String::with_capacity(head.len() + size + 16);
-    out.push_str(head);
+    out.write_all(head.as_bytes())?;
     let mut empty = true;
     for item in items {
-        out.push_str(if empty { "[\n    " } else { ",\n    " });
-        out.push_str(item.as_ref());
+        out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+        out.write_all(item.as_ref().as_bytes())?;
         empty = false;
     }
-    out.push_str(if empty { "[]\n}\n" } else { "\n  ]\n}\n" });
-    out
+    out.write_all(if empty { b"[]\n}\n" } else { b"\n  ]\n}\n" })
 }
 
 /// One posting's item, pretty-printed as it sits in the `jobs` list (indented two levels;

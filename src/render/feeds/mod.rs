@@ -69,6 +69,12 @@ enum File<'a> {
     Sitemap,
 }
 
+/// Writes one file: its path, and what writes its bytes (in pieces, so a 38 MB /jobs.json
+/// is never joined in memory when the sink can take it that way).
+pub type Emit<'a> = dyn Fn(&str, &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), String>
+    + Sync
+    + 'a;
+
 /// Makes every machine-readable file (feeds of listings only where `listing` says so) from
 /// each open posting's fragments (kept ones, or made here when `kept` is `None`; same order
 /// as `site.open`) and hands each file to `emit` as soon as it is made, in parallel; no
@@ -77,9 +83,10 @@ pub fn write(
     site: &Site,
     kept: Option<&[&Fragments]>,
     listing: &(dyn Fn(&Listing) -> bool + Sync),
-    emit: &(dyn Fn(&str, &str) -> Result<(), String> + Sync),
+    emit: &Emit<'_>,
     timings: &crate::timings::Timings,
 ) -> Result<(), String> {
+    let emit_text = |path: &str, text: &str| emit(path, &mut |w| w.write_all(text.as_bytes()));
     let Site {
         config,
         urls,
@@ -127,12 +134,12 @@ pub fn write(
     }
     files.push(File::Sitemap);
     files.par_iter().try_for_each(|file| match *file {
-        File::Search => {
-            let items = (0..n).map(|i| source.get(i, Kind::Search));
-            let text = timings.add("make search.json", || search_json(items));
-            emit("search.json", &text)
-        }
-        File::Robots => emit("robots.txt", &robots(urls)),
+        File::Search => timings.add("search.json (make + write)", || {
+            emit("search.json", &mut |w| {
+                search_json_to((0..n).map(|i| source.get(i, Kind::Search)), w)
+            })
+        }),
+        File::Robots => emit_text("robots.txt", &robots(urls)),
         File::Atom(None) => {
             let all: Vec<usize> = (0..open.len()).collect();
             let feed = atom::Feed {
@@ -140,10 +147,11 @@ pub fn write(
                 page_path: "",
                 self_path: "feed.xml",
             };
-            let text = timings.add("make feed.xml", || {
-                atom::feed(config, urls, &feed, open, &source, &all)
-            });
-            emit("feed.xml", &text)
+            timings.add("feed.xml (make + write)", || {
+                emit("feed.xml", &mut |w| {
+                    atom::feed_to(config, urls, &feed, open, &source, &all, w)
+                })
+            })
         }
         File::Atom(Some(listing)) => {
             let title = format!("{} — {}", listing.title, config.title);
@@ -153,31 +161,30 @@ pub fn write(
                 page_path: &listing.path,
                 self_path: &self_path,
             };
-            let text = timings.add("make listing feeds", || {
-                atom::feed(config, urls, &feed, open, &source, &listing.members)
-            });
-            emit(&self_path, &text)
+            timings.add("listing feeds (make + write)", || {
+                emit(&self_path, &mut |w| {
+                    atom::feed_to(config, urls, &feed, open, &source, &listing.members, w)
+                })
+            })
         }
-        File::JobsJson => {
-            let items = (0..n).map(|i| source.get(i, Kind::Json));
-            let text = timings.add("make jobs.json", || {
-                jobs_json::render(config, urls, open, items)
-            });
-            emit("jobs.json", &text)
-        }
-        File::Indeed => {
-            let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
-            let text = timings.add("make indeed.xml", || {
-                indeed::render(config, urls, open, jobs)
-            });
-            emit("indeed.xml", &text)
-        }
+        File::JobsJson => timings.add("jobs.json (make + write)", || {
+            emit("jobs.json", &mut |w| {
+                let items = (0..n).map(|i| source.get(i, Kind::Json));
+                jobs_json::render_to(config, urls, open, items, w)
+            })
+        }),
+        File::Indeed => timings.add("indeed.xml (make + write)", || {
+            emit("indeed.xml", &mut |w| {
+                let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
+                indeed::render_to(config, urls, open, jobs, w)
+            })
+        }),
         File::Sitemap => {
             let files = timings.add("make sitemap", || {
                 sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT)
             });
             for (path, text) in files {
-                emit(&path, &text)?;
+                emit_text(&path, &text)?;
             }
             Ok(())
         }
@@ -284,15 +291,24 @@ pub fn absolute_links(html: &str, urls: &Urls) -> String {
 /// `/search.json`: the small index the listing script filters with (no bodies), from each
 /// posting's [`search_item`].
 pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::from("[");
+    let mut out = Vec::new();
+    let _ = search_json_to(items, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`search_json`] written piece by piece into `out`.
+pub fn search_json_to<S: AsRef<str>>(
+    items: impl IntoIterator<Item = S>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"[")?;
     for (n, item) in items.into_iter().enumerate() {
         if n > 0 {
-            out.push(',');
+            out.write_all(b",")?;
         }
-        out.push_str(item.as_ref());
+        out.write_all(item.as_ref().as_bytes())?;
     }
-    out.push_str("]\n");
-    out
+    out.write_all(b"]\n")
 }
 
 /// One posting's item of `/search.json` (compact, HTML-safe JSON).
