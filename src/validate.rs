@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::content::Content;
+use crate::content::model::Posting;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
 /// Page slugs that would collide with the site's own folders.
@@ -52,8 +53,28 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
         }
     }
     out.extend(check_static_paths(content));
+    out.extend(check_faq_groups(content, content.postings.iter()));
+    out
+}
+
+/// What [`check`] finds for postings edited since a check of the whole site that found
+/// nothing, when the edits kept every slug (a watch session falls back to a full build
+/// otherwise): only their own references to FAQ groups can have broken.
+pub fn check_edited<'a>(
+    content: &Content,
+    edited: impl Iterator<Item = &'a Posting>,
+) -> Vec<Diagnostic> {
+    check_faq_groups(content, edited)
+}
+
+/// `faq_groups` entries naming no group of content/faq.yaml.
+fn check_faq_groups<'a>(
+    content: &Content,
+    postings: impl Iterator<Item = &'a Posting>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     let ids: Vec<&str> = content.faq.iter().map(|g| g.id.as_str()).collect();
-    for p in &content.postings {
+    for p in postings {
         for (id, line, col) in &p.faq_groups {
             if !ids.contains(&id.as_str()) {
                 let help = match did_you_mean(id, &ids) {

@@ -300,3 +300,46 @@ fn the_listing_shape_is_made_again_only_when_a_posting_moves() {
     assert!(made_shape(&title_edit), "a new title moves the posting");
     assert_same_as_full_build(&site, &out, &full);
 }
+
+/// An edit that breaks a cross-file reference (a FAQ group that does not exist) is caught on
+/// the incremental path too: the rebuild fails with the located error and the output stays.
+#[test]
+fn an_edit_naming_a_missing_faq_group_fails_and_keeps_the_output() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    synth::write_site(&site, N).expect("write site");
+    let out = temp.path().join("out");
+    for target in [Target::Watch, Target::Serve] {
+        let mut session = Session::new(options(&site, &out), target);
+        session.build().expect("first build");
+        let before = snapshot(&out);
+        let text = synth::posting(7, &synth::title(7), 47_000, "2099-12-31", "").replacen(
+            "---\n",
+            "---\nfaq_groups: [no-such-group]\n",
+            1,
+        );
+        std::fs::write(site.join(posting_path(7)), text).expect("edit");
+        let change = [Change {
+            path: posting_path(7),
+            kind: ChangeKind::Content,
+        }];
+        let Err(careers::build::BuildError::Content(diagnostics)) = session.rebuild(&change) else {
+            panic!("a missing FAQ group must fail the rebuild");
+        };
+        assert!(
+            diagnostics.iter().any(|d| d.code == "unknown-faq-group"),
+            "{diagnostics:?}"
+        );
+        if target == Target::Watch {
+            assert!(
+                snapshot(&out) == before,
+                "a failed rebuild leaves the output as it was"
+            );
+        }
+        std::fs::write(
+            site.join(posting_path(7)),
+            synth::posting(7, &synth::title(7), 47_000, "2099-12-31", ""),
+        )
+        .expect("fix");
+    }
+}
