@@ -73,6 +73,10 @@ fn main() {
         again_rss.push(rss);
         t
     });
+    // What writing careers' own output costs with no work at all: every file of the last
+    // build, read into memory first, written into a fresh folder the way the floor writes.
+    let (output_files, output_bytes) = read_tree(&out);
+    let same_bytes = median(runs, || write_tree(&output_files, &root.join("same-bytes")));
     let mut round = 0;
     let mut watch = session(
         &site,
@@ -131,6 +135,17 @@ fn main() {
         ms(again),
         ratio(again, floor),
         mib(&again_rss)
+    );
+    println!(
+        "{:<44} {:>7.0} ms {:>8.2} {:>10}",
+        format!(
+            "only writing its {} files ({} MB)",
+            output_files.len(),
+            output_bytes / 1_000_000
+        ),
+        ms(same_bytes),
+        ratio(same_bytes, floor),
+        "-"
     );
     println!(
         "{:<44} {:>7.1} ms {:>8} {:>10}",
@@ -226,6 +241,36 @@ fn floor(site: &Path, out: &Path) -> Duration {
         let dir = out.join("jobs").join(stem);
         std::fs::create_dir_all(&dir).expect("create dir");
         std::fs::write(dir.join("index.html"), html).expect("write");
+    });
+    started.elapsed()
+}
+
+/// Every file under `dir` (relative path, bytes) and their total size.
+fn read_tree(dir: &Path) -> (Vec<(PathBuf, Vec<u8>)>, usize) {
+    let files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+            (relative, std::fs::read(e.path()).expect("read output file"))
+        })
+        .collect();
+    let bytes = files.iter().map(|(_, b)| b.len()).sum();
+    (files, bytes)
+}
+
+/// Writes the files into a fresh `out` in parallel (folders made as needed), like [`floor`].
+fn write_tree(files: &[(PathBuf, Vec<u8>)], out: &Path) -> Duration {
+    let _ = std::fs::remove_dir_all(out);
+    let started = Instant::now();
+    files.par_iter().for_each(|(relative, bytes)| {
+        let path = out.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create dir");
+        }
+        std::fs::write(path, bytes).expect("write");
     });
     started.elapsed()
 }
