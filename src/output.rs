@@ -12,6 +12,10 @@ mod streamed;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
+/// What writes one file's bytes piece by piece (a page rendered straight into its file, a
+/// 38 MB feed assembled from its items), so large files are never joined in memory first.
+pub type Fill<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
 /// The file that marks a folder as careers output (safe for careers to replace).
 pub const MARKER: &str = ".careers-output";
 /// What the marker file says.

@@ -54,13 +54,8 @@ impl Sink for Recording<'_> {
     fn pages_first(&self) -> bool {
         self.inner.pages_first()
     }
-    fn write_with(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
-        // Streams when the inner sink does (a staging folder); the shadow collects the
-        // pieces and writes a new file.
+    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
+        // Streams when the inner sink does (a staging or shadow folder).
         self.inner.write_with(path, fill)?;
         self.record(path);
         Ok(())
@@ -71,11 +66,7 @@ impl Sink for Shadow {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         Shadow::write(self, Path::new(path), bytes)
     }
-    fn write_with(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
+    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
         Shadow::write_with(self, Path::new(path), fill)
     }
     fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
@@ -117,11 +108,7 @@ impl Sink for InPlace<'_> {
     /// A file made piece by piece (the index, listings, site-wide feeds) is streamed into a
     /// temporary file and renamed over its target: no copy of it is held in memory, at the
     /// cost of rewriting it even when its bytes did not change.
-    fn write_with(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
+    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
         use std::io::Write as _;
         let target = self.dir.join(path);
         let name = target

@@ -103,7 +103,7 @@ impl Shadow {
     pub fn write_with(
         &self,
         relative: &Path,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
         let file = create_new(&path).map_err(|e| cannot("write", relative, &e))?;

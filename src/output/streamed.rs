@@ -12,7 +12,7 @@ impl Staging {
     pub fn write_with(
         &self,
         relative: &Path,
-        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+        fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
         let path = super::confine(&self.dir, relative)?;
         if let Some(parent) = path.parent() {

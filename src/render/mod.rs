@@ -65,11 +65,7 @@ pub trait Sink: Sync {
     }
     /// Writes one file whose bytes `fill` produces piece by piece (pages rendered straight
     /// from a template); by default the pieces are collected and handed to [`Sink::write`].
-    fn write_with(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
+    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
         let mut bytes = Vec::new();
         fill(&mut bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
         self.write(path, &bytes)
@@ -83,11 +79,7 @@ impl Sink for Staging {
     fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
         Staging::copy(self, from, Path::new(to))
     }
-    fn write_with(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
+    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
         Staging::write_with(self, Path::new(path), fill)
     }
 }
@@ -102,11 +94,7 @@ impl Sink for Discard {
     fn copy(&self, _: &Path, _: &str) -> Result<(), String> {
         Ok(())
     }
-    fn write_with(
-        &self,
-        _: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
+    fn write_with(&self, _: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
         fill(&mut std::io::sink()).map_err(|e| e.to_string())
     }
 }
@@ -441,11 +429,7 @@ impl Out<'_> {
 
     /// Writes one file made piece by piece (the site-wide feeds), streamed when the sink
     /// can take it that way; its time counts where the caller makes it.
-    fn stream(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
+    fn stream(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
         self.sink.write_with(path, fill)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())

@@ -71,9 +71,7 @@ enum File<'a> {
 
 /// Writes one file: its path, and what writes its bytes (in pieces, so a 38 MB /jobs.json
 /// is never joined in memory when the sink can take it that way).
-pub type Emit<'a> = dyn Fn(&str, &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), String>
-    + Sync
-    + 'a;
+pub type Emit<'a> = dyn Fn(&str, &mut crate::output::Fill) -> Result<(), String> + Sync + 'a;
 
 /// Makes every machine-readable file (feeds of listings only where `listing` says so) from
 /// each open posting's fragments (kept ones, or made here when `kept` is `None`; same order
