@@ -340,26 +340,41 @@ fn salary(s: &Salary) -> SalaryView {
 pub fn money(amount: f64, currency: &str) -> String {
     let whole = amount.trunc() as i64;
     let cents = ((amount - amount.trunc()) * 100.0).round() as i64;
-    let mut digits = whole.abs().to_string();
-    let mut grouped = String::new();
-    while digits.len() > 3 {
-        let tail = digits.split_off(digits.len() - 3);
-        grouped = format!(",{tail}{grouped}");
+    let symbol = match currency {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "INR" => "₹",
+        "CAD" => "CA$",
+        "AUD" => "A$",
+        _ => "",
+    };
+    let mut out = String::with_capacity(currency.len() + 16);
+    if symbol.is_empty() {
+        out.push_str(currency);
+        out.push(' ');
+    } else {
+        out.push_str(symbol);
     }
-    let mut number = format!("{digits}{grouped}");
+    // Digits grouped in threes with commas ("1,234,567").
+    let digits = whole.unsigned_abs().to_string();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
     if cents != 0 {
-        number = format!("{number}.{:02}", cents.abs());
+        // Two digits at least, like `{:02}`.
+        let cents = cents.unsigned_abs();
+        out.push('.');
+        if cents < 10 {
+            out.push('0');
+        }
+        out.push_str(&cents.to_string());
     }
-    match currency {
-        "EUR" => format!("€{number}"),
-        "USD" => format!("${number}"),
-        "GBP" => format!("£{number}"),
-        "JPY" => format!("¥{number}"),
-        "INR" => format!("₹{number}"),
-        "CAD" => format!("CA${number}"),
-        "AUD" => format!("A${number}"),
-        other => format!("{other} {number}"),
-    }
+    out
 }
 
 /// "28 November 2026".
@@ -369,12 +384,15 @@ pub fn date_label(d: Date) -> String {
 
 /// Percent-encodes text for a URL query value.
 pub fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
@@ -389,5 +407,15 @@ mod tests {
         assert_eq!(money(55000.0, "EUR"), "€55,000");
         assert_eq!(money(1234567.5, "CHF"), "CHF 1,234,567.50");
         assert_eq!(money(18.0, "USD"), "$18");
+        assert_eq!(money(999.0, "GBP"), "£999");
+        assert_eq!(money(1000.0, "JPY"), "¥1,000");
+        assert_eq!(money(-1234.05, "CAD"), "CA$1,234.05");
+        assert_eq!(money(0.5, "AUD"), "A$0.50");
+    }
+
+    #[test]
+    fn percent_encoding_keeps_unreserved_bytes() {
+        assert_eq!(percent_encode("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(percent_encode("Dev & Ops/ü"), "Dev%20%26%20Ops%2F%C3%BC");
     }
 }
