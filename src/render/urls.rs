@@ -35,6 +35,16 @@ impl Urls {
         format!("{}{}", self.root, relative.trim_start_matches('/'))
     }
 
+    /// [`Urls::path`] of a path given in pieces (`["jobs/", slug, "/"]`), in one allocation.
+    pub fn path_of(&self, pieces: &[&str]) -> String {
+        join(&self.root, pieces)
+    }
+
+    /// [`Urls::absolute`] of a path given in pieces, in one allocation.
+    pub fn absolute_of(&self, pieces: &[&str]) -> String {
+        join(&self.base_url, pieces)
+    }
+
     /// The absolute URL of a site-relative path.
     pub fn absolute(&self, relative: &str) -> String {
         format!("{}{}", self.base_url, relative.trim_start_matches('/'))
@@ -49,6 +59,16 @@ impl Urls {
             self.absolute(value)
         }
     }
+}
+
+/// `prefix` followed by the pieces, the first without its leading `/` (like [`Urls::path`]).
+fn join(prefix: &str, pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(prefix.len() + pieces.iter().map(|p| p.len()).sum::<usize>());
+    out.push_str(prefix);
+    for (i, piece) in pieces.iter().enumerate() {
+        out.push_str(if i == 0 { piece.trim_start_matches('/') } else { piece });
+    }
+    out
 }
 
 impl Urls {
@@ -78,5 +98,14 @@ mod tests {
         );
         assert_eq!(u.asset("https://cdn.x/logo.png"), "https://cdn.x/logo.png");
         assert_eq!(Urls::new("https://x.com/").root, "/");
+    }
+
+    #[test]
+    fn paths_in_pieces_match_whole_paths() {
+        let u = Urls::new("https://acme.github.io/careers/");
+        assert_eq!(u.path_of(&["jobs/", "a", "/"]), u.path("jobs/a/"));
+        assert_eq!(u.path_of(&["/faq/"]), u.path("/faq/"));
+        assert_eq!(u.absolute_of(&["jobs/", "a", "/"]), u.absolute("jobs/a/"));
+        assert_eq!(u.path_of(&[]), u.path(""));
     }
 }

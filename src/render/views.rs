@@ -181,8 +181,8 @@ pub fn job_with_summary(
     today: Date,
     first_paragraph: Option<String>,
 ) -> JobView {
-    let url = urls.path(&format!("jobs/{}/", p.slug));
-    let permalink = urls.absolute(&format!("jobs/{}/", p.slug));
+    let url = urls.path_of(&["jobs/", &p.slug, "/"]);
+    let permalink = urls.absolute_of(&["jobs/", &p.slug, "/"]);
     let locations: Vec<LocationView> = p.locations.iter().map(|l| location(l, urls)).collect();
     let employment_types: Vec<TypeView> = p
         .employment_types
@@ -191,7 +191,7 @@ pub fn job_with_summary(
             id: t.id(),
             label: t.label(),
             slug: t.slug(),
-            url: urls.path(&format!("types/{}/", t.slug())),
+            url: urls.path_of(&["types/", t.slug(), "/"]),
         })
         .collect();
     let mut location_parts: Vec<String> = locations.iter().map(|l| l.label.clone()).collect();
@@ -278,7 +278,7 @@ pub fn department(name: &str, urls: &Urls) -> Named {
     let slug = slugify(name);
     Named {
         name: name.to_string(),
-        url: urls.path(&format!("departments/{slug}/")),
+        url: urls.path_of(&["departments/", &slug, "/"]),
         slug,
     }
 }
@@ -305,7 +305,7 @@ fn location(l: &Location, urls: &Urls) -> LocationView {
         postal_code: l.postal_code.clone(),
         street: l.street.clone(),
         label,
-        url: urls.path(&format!("locations/{slug}/")),
+        url: urls.path_of(&["locations/", &slug, "/"]),
         slug,
     }
 }
