@@ -183,7 +183,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Held until the new site is swapped in: a second build on this output stops here.
     let _lock = crate::output::lock(&output).map_err(BuildError::Io)?;
     let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
-    let files_written = render(&prepared, &staging, &opts.site_dir, &timings)?;
+    let mut prepared = prepared;
+    let files_written = render_once(&mut prepared, &staging, &opts.site_dir, &timings)?;
     let output_dir = timings
         .phase("commit (swap folders)", || staging.commit())
         .map_err(BuildError::Io)?;
@@ -265,6 +266,39 @@ fn render_error(site: &std::path::Path, mut diagnostics: Vec<Diagnostic>) -> Bui
         Some(d) => BuildError::Io(d.message.clone()),
         None => BuildError::Content(diagnostics),
     }
+}
+
+/// [`render`] for a one-off build: once every Markdown body is rendered, the postings'
+/// Markdown sources are freed before the listing rows are made (less peak memory).
+fn render_once(
+    prepared: &mut Prepared,
+    sink: &dyn crate::render::Sink,
+    site: &std::path::Path,
+    timings: &Timings,
+) -> Result<usize, BuildError> {
+    use crate::render;
+    let fail = |d| render_error(site, d);
+    let links = render::link_map(&prepared.content, &prepared.urls);
+    let compiled = timings
+        .phase("markdown + views", || {
+            render::compile(&input(prepared), &links)
+        })
+        .map_err(fail)?;
+    for posting in &mut prepared.content.postings {
+        posting.body = String::new();
+    }
+    let input = input(prepared);
+    // The listing shape (a sort and a grouping, one thread) is made beside the rows.
+    let (pieces, shape) = rayon::join(
+        || {
+            timings.phase("listing rows", || {
+                render::pieces(&input, &compiled, false, timings)
+            })
+        },
+        || timings.phase("listings", || render::shape(&compiled.views, input.urls)),
+    );
+    let made = (pieces.map_err(fail)?, &shape);
+    render::render_compiled(&input, &links, &compiled, made, sink, timings).map_err(fail)
 }
 
 fn render(

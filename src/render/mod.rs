@@ -104,6 +104,8 @@ impl Sink for Discard {
 pub enum Scope<'a> {
     /// Every file of the site.
     All,
+    /// Every file of the site, with the listing shape the caller already made.
+    AllShaped(&'a Shape),
     /// The index, every machine-readable file, and the named posting pages and listings,
     /// with the listing shape the caller already made from the same views.
     Only(&'a Affected, &'a Shape),
@@ -121,18 +123,18 @@ pub struct Affected {
 impl Scope<'_> {
     fn posting(&self, i: usize) -> bool {
         match self {
-            Scope::All => true,
+            Scope::All | Scope::AllShaped(_) => true,
             Scope::Only(a, _) => a.postings.contains(&i),
         }
     }
     fn listing(&self, path: &str) -> bool {
         match self {
-            Scope::All => true,
+            Scope::All | Scope::AllShaped(_) => true,
             Scope::Only(a, _) => a.listings.contains(path),
         }
     }
     fn everything(&self) -> bool {
-        matches!(self, Scope::All)
+        matches!(self, Scope::All | Scope::AllShaped(_))
     }
 }
 
@@ -150,6 +152,22 @@ pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize
         sink,
         timings,
     )
+}
+
+/// [`render`] for a caller that made the views, bodies, rows and listing shape itself (a
+/// one-off build, which frees the Markdown sources in between); the rows are dropped once
+/// not needed.
+pub fn render_compiled(
+    input: &Input,
+    links: &LinkMap,
+    compiled: &Compiled,
+    (pieces, shape): (Pieces, &Shape),
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<usize, Vec<Diagnostic>> {
+    let rows = Rows::Once(pieces);
+    let scope = Scope::AllShaped(shape);
+    render_pieces(input, links, compiled, rows, scope, sink, timings)
 }
 
 /// Hands memory freed by a render stage back to the OS: glibc keeps freed small blocks in
@@ -230,7 +248,7 @@ fn render_pieces(
     }
     let made;
     let Shape { order, listings } = match scope {
-        Scope::Only(_, shape) => shape,
+        Scope::Only(_, shape) | Scope::AllShaped(shape) => shape,
         Scope::All => {
             made = timings.phase("listings", || shape(&compiled.views, urls));
             &made
@@ -255,48 +273,55 @@ fn render_pieces(
     };
     let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
     let html_pages = || -> Vec<Diagnostic> {
-        let mut diagnostics = timings.phase("render listings", || {
-            let Some(values) = order
-                .iter()
-                .map(|&i| rows_of.get(i).cloned().flatten())
-                .collect::<Option<Vec<tera::Value>>>()
-            else {
-                return vec![missing_piece()];
-            };
-            let filters = tera::Value::from_serializable(&listings.filters);
-            let rows = listings::Rows {
-                open: &open,
-                values: &values,
-                filters: &filters,
-            };
-            let index = pages::index(input, &base, &out, &rows).err();
-            let mut results: Vec<Diagnostic> = listings
-                .pages
-                .par_iter()
-                .filter(|l| scope.listing(&l.path))
-                .filter_map(|l| pages::listing(input, &base, &out, l, &rows).err())
-                .collect();
-            results.extend(index);
-            results
-        });
+        let listing_pages = || {
+            timings.phase("render listings", || {
+                let Some(values) = order
+                    .iter()
+                    .map(|&i| rows_of.get(i).cloned().flatten())
+                    .collect::<Option<Vec<tera::Value>>>()
+                else {
+                    return vec![missing_piece()];
+                };
+                let filters = tera::Value::from_serializable(&listings.filters);
+                let rows = listings::Rows {
+                    open: &open,
+                    values: &values,
+                    filters: &filters,
+                };
+                let index = pages::index(input, &base, &out, &rows).err();
+                let mut results: Vec<Diagnostic> = listings
+                    .pages
+                    .par_iter()
+                    .filter(|l| scope.listing(&l.path))
+                    .filter_map(|l| pages::listing(input, &base, &out, l, &rows).err())
+                    .collect();
+                results.extend(index);
+                results
+            })
+        };
         // Posting pages (an open posting's page reuses its row value).
-        diagnostics.extend(timings.phase("render postings", || {
-            content
-                .postings
-                .par_iter()
-                .enumerate()
-                .filter(|(i, _)| scope.posting(*i))
-                .filter_map(|(i, posting)| {
-                    let page = pages::JobPage {
-                        posting,
-                        view: &compiled.views[i],
-                        html: &compiled.bodies[i],
-                        row: rows_of.get(i).and_then(Option::as_ref),
-                    };
-                    pages::job(input, &base, &out, page, &faq_answers).err()
-                })
-                .collect::<Vec<Diagnostic>>()
-        }));
+        let posting_pages = || {
+            timings.phase("render postings", || {
+                content
+                    .postings
+                    .par_iter()
+                    .enumerate()
+                    .filter(|(i, _)| scope.posting(*i))
+                    .filter_map(|(i, posting)| {
+                        let page = pages::JobPage {
+                            posting,
+                            view: &compiled.views[i],
+                            html: &compiled.bodies[i],
+                            row: rows_of.get(i).and_then(Option::as_ref),
+                        };
+                        pages::job(input, &base, &out, page, &faq_answers).err()
+                    })
+                    .collect::<Vec<Diagnostic>>()
+            })
+        };
+        // At once: the index is one long task, which the posting pages fill in around.
+        let (mut diagnostics, postings) = rayon::join(listing_pages, posting_pages);
+        diagnostics.extend(postings);
         // FAQ, free pages, 404.
         if scope.everything() {
             if !content.faq.is_empty() {
@@ -353,9 +378,21 @@ fn render_pieces(
         Rows::Kept(p) => p.feeds.as_ref(),
         Rows::Once(_) => None,
     };
-    if !scope.everything() && !sink.pages_first() {
-        // An edit whose files are published together (watch): pages and feeds at once.
-        let (mut page_errors, files) = rayon::join(html_pages, || feed_files(kept_feeds));
+    if sink.pages_first() {
+        // A live folder that reloads the browser once the pages are there (serve): pages,
+        // the signal, then the machine-readable files.
+        diagnostics.extend(html_pages());
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        sink.pages_written();
+        feed_files(kept_feeds).map_err(|e| vec![io_diagnostic(e)])?;
+    } else {
+        // Files published together (a build, a watch edit): pages and feeds at once, so
+        // the few large feeds never leave a core idle at the end.
+        let (mut page_errors, files) = timings.phase("pages and feeds, at once", || {
+            rayon::join(html_pages, || feed_files(kept_feeds))
+        });
         if let Err(e) = files {
             page_errors.push(io_diagnostic(e));
         }
@@ -364,19 +401,11 @@ fn render_pieces(
             return Err(diagnostics);
         }
         sink.pages_written();
-    } else {
-        diagnostics.extend(html_pages());
-        // Rows made for this render only are not needed any more (a third of a build's peak
-        // memory); kept feed fragments are.
-        if let Rows::Once(p) = pieces {
-            drop(p);
-            release_freed_memory();
-        }
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
-        sink.pages_written();
-        feed_files(kept_feeds).map_err(|e| vec![io_diagnostic(e)])?;
+    }
+    // Rows made for this render only go before the static files (kept ones stay).
+    if let Rows::Once(p) = pieces {
+        drop(p);
+        release_freed_memory();
     }
 
     // Static files: theme assets first, then the site's own (which win).

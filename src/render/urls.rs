@@ -63,10 +63,15 @@ impl Urls {
 
 /// `prefix` followed by the pieces, the first without its leading `/` (like [`Urls::path`]).
 fn join(prefix: &str, pieces: &[&str]) -> String {
-    let mut out = String::with_capacity(prefix.len() + pieces.iter().map(|p| p.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(prefix.len() + pieces.iter().map(|p| p.len()).sum::<usize>());
     out.push_str(prefix);
     for (i, piece) in pieces.iter().enumerate() {
-        out.push_str(if i == 0 { piece.trim_start_matches('/') } else { piece });
+        out.push_str(if i == 0 {
+            piece.trim_start_matches('/')
+        } else {
+            piece
+        });
     }
     out
 }

@@ -360,7 +360,7 @@ pub fn money(amount: f64, currency: &str) -> String {
     // Digits grouped in threes with commas ("1,234,567").
     let digits = whole.unsigned_abs().to_string();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
