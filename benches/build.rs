@@ -6,10 +6,13 @@
 //!   file per posting, in parallel with rayon, no templates;
 //! - `careers build` run as a child process of the real binary, into a fresh output folder
 //!   and again over an existing one, with its peak memory (`wait4` maxrss);
-//! - a one-posting edit through `careers::build::Session` (the watch/serve path); for serve
-//!   both "visible" (HTML written, reload signalled) and "complete" (every file written).
+//! - one-posting edits through `careers::build::Session` (the watch/serve path): a body edit
+//!   (its listing row stays the same) and a salary edit (its row changes, so the index and
+//!   its listings are rendered again); for serve both "visible" (HTML written, reload
+//!   signalled) and "complete" (every file written).
 //!
-//! `-- N --generate DIR` only writes the site, for profiling by hand.
+//! `-- N --generate DIR` only writes the site, for profiling by hand; `-- N --edits` only
+//! measures the one-posting edits.
 //!
 //! It prints medians, the ratio to the floor, and peak memory. Figures, never assertions.
 
@@ -26,10 +29,12 @@ fn main() {
     let mut n = 10_000usize;
     let mut runs = 5usize;
     let mut generate: Option<PathBuf> = None;
+    let mut edits_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--generate" => generate = args.next().map(PathBuf::from),
+            "--edits" => edits_only = true,
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
             a if a.starts_with('-') => {} // `cargo bench` passes --bench
             a => n = a.parse().unwrap_or(n),
@@ -54,6 +59,12 @@ fn main() {
         rayon::current_num_threads()
     );
 
+    if edits_only {
+        // `-- N --edits`: only the one-posting edits (watch and serve sessions).
+        measure_edits(&site, &root, runs).print();
+        let _ = std::fs::remove_dir_all(&root);
+        return;
+    }
     let floor = median(runs, || floor(&site, &root.join("floor")));
     // CAREERS_BIN=/path/to/old/careers compares another build of the binary (before/after).
     let binary = std::env::var_os("CAREERS_BIN")
@@ -73,37 +84,7 @@ fn main() {
         again_rss.push(rss);
         t
     });
-    let mut round = 0;
-    let mut watch = session(
-        &site,
-        &root.join("watch-out"),
-        careers::build::Target::Watch,
-    );
-    let mut watch_timings = Vec::new();
-    let incremental = median(runs.max(3) * 2, || {
-        round += 1;
-        let edit = edit_one(&mut watch, &site, round);
-        watch_timings = edit.timings;
-        edit.complete
-    });
-    drop(watch);
-    let mut serve = session(
-        &site,
-        &root.join("serve-out"),
-        careers::build::Target::Serve,
-    );
-    let mut serve_timings = Vec::new();
-    let mut serve_visible = Vec::new();
-    let incremental_serve = median(runs.max(3) * 2, || {
-        round += 1;
-        let edit = edit_one(&mut serve, &site, round);
-        serve_timings = edit.timings;
-        serve_visible.push(edit.visible);
-        edit.complete
-    });
-    serve_visible.sort();
-    let visible_serve = serve_visible[serve_visible.len() / 2];
-    drop(serve);
+    let edits = measure_edits(&site, &root, runs);
     // What writing careers' own output costs with no work at all: every file of the last
     // build, read into memory first, written into a fresh folder the way the floor writes
     // (after the sessions, so their peak memory above does not include these bytes).
@@ -150,33 +131,7 @@ fn main() {
         ratio(same_bytes, floor),
         "-"
     );
-    println!(
-        "{:<44} {:>7.1} ms {:>8} {:>10}",
-        "one-posting edit, watch (shadow + exchange)",
-        ms(incremental),
-        "-",
-        "-"
-    );
-    println!(
-        "{:<44} {:>7.1} ms {:>8} {:>10}",
-        "one-posting edit, serve: visible (reload)",
-        ms(visible_serve),
-        "-",
-        "-"
-    );
-    println!(
-        "{:<44} {:>7.1} ms {:>8} {:>10}",
-        "one-posting edit, serve: complete",
-        ms(incremental_serve),
-        "-",
-        "-"
-    );
-    println!();
-    println!("one-posting edit, watch, last run:");
-    print!("{}", careers::timings::format(&watch_timings));
-    println!();
-    println!("one-posting edit, serve, last run:");
-    print!("{}", careers::timings::format(&serve_timings));
+    edits.print();
     println!();
     println!("careers build --timings (one run):");
     let output = Command::new(&binary)
@@ -189,6 +144,80 @@ fn main() {
     print!("{}", String::from_utf8_lossy(&output.stderr));
     print!("{}", String::from_utf8_lossy(&output.stdout));
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// What a measured edit changes in posting 42.
+#[derive(Clone, Copy)]
+enum EditKind {
+    /// A sentence added at the end of the body: its page, `/jobs.json`, `/indeed.xml` and
+    /// the JSON-LD change; its listing row, feed entry, search item and sitemap entry do not.
+    Body,
+    /// Another salary: its listing row too, so the index and its listings are rendered again.
+    Salary,
+}
+
+/// Medians of one-posting edits (body and salary) through watch and serve sessions, with
+/// the last salary edit's phase timings.
+struct EditFigures {
+    /// (label, median) per line.
+    lines: Vec<(String, Duration)>,
+    watch_timings: Vec<careers::timings::Timing>,
+    serve_timings: Vec<careers::timings::Timing>,
+}
+
+/// Edits one posting again and again through a watch session, then a serve session.
+fn measure_edits(site: &Path, root: &Path, runs: usize) -> EditFigures {
+    let mut round = 0;
+    let mut lines = Vec::new();
+    let mut last = [Vec::new(), Vec::new()];
+    for (t, (target, name)) in [
+        (careers::build::Target::Watch, "watch"),
+        (careers::build::Target::Serve, "serve"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut session = session(site, &root.join(format!("{name}-out")), target);
+        for (kind, what) in [(EditKind::Body, "body"), (EditKind::Salary, "salary")] {
+            let mut visible = Vec::new();
+            let complete = median(runs.max(3) * 2, || {
+                round += 1;
+                let edit = edit_one(&mut session, site, round, kind);
+                last[t] = edit.timings;
+                visible.push(edit.visible);
+                edit.complete
+            });
+            visible.sort();
+            if t == 0 {
+                lines.push((format!("{what} edit, watch (shadow + exchange)"), complete));
+            } else {
+                let seen = visible[visible.len() / 2];
+                lines.push((format!("{what} edit, serve: visible (reload)"), seen));
+                lines.push((format!("{what} edit, serve: complete"), complete));
+            }
+        }
+    }
+    let [watch_timings, serve_timings] = last;
+    EditFigures {
+        lines,
+        watch_timings,
+        serve_timings,
+    }
+}
+
+impl EditFigures {
+    /// The edit lines, then the phases of the last watch and serve edit.
+    fn print(&self) {
+        for (label, time) in &self.lines {
+            println!("{label:<44} {:>7.1} ms {:>8} {:>10}", ms(*time), "-", "-");
+        }
+        println!();
+        println!("salary edit, watch, last run:");
+        print!("{}", careers::timings::format(&self.watch_timings));
+        println!();
+        println!("salary edit, serve, last run:");
+        print!("{}", careers::timings::format(&self.serve_timings));
+    }
 }
 
 /// A fresh folder under /dev/shm when it exists (tmpfs), else the system temp folder.
@@ -331,16 +360,20 @@ struct Edit {
 /// The pause before each measured edit (the watcher's debounce is 150 ms).
 const EDIT_GAP: Duration = Duration::from_millis(200);
 
-/// One posting's body edited on disk, then rebuilt through the session.
-fn edit_one(session: &mut careers::build::Session, site: &Path, round: usize) -> Edit {
+/// One posting edited on disk (`kind` says what changes), then rebuilt through the session.
+fn edit_one(
+    session: &mut careers::build::Session,
+    site: &Path,
+    round: usize,
+    kind: EditKind,
+) -> Edit {
     let i = 42;
-    let text = synth::posting(
-        i,
-        &synth::title(i),
-        40_000 + (i as u32 % 50) * 1000,
-        synth::valid_through(i),
-        &format!("\nEdited {round}.\n"),
-    );
+    let salary = 40_000 + (i as u32 % 50) * 1000;
+    let (salary, body) = match kind {
+        EditKind::Body => (salary, format!("\nEdited {round}.\n")),
+        EditKind::Salary => (salary + 1000 * (round as u32 % 7 + 1), String::new()),
+    };
+    let text = synth::posting(i, &synth::title(i), salary, synth::valid_through(i), &body);
     let relative = PathBuf::from("content/jobs").join(synth::file_name(i));
     std::fs::write(site.join(&relative), text).expect("edit posting");
     // Saves reach a session at least the watcher's 150 ms debounce apart; work a session

@@ -257,6 +257,19 @@ impl Session {
             state.compiled.views[i] = view;
             state.compiled.bodies[i] = html;
         }
+        // What the edited postings showed before, to tell which files the edit changes.
+        let before: Vec<(
+            usize,
+            Option<tera::Value>,
+            Option<crate::render::feeds::Fragments>,
+        )> = edited
+            .iter()
+            .map(|&i| {
+                let row = state.pieces.rows.get(i).cloned().flatten();
+                let feeds = state.pieces.feeds.as_ref();
+                (i, row, feeds.and_then(|f| f.get(i).cloned().flatten()))
+            })
+            .collect();
         let updated = timings.phase("rows + feed entries", || {
             state
                 .pieces
@@ -284,21 +297,27 @@ impl Session {
         let all_listings = fresh_shape
             .as_ref()
             .is_some_and(|shape| shape.listings.filters != state.shape.listings.filters);
-        let listings = new_members
-            .as_ref()
-            .unwrap_or(&state.members)
-            .iter()
-            .filter(|(path, now)| {
-                all_listings
-                    || state.members.get(*path) != Some(now)
-                    || now.iter().any(|m| edited.contains(m))
-                    || state.members[*path].iter().any(|m| edited.contains(m))
-            })
-            .map(|(path, _)| path.clone())
-            .collect();
+        // A listing page shows its members' rows; a listing feed their Atom entries.
+        let changed = Changed::between(&before, &state.pieces);
+        let touched = |showing: &BTreeSet<usize>| -> BTreeSet<String> {
+            new_members
+                .as_ref()
+                .unwrap_or(&state.members)
+                .iter()
+                .filter(|(path, now)| {
+                    all_listings
+                        || state.members.get(*path) != Some(now)
+                        || now.iter().any(|m| showing.contains(m))
+                        || state.members[*path].iter().any(|m| showing.contains(m))
+                })
+                .map(|(path, _)| path.clone())
+                .collect()
+        };
         let affected = Affected {
             postings: edited.clone(),
-            listings,
+            listings: touched(&changed.rows),
+            listing_feeds: touched(&changed.atom),
+            index: fresh_shape.is_some() || !changed.rows.is_empty(),
         };
         let scope = Scope::Only(&affected, fresh_shape.as_ref().unwrap_or(&state.shape));
         let published = publish(
@@ -350,6 +369,39 @@ impl Session {
         report.incremental = true;
         self.retire(retire);
         Some(Ok(report))
+    }
+}
+
+/// The edited postings whose listing row or Atom entry an edit changed.
+struct Changed {
+    rows: BTreeSet<usize>,
+    atom: BTreeSet<usize>,
+}
+
+impl Changed {
+    /// Compares what the edited postings showed `before` with their pieces now.
+    fn between(
+        before: &[(
+            usize,
+            Option<tera::Value>,
+            Option<crate::render::feeds::Fragments>,
+        )],
+        pieces: &Pieces,
+    ) -> Changed {
+        let mut changed = Changed {
+            rows: BTreeSet::new(),
+            atom: BTreeSet::new(),
+        };
+        for (i, row, feeds) in before {
+            if pieces.rows.get(*i).and_then(Option::as_ref) != row.as_ref() {
+                changed.rows.insert(*i);
+            }
+            let now = pieces.feeds.as_ref().and_then(|f| f.get(*i)?.as_ref());
+            if now.map(|f| &f.atom) != feeds.as_ref().map(|f| &f.atom) || now.is_none() {
+                changed.atom.insert(*i);
+            }
+        }
+        changed
     }
 }
 

@@ -111,13 +111,17 @@ pub enum Scope<'a> {
     Only(&'a Affected, &'a Shape),
 }
 
-/// The pages an edit touches besides the index and the machine-readable files.
+/// The pages and files an edit touches: each one whose bytes it can change, no other.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Affected {
     /// Indexes into `content.postings` whose own page is re-rendered.
     pub postings: BTreeSet<usize>,
-    /// Listing paths (`departments/engineering/`) whose page and feed are re-rendered.
+    /// Listing paths (`departments/engineering/`) whose page is re-rendered.
     pub listings: BTreeSet<String>,
+    /// Listing paths whose Atom feed is made again.
+    pub listing_feeds: BTreeSet<String>,
+    /// Whether the index is re-rendered (a listing row, the order or the filters changed).
+    pub index: bool,
 }
 
 impl Scope<'_> {
@@ -131,6 +135,18 @@ impl Scope<'_> {
         match self {
             Scope::All | Scope::AllShaped(_) => true,
             Scope::Only(a, _) => a.listings.contains(path),
+        }
+    }
+    fn listing_feed(&self, path: &str) -> bool {
+        match self {
+            Scope::All | Scope::AllShaped(_) => true,
+            Scope::Only(a, _) => a.listing_feeds.contains(path),
+        }
+    }
+    fn index(&self) -> bool {
+        match self {
+            Scope::All | Scope::AllShaped(_) => true,
+            Scope::Only(a, _) => a.index,
         }
     }
     fn everything(&self) -> bool {
@@ -288,7 +304,10 @@ fn render_pieces(
                     values: &values,
                     filters: &filters,
                 };
-                let index = pages::index(input, &base, &out, &rows).err();
+                let index = scope
+                    .index()
+                    .then(|| pages::index(input, &base, &out, &rows).err())
+                    .flatten();
                 let mut results: Vec<Diagnostic> = listings
                     .pages
                     .par_iter()
@@ -367,7 +386,7 @@ fn render_pieces(
             feeds::write(
                 &site,
                 kept.as_deref(),
-                &|l| scope.listing(&l.path),
+                &|l| scope.listing_feed(&l.path),
                 &|path, fill| out.stream(path, fill),
                 timings,
             )
