@@ -17,6 +17,13 @@ pub(crate) struct SiteView<'a> {
     theme_options: &'a serde_json::Value,
     /// site.yaml `benefits`: a link when it is a URL, else rendered Markdown (shown on postings).
     benefits: BenefitsView,
+    /// `language` as OpenGraph writes it (`en_GB`).
+    og_locale: String,
+    /// The favicon's link (`theme_options.favicon`, default `favicon.svg`), empty for none.
+    favicon_url: String,
+    /// `/feed.xml` as a link path and as an absolute URL.
+    feed_url: String,
+    feed_permalink: String,
 }
 
 #[derive(Serialize, Default)]
@@ -75,6 +82,10 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
     };
     let site = SiteView {
         benefits,
+        og_locale: config.language.replace('-', "_"),
+        favicon_url: favicon_url(&config.theme_options, urls),
+        feed_url: urls.path("feed.xml"),
+        feed_permalink: urls.absolute("feed.xml"),
         title: &config.title,
         description: config.description.as_deref().unwrap_or(""),
         language: &config.language,
@@ -121,4 +132,42 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
         &serde_json::json!({"generator": concat!("careers ", env!("CARGO_PKG_VERSION"))}),
     );
     ctx
+}
+
+/// The favicon link: `theme_options.favicon` (absent means `favicon.svg`; `""`, `null` or
+/// `false` mean none), a full URL kept, a path taken from the site root.
+fn favicon_url(theme_options: &serde_json::Value, urls: &crate::render::urls::Urls) -> String {
+    let favicon = match theme_options.get("favicon") {
+        None => "favicon.svg".to_string(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null | serde_json::Value::Bool(false)) => String::new(),
+        Some(other) => other.to_string(),
+    };
+    if favicon.is_empty() || favicon.contains("://") {
+        favicon
+    } else {
+        urls.path(favicon.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn favicon_defaults_keeps_urls_and_can_be_switched_off() {
+        let urls = crate::render::urls::Urls::new("https://x.org/careers/");
+        let with = |v: serde_json::Value| favicon_url(&serde_json::json!({ "favicon": v }), &urls);
+        assert_eq!(
+            favicon_url(&serde_json::Value::Null, &urls),
+            "/careers/favicon.svg"
+        );
+        assert_eq!(with(serde_json::json!("/img/f.png")), "/careers/img/f.png");
+        assert_eq!(
+            with(serde_json::json!("https://cdn/f.png")),
+            "https://cdn/f.png"
+        );
+        assert_eq!(with(serde_json::json!("")), "");
+        assert_eq!(with(serde_json::Value::Null), "");
+    }
 }

@@ -121,10 +121,17 @@ pub struct JobView {
     pub remote_regions: Vec<String>,
     /// One line for listings.
     pub location_label: String,
+    /// Whether `location_label` already names the workplace (`… · Remote`), so a listing
+    /// row need not show it again.
+    pub workplace_in_location: bool,
+    /// The locations' slugs, space-separated (for the rows' `data-locations`).
+    pub location_slugs: String,
     /// Types.
     pub employment_types: Vec<TypeView>,
     /// "Full-time, Contract".
     pub employment_label: String,
+    /// The types' slugs, space-separated (for the rows' `data-types`).
+    pub type_slugs: String,
     /// Pay, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salary: Option<SalaryView>,
@@ -147,6 +154,8 @@ pub struct JobView {
     pub reference: String,
     /// Plain-text teaser.
     pub summary: String,
+    /// The teaser cut to [`ROW_SUMMARY_LENGTH`] characters with `…` (for listing rows).
+    pub summary_short: String,
     /// Tags.
     pub tags: Vec<String>,
     /// Duration text.
@@ -166,6 +175,9 @@ pub struct JobView {
 
 /// The most characters of a summary made from the body's first paragraph.
 pub const SUMMARY_LENGTH: usize = 160;
+
+/// The most characters of `summary_short` before its `…`.
+pub const ROW_SUMMARY_LENGTH: usize = 220;
 
 /// Builds the view of a posting (without its body HTML).
 pub fn job(p: &Posting, config: &SiteConfig, urls: &Urls, today: Date) -> JobView {
@@ -216,7 +228,14 @@ pub fn job_with_summary(
     let summary = p.summary.clone().unwrap_or_else(|| {
         first_paragraph.unwrap_or_else(|| markdown::first_paragraph(&p.body, SUMMARY_LENGTH))
     });
+    let location_label = location_parts.join(" · ");
+    let workplace_label = p.workplace.label();
     JobView {
+        workplace_in_location: !location_label.is_empty()
+            && location_label.contains(workplace_label),
+        location_slugs: join_slugs(locations.iter().map(|l| l.slug.as_str())),
+        type_slugs: join_slugs(employment_types.iter().map(|t| t.slug)),
+        summary_short: cut(&summary, ROW_SUMMARY_LENGTH),
         title: p.title.clone(),
         slug: p.slug.clone(),
         share: ShareView {
@@ -234,10 +253,10 @@ pub fn job_with_summary(
         permalink,
         department: department(&p.department, urls),
         team: p.team.clone().unwrap_or_default(),
-        location_label: location_parts.join(" · "),
+        location_label,
         locations,
         workplace: p.workplace.id(),
-        workplace_label: p.workplace.label(),
+        workplace_label,
         remote_regions: p.remote_regions.clone(),
         employment_label: employment_types
             .iter()
@@ -265,6 +284,26 @@ pub fn job_with_summary(
             .unwrap_or_default(),
         extra: p.extra.clone(),
         content: None,
+    }
+}
+
+/// Slugs joined with single spaces.
+fn join_slugs<'a>(slugs: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for slug in slugs {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(slug);
+    }
+    out
+}
+
+/// The first `max` characters of `text` and `…`, or all of it when it is not longer.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 
@@ -411,6 +450,16 @@ mod tests {
         assert_eq!(money(1000.0, "JPY"), "¥1,000");
         assert_eq!(money(-1234.05, "CAD"), "CA$1,234.05");
         assert_eq!(money(0.5, "AUD"), "A$0.50");
+    }
+
+    #[test]
+    fn cut_counts_characters_like_teras_truncate() {
+        assert_eq!(cut("short", 220), "short");
+        assert_eq!(cut("abcdef", 3), "abc…");
+        assert_eq!(cut("日本語hello", 3), "日本語…");
+        assert_eq!(cut("abc", 3), "abc");
+        assert_eq!(join_slugs(["a", "b-c"].into_iter()), "a b-c");
+        assert_eq!(join_slugs(std::iter::empty()), "");
     }
 
     #[test]
