@@ -142,13 +142,13 @@ pub const TAB_MESSAGE: &str =
     "a tab character is used for indentation; YAML only allows spaces there";
 
 fn tab_in_indentation(text: &str) -> Option<Pos> {
+    // Almost no file has a tab at all: one memchr pass, then the lines only when it does.
+    memchr::memchr(b'\t', text.as_bytes())?;
     text.lines().enumerate().find_map(|(i, line)| {
-        let indent: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        let col = indent.find('\t')?;
-        let rest = &line[indent.len()..];
+        // Spaces and tabs are ASCII: the indentation's byte length is its length in characters.
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let col = line[..indent].find('\t')?;
+        let rest = &line[indent..];
         // A tab before a comment or on an otherwise blank line is harmless.
         if rest.is_empty() || rest.starts_with('#') {
             return None;
