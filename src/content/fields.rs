@@ -24,14 +24,14 @@ pub struct Reader<'a> {
 
 /// The keys of one YAML mapping, checked against the known names.
 pub struct Fields<'n> {
-    entries: Vec<(&'n str, &'n Node)>,
+    entries: Vec<(&'n str, &'n Node<'n>)>,
     /// Where the mapping starts (for "missing key" errors).
     pub pos: Pos,
 }
 
 impl<'n> Fields<'n> {
     /// The value under `key`, if written.
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.entries
             .iter()
             .find(|(k, _)| *k == key)
@@ -39,7 +39,7 @@ impl<'n> Fields<'n> {
     }
 
     /// The value under `key` unless it is absent or written as nothing (`key:`).
-    pub fn present(&self, key: &str) -> Option<&'n Node> {
+    pub fn present(&self, key: &str) -> Option<&'n Node<'n>> {
         self.get(key).filter(|n| n.value != Value::Null)
     }
 }
@@ -114,8 +114,8 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             };
-            if known.contains(&name.as_str()) {
-                fields.entries.push((name.as_str(), value));
+            if known.contains(&name.as_ref()) {
+                fields.entries.push((name.as_ref(), value));
             } else {
                 let help = match did_you_mean(name, known) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -152,7 +152,7 @@ impl<'a> Reader<'a> {
         // Text is read where it lies; only numbers and booleans are written out first.
         let written;
         let text = match &node.value {
-            Value::Str(s) => s.as_str(),
+            Value::Str(s) => s.as_ref(),
             _ => match node.as_text() {
                 Some(t) => {
                     written = t;

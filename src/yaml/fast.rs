@@ -4,6 +4,8 @@
 //! returns `None` and the full parser (serde-saphyr) reads the text instead, so the fast path
 //! never decides a question of YAML it is not sure of. Tests compare it with the full parser.
 
+use std::borrow::Cow;
+
 use super::{Node, Pos, Value};
 
 /// Deeper nesting than this is left to the full parser and its depth budget (32).
@@ -36,7 +38,7 @@ struct Line<'a> {
 }
 
 /// The tree of `text` when it only uses the plain subset, else `None`.
-pub(super) fn parse(text: &str) -> Option<Node> {
+pub(super) fn parse(text: &str) -> Option<Node<'_>> {
     let lines = plain_lines(text)?;
     let first = *lines.first()?;
     if first.indent != 0 {
@@ -99,7 +101,12 @@ fn entries_at(lines: &[Line], at: usize, indent: usize) -> usize {
 }
 
 /// A block mapping or list starting at `lines[*at]`, whose lines are indented by `indent`.
-fn block(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Option<Node> {
+fn block<'t>(
+    lines: &mut [Line<'t>],
+    at: &mut usize,
+    indent: usize,
+    depth: usize,
+) -> Option<Node<'t>> {
     let line = *lines.get(*at)?;
     // Deep nesting (hostile input) goes to the full parser and its depth budget.
     if line.indent != indent || depth > MAX_DEPTH {
@@ -135,7 +142,12 @@ fn has_colon_space(text: &str) -> bool {
     text.as_bytes().windows(2).any(|w| w == b": ")
 }
 
-fn map(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Option<Node> {
+fn map<'t>(
+    lines: &mut [Line<'t>],
+    at: &mut usize,
+    indent: usize,
+    depth: usize,
+) -> Option<Node<'t>> {
     let start = lines[*at];
     let mut entries: Vec<(Node, Node)> = Vec::with_capacity(entries_at(lines, *at, indent));
     while let Some(&line) = lines.get(*at) {
@@ -154,7 +166,7 @@ fn map(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Optio
             return None;
         }
         let key_node = Node {
-            value: Value::Str(key.to_string()),
+            value: Value::Str(Cow::Borrowed(key)),
             pos: pos(line, 0),
         };
         *at += 1;
@@ -178,7 +190,12 @@ fn map(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Optio
     })
 }
 
-fn list(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Option<Node> {
+fn list<'t>(
+    lines: &mut [Line<'t>],
+    at: &mut usize,
+    indent: usize,
+    depth: usize,
+) -> Option<Node<'t>> {
     let start = lines[*at];
     let mut items = Vec::with_capacity(entries_at(lines, *at, indent));
     while let Some(&line) = lines.get(*at) {
@@ -216,7 +233,7 @@ fn list(lines: &mut [Line], at: &mut usize, indent: usize, depth: usize) -> Opti
 
 /// A value on the rest of a line: `[a, b]` or one plain scalar; `col` is its byte offset in
 /// `line.text`.
-fn inline(text: &str, line: Line, col: usize) -> Option<Node> {
+fn inline<'t>(text: &'t str, line: Line, col: usize) -> Option<Node<'t>> {
     if let Some(inner) = text.strip_prefix('[') {
         let inner = inner.strip_suffix(']')?;
         if inner.contains(['[', ']']) {
@@ -275,7 +292,7 @@ const NOT_TEXT: [&str; 12] = [
 ];
 
 /// How the full parser reads a plain scalar, for the cases the fast path is sure of.
-fn scalar(text: &str) -> Option<Value> {
+fn scalar(text: &str) -> Option<Value<'_>> {
     let first = text.chars().next()?;
     if first.is_ascii_digit() {
         let digits = text.bytes().all(|b| b.is_ascii_digit());
@@ -283,7 +300,7 @@ fn scalar(text: &str) -> Option<Value> {
             return text.parse::<i64>().ok().map(Value::Int);
         }
         if digits {
-            return Some(Value::Str(text.to_string())); // leading zero: kept as text
+            return Some(Value::Str(Cow::Borrowed(text))); // leading zero: kept as text
         }
         let b = text.as_bytes();
         let date = b.len() == 10
@@ -292,12 +309,12 @@ fn scalar(text: &str) -> Option<Value> {
             && b.iter()
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        return date.then(|| Value::Str(text.to_string()));
+        return date.then_some(Value::Str(Cow::Borrowed(text)));
     }
     if !first.is_alphabetic() || NOT_TEXT.iter().any(|w| w.eq_ignore_ascii_case(text)) {
         return None;
     }
-    Some(Value::Str(text.to_string()))
+    Some(Value::Str(Cow::Borrowed(text)))
 }
 
 /// The position of byte `offset` of `line.text` (columns count characters).
