@@ -53,7 +53,7 @@ pub(super) fn parse(text: &str) -> Option<Node<'_>> {
 /// The lines that carry values, or `None` when one uses more than the plain subset.
 fn plain_lines(text: &str) -> Option<Vec<Line<'_>>> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
     let mut no = 0u32;
     while start <= bytes.len() {
