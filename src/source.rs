@@ -78,8 +78,8 @@ pub fn is_forbidden_control(c: char) -> bool {
 
 /// The offset of the first forbidden control character, and whether a carriage return comes
 /// before it (one pass over the file, eight bytes at a time: almost every word of a text file
-/// has no byte below U+0020 and no DEL, so only the few with a line break are looked at byte by
-/// byte). Every forbidden character is ASCII, and no byte of a longer UTF-8 sequence is.
+/// has no byte below U+0020 other than `\n` and no DEL, so only the few with a tab or a carriage
+/// return are looked at byte by byte). Every forbidden character is ASCII, and no byte of a longer UTF-8 sequence is.
 fn scan_controls(bytes: &[u8]) -> (Option<usize>, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -90,11 +90,14 @@ fn scan_controls(bytes: &[u8]) -> (Option<usize>, bool) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
-        // Non-zero exactly when some byte is below 0x20, or is 0x7F (DEL).
-        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        // Non-zero exactly when some byte is below 0x20 but not a line feed (with `\n` turned
+        // into 0 by the XOR, a byte in 1..0x20; no lane carries into the next), or is 0x7F (DEL).
+        let lf_zero = x ^ (ONES * 0x0a);
+        let low = lf_zero & (ONES * 0x7f);
+        let control = (ONES * (0x7f + 0x20) - low) & !lf_zero & (low + ONES * 0x7f) & HIGH;
         let del = x ^ (ONES * 0x7f);
         let is_del = del.wrapping_sub(ONES) & !del & HIGH;
-        if below_space | is_del != 0
+        if control | is_del != 0
             && let Some(offset) = first_forbidden(chunk, at, &mut has_cr)
         {
             return (Some(offset), has_cr);
@@ -169,17 +172,22 @@ mod tests {
             let cr = bytes[..found.unwrap_or(bytes.len())].contains(&b'\r');
             (found, cr)
         };
-        let text = "Zürich ok\tline\n".repeat(3).into_bytes();
-        for len in 0..text.len() {
-            for at in 0..len {
-                for special in [0u8, 0x1f, 0x7f, b'\r', b'\n', b'\t', 0x20, 0x7e, 0x80, 0xff] {
-                    let mut bytes = text[..len].to_vec();
-                    bytes[at] = special;
-                    let (found, cr) = naive(&bytes);
-                    let (scan_found, scan_cr) = scan_controls(&bytes);
-                    assert_eq!(scan_found, found, "{bytes:?}");
-                    if found.is_none() {
-                        assert_eq!(scan_cr, cr, "{bytes:?}");
+        for text in [
+            "Zürich ok\tline\n".repeat(3),
+            "plain line\nnext\n\nmore\n".repeat(2),
+        ] {
+            let text = text.into_bytes();
+            for len in 0..text.len() {
+                for at in 0..len {
+                    for special in [0u8, 0x1f, 0x7f, b'\r', b'\n', b'\t', 0x20, 0x7e, 0x80, 0xff] {
+                        let mut bytes = text[..len].to_vec();
+                        bytes[at] = special;
+                        let (found, cr) = naive(&bytes);
+                        let (scan_found, scan_cr) = scan_controls(&bytes);
+                        assert_eq!(scan_found, found, "{bytes:?}");
+                        if found.is_none() {
+                            assert_eq!(scan_cr, cr, "{bytes:?}");
+                        }
                     }
                 }
             }
