@@ -48,6 +48,7 @@ impl<'s, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Body<'s, 'a, I> {
     }
 
     /// The parser's next event, with its link target resolved and made safe.
+    #[inline(always)]
     fn pull(&mut self) -> Option<Event<'a>> {
         let (mut event, range) = self.events.next()?;
         if let Some(summary) = &mut self.summary

@@ -260,23 +260,21 @@ fn inline<'t>(text: &'t str, line: Line, col: usize) -> Option<Node<'t>> {
             pos: pos(line, col),
         });
     }
-    // One pass for the three things a plain scalar must not hold: flow punctuation (only a
-    // problem at the start), `: ` and ` #`.
+    // What a plain scalar must not hold: flow punctuation (only a problem at the start), `: `
+    // and ` #` (memchr finds the few colons and hashes).
+    if text.starts_with(['-', ',', '[', ']']) && text.contains([',', '[', ']']) {
+        return None;
+    }
     let b = text.as_bytes();
-    let (mut flow, mut colon_space, mut space_hash) = (false, false, false);
-    for (i, &c) in b.iter().enumerate() {
-        let next = b.get(i + 1).copied();
-        match c {
-            b',' | b'[' | b']' => flow = true,
-            b':' => colon_space |= next == Some(b' '),
-            b' ' => space_hash |= next == Some(b'#'),
+    for i in memchr::memchr2_iter(b':', b'#', b) {
+        let before = i.checked_sub(1).map(|j| b[j]);
+        match b[i] {
+            b':' if b.get(i + 1) == Some(&b' ') => return None,
+            b'#' if before == Some(b' ') => return None,
             _ => {}
         }
     }
-    if flow && text.starts_with(['-', ',', '[', ']']) {
-        return None;
-    }
-    if colon_space || text.ends_with(':') || space_hash {
+    if text.ends_with(':') {
         return None;
     }
     Some(Node {
