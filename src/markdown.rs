@@ -1,16 +1,16 @@
 //! Markdown → HTML with the extensions HR expects, heading anchors, and links between
 //! content files (`../pages/benefits.md`) resolved to their URLs.
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+mod body;
+mod links;
+
+use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
-
-/// Content file (relative to the site, e.g. `content/pages/benefits.md`) → its URL path.
-pub type LinkMap = BTreeMap<PathBuf, String>;
+use body::Body;
+pub use links::LinkMap;
 
 /// The Markdown of one file, and where it sits (for link resolution and error lines).
 pub struct Source<'a> {
@@ -44,77 +44,24 @@ pub fn render_with_summary(
     links: &LinkMap,
     max: usize,
 ) -> (String, String, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let mut used_ids = HashSet::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut heading_start: Option<usize> = None;
-    for (event, range) in Parser::new_ext(src.markdown, options()).into_offset_iter() {
-        let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = resolve_link(src, &dest_url, range.start, links, &mut diagnostics)
-                    .unwrap_or(dest_url);
-                disarm(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
-            }
-            Event::Start(Tag::Heading { .. }) => {
-                heading_start = Some(events.len());
-                event
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(start) = heading_start.take() {
-                    add_heading_id(&mut events[start..], &mut used_ids);
-                }
-                event
-            }
-            other => disarm(other),
-        };
-        events.push(event);
-    }
-    let summary = if max == 0 {
-        String::new()
-    } else {
-        paragraph_text(events.iter().cloned(), max)
-    };
+    let mut body = Body::new(
+        Parser::new_ext(src.markdown, options()).into_offset_iter(),
+        src,
+        links,
+        max,
+    );
     let mut html = String::with_capacity(src.markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, body.by_ref());
+    let (summary, diagnostics) = body.finish(max);
     (html, summary, diagnostics)
 }
 
 /// Replaces link and image targets that would run script (`javascript:` …) with `#`.
-fn disarm(event: Event<'_>) -> Event<'_> {
-    match event {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_dest(dest_url),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_dest(dest_url),
-            title,
-            id,
-        }),
-        other => other,
+fn disarm(event: &mut Event<'_>) {
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+        && !crate::content::url::is_safe_link(dest_url)
+    {
+        *dest_url = CowStr::Borrowed("#");
     }
 }
 
@@ -123,118 +70,14 @@ fn disarm(event: Event<'_>) -> Event<'_> {
 pub fn render_plain(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => disarm(other),
+        mut other => {
+            disarm(&mut other);
+            other
+        }
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
-}
-
-/// A link target, or `#` when it would run script (`javascript:` and friends).
-fn safe_dest(dest: CowStr<'_>) -> CowStr<'_> {
-    if crate::content::url::is_safe_link(&dest) {
-        dest
-    } else {
-        CowStr::from("#")
-    }
-}
-
-fn add_heading_id(events: &mut [Event], used: &mut HashSet<String>) {
-    let text: String = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect();
-    if let Some(Event::Start(Tag::Heading { id, .. })) = events.first_mut() {
-        let base = match id {
-            Some(existing) => existing.to_string(),
-            None => slugify(&text),
-        };
-        let mut candidate = base.clone();
-        let mut n = 1;
-        while !used.insert(candidate.clone()) {
-            candidate = format!("{base}-{n}");
-            n += 1;
-        }
-        *id = Some(CowStr::from(candidate));
-    }
-}
-
-fn resolve_link<'a>(
-    src: &Source,
-    dest: &str,
-    offset: usize,
-    links: &LinkMap,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<CowStr<'a>> {
-    if dest.contains("://")
-        || dest.starts_with(['/', '#'])
-        || dest.starts_with("mailto:")
-        || dest.starts_with("tel:")
-    {
-        return None;
-    }
-    let (path_part, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (dest, None),
-    };
-    if !(path_part.ends_with(".md") || path_part.ends_with(".markdown")) {
-        return None;
-    }
-    let base = src.file.parent().unwrap_or(Path::new(""));
-    let target = normalize(&base.join(path_part));
-    match target.as_ref().and_then(|t| links.get(t)) {
-        Some(url) => Some(CowStr::from(match fragment {
-            Some(f) => format!("{url}#{f}"),
-            None => url.clone(),
-        })),
-        None => {
-            let before = &src.markdown[..offset.min(src.markdown.len())];
-            let line_in_body = before.matches('\n').count() as u32;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            let shown = target
-                .map(|t| t.display().to_string())
-                .unwrap_or_else(|| dest.to_string());
-            let d = Diagnostic::error(
-                src.file,
-                src.first_line + line_in_body,
-                column,
-                "broken-link",
-                format!("this link points to `{dest}`, but there is no posting or page at {shown}"),
-            )
-            .help(
-                "check the file name and the `../` steps; links are relative to this file's folder",
-            )
-            .width(dest.chars().count() + 2);
-            let source_line = src
-                .markdown
-                .lines()
-                .nth(line_in_body as usize)
-                .map(str::to_string);
-            diagnostics.push(Diagnostic { source_line, ..d });
-            None
-        }
-    }
-}
-
-/// Resolves `.` and `..` without touching the disk; `None` if it climbs above the site.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::Normal(p) => out.push(p),
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(out)
 }
 
 /// The first paragraph as plain text (the default summary), at most `max` characters.
@@ -243,36 +86,74 @@ pub fn first_paragraph(markdown: &str, max: usize) -> String {
 }
 
 fn paragraph_text<'a>(events: impl Iterator<Item = Event<'a>>, max: usize) -> String {
-    let mut text = String::new();
-    let mut in_paragraph = false;
+    let mut paragraph = FirstParagraph::default();
     for event in events {
+        paragraph.see(&event);
+        if paragraph.done {
+            break;
+        }
+    }
+    paragraph.finish(max)
+}
+
+/// The plain text of a body's first paragraph, gathered from its events as they pass.
+#[derive(Default)]
+struct FirstParagraph {
+    text: String,
+    inside: bool,
+    done: bool,
+}
+
+impl FirstParagraph {
+    #[inline]
+    fn see(&mut self, event: &Event) {
+        if self.done {
+            return;
+        }
         match event {
-            Event::Start(Tag::Paragraph) => in_paragraph = true,
-            Event::End(TagEnd::Paragraph) if in_paragraph => break,
-            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            Event::Start(Tag::Paragraph) => self.inside = true,
+            Event::End(TagEnd::Paragraph) if self.inside => self.done = true,
+            Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
             _ => {}
         }
     }
-    truncate(text.trim(), max)
+
+    /// The text, trimmed and cut at `max` characters.
+    fn finish(self, max: usize) -> String {
+        truncate(self.text.trim(), max)
+    }
 }
 
 /// Cuts text at a word boundary, adding "…" when it was longer than `max` characters.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    // Where character `n` starts, if the text has more than `n` characters.
+    let char_start = |n: usize| {
+        if text.is_ascii() {
+            (n < text.len()).then_some(n)
+        } else {
+            text.char_indices().nth(n).map(|(i, _)| i)
+        }
+    };
+    if char_start(max).is_none() {
         return text.to_string();
     }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = &text[..char_start(max.saturating_sub(1)).unwrap_or(text.len())];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
+        _ => cut,
     };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+    let cut = cut.trim_end_matches([',', '.', ';', ':', ' ']);
+    let mut out = String::with_capacity(cut.len() + '…'.len_utf8());
+    out.push_str(cut);
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn resolves_links_and_reports_broken_ones() {
@@ -317,6 +198,71 @@ mod tests {
             first_paragraph("# T\n\nHello *world*, this is long.\n\nNext", 15),
             "Hello world…"
         );
+    }
+
+    #[test]
+    fn truncate_cuts_like_counting_every_character() {
+        let by_chars = |text: &str, max: usize| {
+            if text.chars().count() <= max {
+                return text.to_string();
+            }
+            let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+            let cut = match cut.rfind(' ') {
+                Some(i) if i > max / 2 => &cut[..i],
+                _ => cut.as_str(),
+            };
+            format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+        };
+        for text in [
+            "",
+            "a",
+            "Hello world, this is long.",
+            "Zürich, München; Genève: déjà vu… encore",
+            "日本語のテキスト です",
+            "word, word. word; word: word",
+        ] {
+            for max in 0..=text.chars().count() + 1 {
+                assert_eq!(truncate(text, max), by_chars(text, max), "{text:?} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn links_in_headings_and_images_are_rewritten_too() {
+        let mut links = LinkMap::new();
+        links.insert(PathBuf::from("content/pages/b.md"), "/b/".into());
+        let md = "# See [b](../pages/b.md) `x`\n\n![i](javascript:alert(1))\n\n# See b x\n\n## [e](javascript:x) {#own}\n\n## own\n";
+        let src = Source {
+            markdown: md,
+            file: Path::new("content/jobs/a.md"),
+            first_line: 1,
+        };
+        let (html, diags) = render(&src, &links);
+        assert!(diags.is_empty(), "{diags:?}");
+        for part in [
+            r#"<h1 id="see-b-x">See <a href="/b/">b</a> <code>x</code></h1>"#,
+            r##"<img src="#" alt="i" />"##,
+            r#"<h1 id="see-b-x-1">"#,
+            r##"<h2 id="own"><a href="#">e</a></h2>"##,
+            r#"<h2 id="own-1">"#,
+        ] {
+            assert!(html.contains(part), "{part}\n{html}");
+        }
+    }
+
+    #[test]
+    fn many_equal_headings_get_numbered_ids() {
+        let md = "## A\n\n".repeat(40);
+        let (html, _) = render(
+            &Source {
+                markdown: &md,
+                file: Path::new("a.md"),
+                first_line: 1,
+            },
+            &LinkMap::new(),
+        );
+        assert!(html.contains(r#"<h2 id="a">"#) && html.contains(r#"<h2 id="a-39">"#));
+        assert!(!html.contains(r#"<h2 id="a-40">"#), "{html}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod fast;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -20,18 +21,19 @@ pub struct Pos {
     pub col: u32,
 }
 
-/// A YAML value with the position it was written at.
+/// A YAML value with the position it was written at; its text borrows from the parsed
+/// text where it can (plain scalars read by the fast path), so a tree costs few allocations.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub struct Node<'t> {
     /// What the value is.
-    pub value: Value,
+    pub value: Value<'t>,
     /// Where the value starts.
     pub pos: Pos,
 }
 
 /// The shapes a YAML value can take; maps keep their keys' positions and order.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     /// `~`, `null` or nothing at all.
     Null,
     /// `true` / `false` (YAML 1.2 spellings only).
@@ -41,14 +43,14 @@ pub enum Value {
     /// A number with a fraction.
     Float(f64),
     /// Any other scalar.
-    Str(String),
+    Str(Cow<'t, str>),
     /// A list.
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'t>>),
     /// A mapping, in source order.
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'t>, Node<'t>)>),
 }
 
-impl Value {
+impl Value<'_> {
     /// A plain-words name of the kind of value, for error messages.
     pub fn kind_name(&self) -> &'static str {
         match self {
@@ -62,11 +64,11 @@ impl Value {
     }
 }
 
-impl Node {
+impl Node<'_> {
     /// The scalar as text, if it is a scalar (numbers and booleans are written back as text).
     pub fn as_text(&self) -> Option<String> {
         match &self.value {
-            Value::Str(s) => Some(s.clone()),
+            Value::Str(s) => Some(s.to_string()),
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),
             Value::Bool(b) => Some(b.to_string()),
@@ -85,7 +87,7 @@ pub struct SyntaxError {
 }
 
 /// Parses one YAML document. An empty document is `Null`.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     if text.trim().is_empty() {
         return Ok(Node {
             value: Value::Null,
@@ -105,7 +107,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 }
 
 /// Parses with serde-saphyr (everything the fast path leaves alone).
-fn full(text: &str) -> Result<Node, SyntaxError> {
+fn full(text: &str) -> Result<Node<'static>, SyntaxError> {
     let mut budget = Budget::default();
     // Deeper values recurse in the deserializer; 64 overflowed 2 MB thread stacks in debug.
     budget.max_depth = 32;
@@ -142,13 +144,13 @@ pub const TAB_MESSAGE: &str =
     "a tab character is used for indentation; YAML only allows spaces there";
 
 fn tab_in_indentation(text: &str) -> Option<Pos> {
+    // Almost no file has a tab at all: one memchr pass, then the lines only when it does.
+    memchr::memchr(b'\t', text.as_bytes())?;
     text.lines().enumerate().find_map(|(i, line)| {
-        let indent: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        let col = indent.find('\t')?;
-        let rest = &line[indent.len()..];
+        // Spaces and tabs are ASCII: the indentation's byte length is its length in characters.
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let col = line[..indent].find('\t')?;
+        let rest = &line[indent..];
         // A tab before a comment or on an otherwise blank line is harmless.
         if rest.is_empty() || rest.starts_with('#') {
             return None;
@@ -181,7 +183,7 @@ enum Raw {
     Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
 }
 
-fn to_node(spanned: Spanned<Raw>) -> Node {
+fn to_node(spanned: Spanned<Raw>) -> Node<'static> {
     let pos = Pos {
         line: spanned.referenced.line() as u32,
         col: spanned.referenced.column() as u32,
@@ -191,7 +193,7 @@ fn to_node(spanned: Spanned<Raw>) -> Node {
         Raw::Bool(b) => Value::Bool(b),
         Raw::Int(i) => Value::Int(i),
         Raw::Float(f) => Value::Float(f),
-        Raw::Str(s) => Value::Str(s),
+        Raw::Str(s) => Value::Str(Cow::Owned(s)),
         Raw::Seq(items) => Value::Seq(items.into_iter().map(to_node).collect()),
         Raw::Map(entries) => Value::Map(
             entries

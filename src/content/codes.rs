@@ -272,15 +272,30 @@ pub const CURRENCIES: &[&str] = &[
 
 /// The English name of a country code, if it is a real ISO 3166-1 alpha-2 code.
 pub fn country_name(code: &str) -> Option<&'static str> {
+    let key = code_key(code)?;
     COUNTRIES
-        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .binary_search_by(|(c, _)| code_key(c).cmp(&Some(key)))
         .ok()
         .map(|i| COUNTRIES[i].1)
 }
 
 /// Whether `code` is a known ISO 4217 currency.
 pub fn is_currency(code: &str) -> bool {
-    CURRENCIES.binary_search(&code).is_ok()
+    code_key(code).is_some_and(|key| {
+        CURRENCIES
+            .binary_search_by(|c| code_key(c).cmp(&Some(key)))
+            .is_ok()
+    })
+}
+
+/// A code of two or three ASCII bytes as one number that sorts like the text (tables are
+/// sorted by code): a binary search compares numbers, not strings.
+fn code_key(code: &str) -> Option<u32> {
+    match *code.as_bytes() {
+        [a, b] => Some(u32::from_be_bytes([0, a, b, 0])),
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
 }
 
 /// The code of a country written as its English name ("Germany" → "DE"), for hints.
@@ -289,4 +304,27 @@ pub fn country_code_for_name(name: &str) -> Option<&'static str> {
         .iter()
         .find(|(_, n)| n.eq_ignore_ascii_case(name))
         .map(|(c, _)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_in_the_tables_is_found() {
+        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CURRENCIES.windows(2).all(|w| w[0] < w[1]));
+        for (code, name) in COUNTRIES {
+            assert_eq!(country_name(code), Some(*name));
+            assert!(!is_currency(code));
+        }
+        for code in CURRENCIES {
+            assert!(is_currency(code), "{code}");
+            assert_eq!(country_name(code), None);
+        }
+        for other in ["", "D", "de", "DEU", "ZZ", "AA", "€", "EURO", "É"] {
+            assert_eq!(country_name(other), None, "{other}");
+            assert!(!is_currency(other), "{other}");
+        }
+    }
 }

@@ -5,6 +5,9 @@ use jiff::civil::Date;
 
 /// Parses `YYYY-MM-DD`; the error says what is wrong and how to write it instead.
 pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
+    if let Some(date) = plain_iso_date(text) {
+        return Ok(date);
+    }
     let general = || {
         (
             format!("must be a date written YYYY-MM-DD, like 2026-11-28, not `{text}`"),
@@ -72,6 +75,25 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     }
 }
 
+/// The usual case without splitting: exactly `YYYY-MM-DD` in digits, a real day in
+/// 1900–2200. Anything else (`None`) goes through [`parse_date`]'s checks and explanations.
+fn plain_iso_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)?.iter().try_fold(0i32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if !(1..=12).contains(&m) || !(1900..=2200).contains(&y) {
+        return None;
+    }
+    Date::new(y as i16, m as i8, d as i8).ok()
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -109,5 +131,15 @@ mod tests {
         assert_eq!(msg, "is not a real day: February 2021 has no day 30");
         let (msg, _) = parse_date("2021-13-01").expect_err("no such month");
         assert!(msg.contains("month 13"), "{msg}");
+        assert!(
+            parse_date("1899-12-31")
+                .expect_err("typo")
+                .0
+                .contains("1899")
+        );
+        assert!(parse_date("2026-11-2x").is_err());
+        assert!(parse_date("2026+11-28").is_err());
+        let (msg, _) = parse_date("2021-00-01").expect_err("no such month");
+        assert!(msg.contains("month 0"), "{msg}");
     }
 }

@@ -11,7 +11,7 @@ pub fn to_json(node: &Node) -> serde_json::Value {
         Value::Float(f) => serde_json::Number::from_f64(*f)
             .map(serde_json::Value::Number)
             .unwrap_or(serde_json::Value::Null),
-        Value::Str(s) => serde_json::Value::String(s.clone()),
+        Value::Str(s) => serde_json::Value::String(s.to_string()),
         Value::Seq(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
         Value::Map(entries) => serde_json::Value::Object(
             entries

@@ -24,14 +24,14 @@ pub struct Reader<'a> {
 
 /// The keys of one YAML mapping, checked against the known names.
 pub struct Fields<'n> {
-    entries: Vec<(&'n str, &'n Node)>,
+    entries: Vec<(&'n str, &'n Node<'n>)>,
     /// Where the mapping starts (for "missing key" errors).
     pub pos: Pos,
 }
 
 impl<'n> Fields<'n> {
     /// The value under `key`, if written.
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.entries
             .iter()
             .find(|(k, _)| *k == key)
@@ -39,7 +39,7 @@ impl<'n> Fields<'n> {
     }
 
     /// The value under `key` unless it is absent or written as nothing (`key:`).
-    pub fn present(&self, key: &str) -> Option<&'n Node> {
+    pub fn present(&self, key: &str) -> Option<&'n Node<'n>> {
         self.get(key).filter(|n| n.value != Value::Null)
     }
 }
@@ -99,7 +99,7 @@ impl<'a> Reader<'a> {
             });
         };
         let mut fields = Fields {
-            entries: Vec::new(),
+            entries: Vec::with_capacity(entries.len()),
             pos: node.pos,
         };
         for (key, value) in entries {
@@ -114,8 +114,8 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             };
-            if known.contains(&name.as_str()) {
-                fields.entries.push((name.as_str(), value));
+            if known.contains(&name.as_ref()) {
+                fields.entries.push((name.as_ref(), value));
             } else {
                 let help = match did_you_mean(name, known) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -149,33 +149,46 @@ impl<'a> Reader<'a> {
 
     /// A scalar as text; lists and maps are errors.
     pub fn text(&mut self, node: &Node, key: &str) -> Option<String> {
-        match node.as_text() {
-            Some(text) if text.contains(crate::source::is_forbidden_control) => {
-                self.error(
-                    node.pos,
-                    1,
-                    "control-character",
-                    format!("`{key}` contains an invisible control character (written as an escape like `\\0` or `\\x01`)"),
-                    "remove the escape; write only visible characters".into(),
-                );
-                None
-            }
-            Some(text) => Some(text.trim().to_string()),
-            None if node.value == Value::Null => None,
-            None => {
-                self.error(
-                    node.pos,
-                    1,
-                    "wrong-type",
-                    format!(
-                        "`{key}` should be a single piece of text, but it is {}",
-                        node.value.kind_name()
-                    ),
-                    format!("write it on one line, like `{key}: …`"),
-                );
-                None
-            }
+        // Text is read where it lies; only numbers and booleans are written out first.
+        let written;
+        let text = match &node.value {
+            Value::Str(s) => s.as_ref(),
+            _ => match node.as_text() {
+                Some(t) => {
+                    written = t;
+                    written.as_str()
+                }
+                None if node.value == Value::Null => return None,
+                None => {
+                    self.error(
+                        node.pos,
+                        1,
+                        "wrong-type",
+                        format!(
+                            "`{key}` should be a single piece of text, but it is {}",
+                            node.value.kind_name()
+                        ),
+                        format!("write it on one line, like `{key}: …`"),
+                    );
+                    return None;
+                }
+            },
+        };
+        // Every forbidden character is ASCII, and no byte of a longer UTF-8 sequence is.
+        if text
+            .bytes()
+            .any(|b| crate::source::is_forbidden_control(char::from(b)))
+        {
+            self.error(
+                node.pos,
+                1,
+                "control-character",
+                format!("`{key}` contains an invisible control character (written as an escape like `\\0` or `\\x01`)"),
+                "remove the escape; write only visible characters".into(),
+            );
+            return None;
         }
+        Some(text.trim().to_string())
     }
 
     /// Non-empty text under `key`, reporting it when missing and required.

@@ -37,19 +37,23 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         .width(first.chars().count().max(1))
         .with_source(text));
     }
-    let after_open = first.len() + 1;
-    let mut offset = after_open.min(text.len());
-    for (line, l) in (2u32..).zip(text[offset..].split_inclusive('\n')) {
-        if l.trim_end() == "---" || l.trim_end() == "..." {
-            let yaml = &text[after_open.min(text.len())..offset];
-            let body_start = (offset + l.len()).min(text.len());
+    let after_open = (first.len() + 1).min(text.len());
+    let mut offset = after_open;
+    let mut line = 2u32;
+    while offset < text.len() {
+        // One line with its `\n` (the last may have none).
+        let end = memchr::memchr(b'\n', &text.as_bytes()[offset..])
+            .map_or(text.len(), |i| offset + i + 1);
+        let l = text.get(offset..end).unwrap_or_default();
+        if l.starts_with(['-', '.']) && matches!(l.trim_end(), "---" | "...") {
             return Ok(Split {
-                yaml,
-                body: &text[body_start..],
+                yaml: &text[after_open..offset],
+                body: &text[end..],
                 body_line: line + 1,
             });
         }
-        offset += l.len();
+        offset = end;
+        line += 1;
     }
     Err(Diagnostic::error(
         &file.path,

@@ -30,6 +30,23 @@ impl Workplace {
         }
     }
 
+    /// Parses the front-matter spelling (also `office`, `fully-remote`, capitals …).
+    pub fn parse(text: &str) -> Option<Self> {
+        // Written as it should be, it needs no normalised copy.
+        Self::parse_normalised(text)
+            .or_else(|| Self::parse_normalised(&text.to_lowercase().replace(['-', ' ', '_'], "")))
+    }
+
+    /// A lower-case spelling without `-`, `_` or spaces.
+    fn parse_normalised(text: &str) -> Option<Self> {
+        match text {
+            "onsite" | "office" | "inoffice" => Some(Workplace::Onsite),
+            "hybrid" => Some(Workplace::Hybrid),
+            "remote" | "fullyremote" => Some(Workplace::Remote),
+            _ => None,
+        }
+    }
+
     /// The label job seekers read.
     pub fn label(self) -> &'static str {
         match self {
@@ -91,6 +108,10 @@ impl EmploymentType {
 
     /// Parses the front-matter spelling (also accepting `-`, spaces and capitals).
     pub fn parse(text: &str) -> Option<Self> {
+        // Written as it should be: no lower-casing and replacing.
+        if let Some(exact) = Self::ALL.into_iter().find(|t| t.id() == text) {
+            return Some(exact);
+        }
         let norm = text.trim().to_lowercase().replace(['-', ' '], "_");
         let norm = match norm.as_str() {
             "internship" => "intern",
@@ -154,7 +175,12 @@ impl PayPeriod {
 
     /// Parses the front-matter spelling.
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_lowercase().as_str() {
+        // Written as it should be, it needs no lower-cased copy.
+        Self::parse_lower(text).or_else(|| Self::parse_lower(&text.trim().to_lowercase()))
+    }
+
+    fn parse_lower(text: &str) -> Option<Self> {
+        match text {
             "hour" | "hourly" => Some(PayPeriod::Hour),
             "day" | "daily" => Some(PayPeriod::Day),
             "week" | "weekly" => Some(PayPeriod::Week),

@@ -142,11 +142,9 @@ fn read_workplace(r: &mut Reader, f: &Fields) -> Workplace {
     let Some(text) = r.text(node, "workplace") else {
         return Workplace::Onsite;
     };
-    match text.to_lowercase().replace(['-', ' ', '_'], "").as_str() {
-        "onsite" | "office" | "inoffice" => Workplace::Onsite,
-        "hybrid" => Workplace::Hybrid,
-        "remote" | "fullyremote" => Workplace::Remote,
-        _ => {
+    match Workplace::parse(&text) {
+        Some(workplace) => workplace,
+        None => {
             r.error(
                 node.pos,
                 text.chars().count(),

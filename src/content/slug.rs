@@ -4,25 +4,59 @@ use crate::content::fields::{Fields, Reader};
 
 /// Turns any text into a URL slug: lower-case ASCII letters, digits and single hyphens.
 pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut push = |c: char| {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
+    slug_of([text], text.len())
+}
+
+/// [`slugify`] of the pieces written one after the other (a heading's text events), without
+/// joining them first.
+pub fn slugify_parts<'t>(parts: impl IntoIterator<Item = &'t str>) -> String {
+    slug_of(parts, 32)
+}
+
+fn slug_of<'t>(parts: impl IntoIterator<Item = &'t str>, capacity: usize) -> String {
+    let mut slug = SlugWriter {
+        out: String::with_capacity(capacity),
+        no_hyphen: true,
     };
-    for c in text.chars() {
-        match fold(c) {
-            Some(folded) => folded.chars().for_each(&mut push),
-            None => push(c),
+    for part in parts {
+        for c in part.chars() {
+            // Most text is ASCII other than `&`: no folding to look up.
+            if c.is_ascii() && c != '&' {
+                slug.push(c);
+                continue;
+            }
+            match fold(c) {
+                Some(folded) => folded.chars().for_each(|c| slug.push(c)),
+                None => slug.push(c),
+            }
         }
     }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "item".to_string()
-    } else {
-        trimmed.to_string()
+    let mut out = slug.out;
+    let kept = out.trim_end_matches('-').len();
+    if kept == 0 {
+        return "item".to_string();
+    }
+    out.truncate(kept);
+    out
+}
+
+/// A slug being written: letters and digits kept (lower-cased), anything else one hyphen.
+struct SlugWriter {
+    out: String,
+    /// Whether the slug so far is empty or ends with a hyphen (no hyphen goes there next).
+    no_hyphen: bool,
+}
+
+impl SlugWriter {
+    #[inline]
+    fn push(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            self.out.push(c.to_ascii_lowercase());
+            self.no_hyphen = false;
+        } else if !self.no_hyphen {
+            self.out.push('-');
+            self.no_hyphen = true;
+        }
     }
 }
 
@@ -94,6 +128,9 @@ mod tests {
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("R&D"), "r-and-d");
         assert_eq!(slugify("日本"), "item");
+        assert_eq!(slugify("--a--b--"), "a-b");
+        assert_eq!(slugify_parts(["What ", "you", " do!"]), "what-you-do");
+        assert_eq!(slugify_parts(["R", "&", "D-"]), "r-and-d");
         assert!(!is_valid("../x"));
         assert!(is_valid("senior-engineer-2"));
     }

@@ -1,0 +1,202 @@
+//! The fast path against the full parser: every text the fast path accepts must give exactly
+//! serde-saphyr's tree, positions included.
+
+use super::parse;
+use crate::yaml::full;
+
+/// Every text the fast path accepts must give exactly the full parser's tree.
+fn same(text: &str) -> bool {
+    match parse(text) {
+        Some(fast) => {
+            assert_eq!(Ok(fast), full(text), "fast path differs on:\n{text}");
+            true
+        }
+        None => false,
+    }
+}
+
+#[test]
+fn agrees_with_the_full_parser_on_plain_front_matter() {
+    let posting = "title: Engineering Specialist 0\ndepartment: Engineering\nteam: Team 0\nemployment_type: full_time\nworkplace: onsite\nlocations:\n  - city: Berlin\n    country: DE\n  - city: Amsterdam\n    country: NL\nsalary:\n  min: 40000\n  max: 55000\n  currency: EUR\n  period: year\ndate_posted: 2025-01-01\nvalid_through: 2099-12-31\nreference: BENCH-000000\ntags: [tag0, tag0, benchmark]\n";
+    assert!(same(posting));
+    for text in [
+        "a: b\n",
+        "a: 0\nb: 007\nc: 12\n",
+        "- a\n- b\n",
+        "list:\n  - x\n  - 2\n",
+        "nested:\n  deeper:\n    k: München Straße\n",
+        "tags: []\n",
+        "tags: [ a ,b,  c d ]\n",
+        "# comment\na: b\n\n# another\nc: d\n",
+        "items:\n  - name: x\n    more:\n      - 1\n      - 2\n  - name: yy\n",
+        "title: Senior Engineer (m/w/d), Berlin\n",
+        "a: b  \nc:   spaced value\n",
+        "url: https://example.com/a:b\nk-e_y9: v\n",
+        "city: Zürich\nafter: [Ünïcode, straße]\nlast: x\n",
+        "locations:\n  - city: São Paulo\n    country: BR\n  - city: Kraków\n",
+        "a: Yesterday\nb: nope\nc: trueish\n",
+        "a: [x:y, z]\n",
+        "a: b:c\n",
+    ] {
+        assert!(same(text), "fast path should take:\n{text}");
+    }
+}
+
+#[test]
+fn leaves_everything_else_to_the_full_parser() {
+    for text in [
+        "a: \"quoted\"\n",
+        "a: 'quoted'\n",
+        "a: b # comment\n",
+        "a: true\n",
+        "a: Null\n",
+        "a: 1.5\n",
+        "a: 1e3\n",
+        "a: -3\n",
+        "a: &x b\nc: *x\n",
+        "a: |\n  text\n",
+        "a: b\na: c\n",
+        "a: TRUE\n",
+        "a: Yes\n",
+        "a: [NO, x]\n",
+        "a:b: c\n",
+        "a:b\n",
+        "a:: b\n",
+        "9a: b\n",
+        "a b: c\n",
+        "a: b: c\n",
+        "a: [b: c]\n",
+        "- a: b\n  c\n",
+        "a:\n",
+        "a: b\n  c\n",
+        "a: x: y\n",
+        "a: [b, [c]]\n",
+        "a: {b: c}\n",
+        "a: 2025-1-1\n",
+        "a: 99999999999999999999\n",
+        "a: y\n",
+        "list:\n- xa\n- yb\n",
+        "  a: b\n",
+        "a:\tb\n",
+        "a:\n b:\n  c:\n   d:\n    e:\n     f:\n      g:\n       h:\n        i:\n         j: deep\n",
+    ] {
+        assert!(!same(text), "fast path should decline:\n{text}");
+    }
+}
+
+/// A pseudo-random block of `key: value` lines and `- item` lists, `depth` levels deep at
+/// most, written with `indent` spaces; pieces the fast path looks at closely (colons,
+/// keywords, numbers, dates, flow lists, non-ASCII text, odd keys) turn up now and then.
+fn generated_block(next: &mut impl FnMut(usize) -> usize, indent: usize, depth: usize) -> String {
+    const KEYS: [&str; 10] = [
+        "a", "b-c", "d_e9", "Zz", "title", "k", "a:b", "9x", "é", "a b",
+    ];
+    const VALUES: [&str; 26] = [
+        "x",
+        "München Straße",
+        "a b",
+        "1",
+        "007",
+        "0",
+        "2025-01-01",
+        "Team 3",
+        "Yesterday",
+        "[p, q]",
+        "[ü, 2 ,x]",
+        "[]",
+        "https://x.test/a:b",
+        "-x",
+        "x,y",
+        "2025-1-01",
+        "yes",
+        "TRUE",
+        "[a: b]",
+        "b:c",
+        "b: c",
+        ":",
+        ",x",
+        "12345678901234567890",
+        "~",
+        "1.5",
+    ];
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    let list = depth > 0 && next(3) == 0;
+    for _ in 0..1 + next(4) {
+        // Mostly good keys and values; the odd ones (at the end of each table) rarely.
+        let odd_key = next(8) == 0;
+        let key = KEYS[next(if odd_key { KEYS.len() } else { 6 })];
+        let odd_value = next(8) == 0;
+        let value = VALUES[next(if odd_value { VALUES.len() } else { 15 })];
+        let nested = depth < 3 && next(3) == 0;
+        match (list, nested) {
+            (true, false) => out.push_str(&format!("{pad}- {value}\n")),
+            (true, true) => {
+                out.push_str(&format!("{pad}- {key}: {value}\n"));
+                out.push_str(&generated_block(next, indent + 2, depth + 1));
+            }
+            (false, false) => out.push_str(&format!("{pad}{key}: {value}\n")),
+            (false, true) => {
+                out.push_str(&format!("{pad}{key}:\n"));
+                let deeper = indent + 2 * (1 + next(2));
+                out.push_str(&generated_block(next, deeper, depth + 1));
+            }
+        }
+        if next(10) == 0 {
+            out.push_str(["\n", "# note\n", "   \n"][next(3)]);
+        }
+    }
+    out
+}
+
+#[test]
+fn agrees_with_the_full_parser_on_generated_text() {
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut accepted = 0;
+    for _ in 0..3000 {
+        if same(&generated_block(&mut next, 0, 0)) {
+            accepted += 1;
+        }
+    }
+    assert!(
+        accepted > 500,
+        "only {accepted} generated texts took the fast path"
+    );
+}
+
+#[test]
+fn agrees_on_every_fixture_file() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(root.join("tests/fixtures"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(root.join("examples")))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let yaml = match entry.path().extension().and_then(|e| e.to_str()) {
+            Some("yaml" | "yml") => text.clone(),
+            Some("md") => match text
+                .strip_prefix("---\n")
+                .and_then(|t| t.split_once("\n---"))
+            {
+                Some((front, _)) => format!("{front}\n"),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if same(&yaml) {
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "some fixture takes the fast path");
+}
