@@ -587,15 +587,12 @@ pub fn link_check(content: &Content) -> Vec<Diagnostic> {
 
 /// Content file → URL, for links between content files.
 pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
-    // Postings, then pages, each in the sorted order of the content walk: collected, a
-    // sorted sequence becomes the map in one pass instead of a tree search per file.
-    let postings = content
-        .postings
-        .iter()
-        .map(|p| (p.source.clone(), urls.path_of(&["jobs/", &p.slug, "/"])));
-    let pages = content
-        .pages
-        .iter()
-        .map(|p| (p.source.clone(), urls.path_of(&[&p.slug, "/"])));
-    postings.chain(pages).collect()
+    let mut map = LinkMap::new();
+    for p in &content.postings {
+        map.insert(p.source.clone(), urls.path_of(&["jobs/", &p.slug, "/"]));
+    }
+    for p in &content.pages {
+        map.insert(p.source.clone(), urls.path_of(&[&p.slug, "/"]));
+    }
+    map
 }
