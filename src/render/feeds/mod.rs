@@ -6,6 +6,7 @@ pub mod atom;
 pub mod fragments;
 pub mod indeed;
 pub mod jobs_json;
+pub mod json;
 pub mod sitemap;
 
 use jiff::civil::Date;
