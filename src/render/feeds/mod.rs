@@ -8,6 +8,7 @@ pub mod indeed;
 pub mod jobs_json;
 pub mod json;
 pub mod sitemap;
+pub mod xml;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -190,72 +191,6 @@ pub fn write(
     })
 }
 
-/// Escapes text for XML element content and attribute values (and drops the control
-/// characters XML 1.0 forbids).
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    let mut at = 0;
-    // Byte by byte: everything replaced is ASCII, or U+FFFE/U+FFFF (EF BF BE/BF), so every
-    // cut falls on a character boundary.
-    while at < bytes.len() {
-        let (replacement, len) = match bytes[at] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&apos;", 1),
-            b'\n' | b'\t' | b'\r' => {
-                at += 1;
-                continue;
-            }
-            b if b < 0x20 => ("", 1),
-            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
-            _ => {
-                at += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(replacement);
-        at += len;
-        copied = at;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// Wraps text in a CDATA section; a `]]>` inside is split across two sections.
-pub fn cdata(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 12);
-    out.push_str("<![CDATA[");
-    if has_xml_forbidden(text) {
-        let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
-        out.push_str(&clean.replace("]]>", "]]]]><![CDATA[>"));
-    } else if text.contains("]]>") {
-        out.push_str(&text.replace("]]>", "]]]]><![CDATA[>"));
-    } else {
-        out.push_str(text);
-    }
-    out.push_str("]]>");
-    out
-}
-
-/// [`is_xml_forbidden`] for any character of `text`, by bytes: the control characters are
-/// ASCII, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-fn has_xml_forbidden(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| {
-        (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
-            || (b == 0xEF && matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])))
-    })
-}
-
-fn is_xml_forbidden(c: char) -> bool {
-    ((c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-}
-
 /// Makes site-rooted links in rendered HTML (`href="/careers/x/"`, `src="/logo.png"`)
 /// absolute, so a body still links correctly when read in a feed reader or on a job board.
 pub fn absolute_links(html: &str, urls: &Urls) -> String {
@@ -414,25 +349,5 @@ mod tests {
                 .replace('&', "\\u0026")
         );
         assert_eq!(html_safe_json("plain".into()), "plain");
-    }
-
-    #[test]
-    fn cdata_cannot_be_closed_early() {
-        assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
-        assert_eq!(cdata("x\u{1}y"), "<![CDATA[xy]]>");
-        assert_eq!(cdata("é\u{FFFF}\u{FFFD}\n"), "<![CDATA[é\u{FFFD}\n]]>");
-        assert_eq!(cdata("plain é"), "<![CDATA[plain é]]>");
-    }
-
-    #[test]
-    fn escape_covers_markup_and_control_characters() {
-        assert_eq!(
-            xml_escape("<a & 'b'>\u{7}"),
-            "&lt;a &amp; &apos;b&apos;&gt;"
-        );
-        assert_eq!(
-            xml_escape("é\u{FFFE}x\u{FFFF}\u{FFFD}\"\n\t"),
-            "éx\u{FFFD}&quot;\n\t"
-        );
     }
 }
