@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::config::SiteConfig;
-use crate::render::feeds::{Entry, absolute_links, atom, indeed, jobs_json, search_item, xml};
+use crate::render::feeds::{Entry, absolute_links, atom, indeed, jobs_json, search, xml};
 use crate::render::urls::Urls;
 
 /// One open posting's text in each file (empty where that file is switched off).
@@ -52,7 +52,7 @@ pub fn one(config: &SiteConfig, urls: &Urls, entry: &Entry, kind: Kind) -> Strin
         }
         Kind::Indeed if config.feeds.indeed => with_absolute_links(&|e| indeed::jobs(config, e)),
         Kind::Atom | Kind::Json | Kind::Indeed => String::new(),
-        Kind::Search => search_item(entry.view),
+        Kind::Search => search::item(entry.view),
     }
 }
 

@@ -328,9 +328,9 @@ mod tests {
                 updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
                 jobs: open.iter().map(|e| job(e, config, urls)).collect(),
             };
-            let expected =
-                super::super::html_safe_json(serde_json::to_string_pretty(&whole).expect("json"))
-                    + "\n";
+            let expected = super::super::json::html_safe_json(
+                serde_json::to_string_pretty(&whole).expect("json"),
+            ) + "\n";
             let items: Vec<String> = open.iter().map(|e| item(e, config, urls)).collect();
             let items: Vec<&str> = items.iter().map(String::as_str).collect();
             assert_eq!(

@@ -114,6 +114,28 @@ fn push_number(out: &mut String, write: impl FnOnce(&mut &mut [u8]) -> serde_jso
     }
 }
 
+/// JSON text (serde_json's, for a value too rare to write by hand) with `<`, `>` and `&`
+/// written as \u escapes, as [`push_escaped`] writes them: the same JSON to any parser, and a
+/// consumer that pastes a value into a page without escaping it gets no live tag from us.
+pub fn html_safe_json(text: String) -> String {
+    if !text.contains(['<', '>', '&']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut copied = 0;
+    for at in memchr::memchr3_iter(b'<', b'>', b'&', text.as_bytes()) {
+        out.push_str(&text[copied..at]);
+        out.push_str(match text.as_bytes()[at] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 /// Spaces for indenting pretty-printed JSON (two per level).
 const SPACES: &str = "                                ";
 
@@ -313,7 +335,7 @@ mod tests {
         } else {
             serde_json::to_string(value)
         };
-        super::super::html_safe_json(text.expect("serialises"))
+        html_safe_json(text.expect("serialises"))
     }
 
     const TRICKY: &[&str] = &[

@@ -7,6 +7,7 @@ pub mod fragments;
 pub mod indeed;
 pub mod jobs_json;
 pub mod json;
+pub mod search;
 pub mod sitemap;
 pub mod xml;
 
@@ -136,7 +137,7 @@ pub fn write(
     files.par_iter().try_for_each(|file| match *file {
         File::Search => timings.add("search.json (make + write)", || {
             emit("search.json", &mut |w| {
-                search_json_to((0..n).map(|i| source.get(i, Kind::Search)), w)
+                search::render_to((0..n).map(|i| source.get(i, Kind::Search)), w)
             })
         }),
         File::Robots => emit_text("robots.txt", &robots(urls)),
@@ -222,95 +223,6 @@ pub fn absolute_links(html: &str, urls: &Urls) -> String {
     out
 }
 
-/// `/search.json`: the small index the listing script filters with (no bodies), from each
-/// posting's [`search_item`].
-pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
-    let mut out = Vec::new();
-    let _ = search_json_to(items, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`search_json`] written piece by piece into `out`.
-pub fn search_json_to<S: AsRef<str>>(
-    items: impl IntoIterator<Item = S>,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    out.write_all(b"[")?;
-    for (n, item) in items.into_iter().enumerate() {
-        if n > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(item.as_ref().as_bytes())?;
-    }
-    out.write_all(b"]\n")
-}
-
-/// One posting's item of `/search.json` (compact, HTML-safe JSON).
-pub fn search_item(j: &JobView) -> String {
-    /// The item's fields, in the (alphabetical) order the file has always had.
-    #[derive(serde::Serialize)]
-    struct Item<'a> {
-        department: &'a str,
-        locations: Vec<&'a str>,
-        text: String,
-        title: &'a str,
-        types: Vec<&'a str>,
-        url: &'a str,
-        workplace: &'a str,
-    }
-    let item = Item {
-        department: &j.department.slug,
-        locations: j.locations.iter().map(|l| l.slug.as_str()).collect(),
-        text: format!(
-            "{} {} {} {}",
-            j.title, j.department.name, j.location_label, j.summary
-        )
-        .to_lowercase(),
-        title: &j.title,
-        types: j.employment_types.iter().map(|t| t.slug).collect(),
-        url: &j.url,
-        workplace: j.workplace,
-    };
-    html_safe_json(serde_json::to_string(&item).unwrap_or_default())
-}
-
-/// JSON with `<`, `>` and `&` written as \u escapes (the same JSON to any parser), so a
-/// consumer that pastes a value into a page without escaping it gets no live tag from us.
-/// Each character is replaced on its own, so escaping items one by one equals escaping the
-/// whole file.
-pub fn html_safe_json(text: String) -> String {
-    if !text.contains(['<', '>', '&']) {
-        return text;
-    }
-    html_safe_indented(&text, "")
-}
-
-/// [`html_safe_json`] and, in the same pass, `indent` after every line break (a
-/// pretty-printed item placed inside a larger document); JSON strings hold no raw line
-/// breaks, so only the printer's own are indented.
-pub fn html_safe_indented(text: &str, indent: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-            out.push_str(indent);
-        }
-        // memchr finds the few bytes to replace; the runs between are copied whole.
-        let mut copied = 0;
-        for at in memchr::memchr3_iter(b'<', b'>', b'&', line.as_bytes()) {
-            out.push_str(&line[copied..at]);
-            out.push_str(match line.as_bytes()[at] {
-                b'<' => "\\u003c",
-                b'>' => "\\u003e",
-                _ => "\\u0026",
-            });
-            copied = at + 1;
-        }
-        out.push_str(&line[copied..]);
-    }
-    out
-}
-
 /// `/robots.txt` pointing at the sitemap.
 pub fn robots(urls: &Urls) -> String {
     format!(
@@ -333,21 +245,5 @@ mod tests {
             ),
             "<a href=\"https://acme.example/careers/x/\">x</a> <img src='https://acme.example/careers/l.png'> <a href=\"//cdn.test/y\">y</a> <a href=\"https://o.test/\">o</a>"
         );
-    }
-
-    #[test]
-    fn html_safe_json_escapes_markup_and_indents_in_one_pass() {
-        let text = "{\n  \"a\": \"<b> & \\\\n\"\n}".to_string();
-        assert_eq!(
-            html_safe_indented(&text, "    "),
-            "{\n      \"a\": \"\\u003cb\\u003e \\u0026 \\\\n\"\n    }"
-        );
-        assert_eq!(
-            html_safe_json(text.clone()),
-            text.replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026")
-        );
-        assert_eq!(html_safe_json("plain".into()), "plain");
     }
 }

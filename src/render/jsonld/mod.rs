@@ -73,7 +73,7 @@ pub trait JsonLd {
 impl JsonLd for Value {
     fn write_json(&self, out: &mut String) {
         let text = serde_json::to_string(self).unwrap_or_default();
-        out.push_str(&crate::render::feeds::html_safe_json(text));
+        out.push_str(&crate::render::feeds::json::html_safe_json(text));
     }
 }
 
