@@ -137,7 +137,9 @@ pub fn html_safe_json(text: String) -> String {
 }
 
 /// Spaces for indenting pretty-printed JSON (two per level).
-const SPACES: &str = "                                ";
+/// A comma, a line break and spaces: sliced, one copy writes the separator of a pretty
+/// member (`,` and the break and two spaces a level) or of the first one (from the break).
+const BREAKS: &str = ",\n                                                                ";
 
 /// One JSON value being written into a `String`: keys, values and containers are appended
 /// in order, with the commas, line breaks and indentation of serde_json's output.
@@ -184,14 +186,22 @@ impl<'a> Json<'a> {
         1u64 << (self.depth % 64)
     }
 
-    fn line_break(&mut self) {
-        if let Some(levels) = self.indent {
-            self.out.push('\n');
-            let mut spaces = 2 * (levels + self.depth);
-            while spaces > 0 {
-                let now = spaces.min(SPACES.len());
-                self.out.push_str(&SPACES[..now]);
-                spaces -= now;
+    /// Writes a line break and the indentation of the current depth, after a comma when
+    /// `comma` (only the comma in compact JSON).
+    fn line_break(&mut self, comma: bool) {
+        let Some(levels) = self.indent else {
+            if comma {
+                self.out.push(',');
+            }
+            return;
+        };
+        let from = usize::from(!comma);
+        let spaces = 2 * (levels + self.depth);
+        match BREAKS.get(from..2 + spaces) {
+            Some(text) => self.out.push_str(text),
+            None => {
+                self.out.push_str(&BREAKS[from..2]);
+                self.out.extend(std::iter::repeat_n(' ', spaces));
             }
         }
     }
@@ -201,12 +211,9 @@ impl<'a> Json<'a> {
         if self.depth == 0 {
             return;
         }
-        if self.filled & self.depth_bit() != 0 {
-            self.out.push(',');
-        } else {
-            self.filled |= self.depth_bit();
-        }
-        self.line_break();
+        let filled = self.filled & self.depth_bit() != 0;
+        self.filled |= self.depth_bit();
+        self.line_break(filled);
     }
 
     fn value_start(&mut self) {
@@ -296,8 +303,8 @@ impl<'a> Json<'a> {
     fn close(&mut self, bracket: char) {
         let filled = self.filled & self.depth_bit() != 0;
         self.depth = self.depth.saturating_sub(1);
-        if filled {
-            self.line_break();
+        if filled && self.indent.is_some() {
+            self.line_break(false);
         }
         self.out.push(bracket);
     }

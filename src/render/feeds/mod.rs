@@ -11,6 +11,8 @@ pub mod search;
 pub mod sitemap;
 pub mod xml;
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -193,34 +195,39 @@ pub fn write(
 }
 
 /// Makes site-rooted links in rendered HTML (`href="/careers/x/"`, `src="/logo.png"`)
-/// absolute, so a body still links correctly when read in a feed reader or on a job board.
-pub fn absolute_links(html: &str, urls: &Urls) -> String {
+/// absolute, so a body still links correctly when read in a feed reader or on a job board;
+/// the HTML itself when it has none.
+pub fn absolute_links<'a>(html: &'a str, urls: &Urls) -> Cow<'a, str> {
     let origin = urls
         .base_url
         .strip_suffix(&urls.root)
         .unwrap_or(urls.base_url.trim_end_matches('/'));
     // One pass: at each `href=`/`src=` whose quoted value starts with one `/`, insert the origin.
-    let mut out = String::with_capacity(html.len() + 256);
+    let mut out = String::new();
     let bytes = html.as_bytes();
     let mut copied = 0;
-    let mut at = 0;
-    while let Some(found) = html[at..].find('=') {
-        let eq = at + found;
-        at = eq + 1;
-        if !(html[..eq].ends_with("href") || html[..eq].ends_with("src")) {
+    for eq in memchr::memchr_iter(b'=', bytes) {
+        let before = &bytes[..eq];
+        if !(before.ends_with(b"href") || before.ends_with(b"src")) {
             continue;
         }
         if !matches!(bytes.get(eq + 1), Some(b'"' | b'\'')) {
             continue;
         }
         if bytes.get(eq + 2) == Some(&b'/') && bytes.get(eq + 3) != Some(&b'/') {
+            if out.is_empty() {
+                out.reserve(html.len() + 256);
+            }
             out.push_str(&html[copied..eq + 2]);
             out.push_str(origin);
             copied = eq + 2;
         }
     }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
     out.push_str(&html[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 /// `/robots.txt` pointing at the sitemap.
