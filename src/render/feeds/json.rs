@@ -68,8 +68,11 @@ pub fn push_escaped(out: &mut String, text: &str) {
     let mut copied = 0;
     loop {
         let at = next_escape(bytes, copied);
-        // Every escaped byte is ASCII, so `at` is a character boundary.
-        out.push_str(&text[copied..at]);
+        // Every escaped byte is ASCII, so `at` is a character boundary. Markup has many
+        // escapes in a row (`>\n<`): no copy for the empty run between them.
+        if at > copied {
+            out.push_str(&text[copied..at]);
+        }
         let Some(&byte) = bytes.get(at) else {
             return;
         };
