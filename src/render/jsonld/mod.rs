@@ -42,11 +42,48 @@ pub fn end_of_day(day: Date, tz: &TimeZone) -> String {
     let Ok(zoned) = day.at(23, 59, 59, 0).to_zoned_datetime(tz.clone()) else {
         return day.to_string();
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(25);
+    if push_timestamp(&mut out, &zoned) {
+        return out;
+    }
+    out.clear();
     match write!(out, "{}", zoned.strftime("%Y-%m-%dT%H:%M:%S%:z")) {
         Ok(()) => out,
         Err(_) => day.to_string(),
     }
+}
+
+/// Appends `zoned` as `strftime("%Y-%m-%dT%H:%M:%S%:z")` prints it, by hand, when its year
+/// has four digits and its offset whole minutes; false (and nothing reliable written)
+/// otherwise.
+fn push_timestamp(out: &mut String, zoned: &jiff::ZonedDateTime) -> bool {
+    use crate::render::feeds::xml::push_digits;
+    let offset = zoned.offset().seconds();
+    let (Ok(year @ 1000..=9999), 0) = (u16::try_from(zoned.year()), offset % 60) else {
+        return false;
+    };
+    let minutes = offset.unsigned_abs() / 60;
+    let (Ok(hours), Ok(minutes)) = (u16::try_from(minutes / 60), u16::try_from(minutes % 60))
+    else {
+        return false;
+    };
+    let part = |n: i8| u16::from(n.unsigned_abs());
+    push_digits(out, year, 4);
+    out.push('-');
+    push_digits(out, part(zoned.month()), 2);
+    out.push('-');
+    push_digits(out, part(zoned.day()), 2);
+    out.push('T');
+    push_digits(out, part(zoned.hour()), 2);
+    out.push(':');
+    push_digits(out, part(zoned.minute()), 2);
+    out.push(':');
+    push_digits(out, part(zoned.second()), 2);
+    out.push(if offset < 0 { '-' } else { '+' });
+    push_digits(out, hours, 2);
+    out.push(':');
+    push_digits(out, minutes, 2);
+    true
 }
 
 /// The `FAQPage` object for /faq/; answers are their rendered HTML.
@@ -116,6 +153,31 @@ mod tests {
             end_of_day(jiff::civil::date(2026, 7, 1), &TimeZone::UTC),
             "2026-07-01T23:59:59+00:00"
         );
+    }
+
+    #[test]
+    fn end_of_day_prints_as_strftime_in_every_zone() {
+        for zone in [
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Asia/Kathmandu",
+            "America/St_Johns",
+            "Pacific/Apia",
+            "UTC",
+        ] {
+            let tz = TimeZone::get(zone).expect("tzdb has the zone");
+            let mut day = jiff::civil::date(2024, 1, 1);
+            while day.year() < 2027 {
+                let zoned = day
+                    .at(23, 59, 59, 0)
+                    .to_zoned_datetime(tz.clone())
+                    .expect("in range");
+                let expected = zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+                assert_eq!(end_of_day(day, &tz), expected, "{zone} {day}");
+                day = day.tomorrow().expect("a next day");
+            }
+        }
     }
 
     #[test]
