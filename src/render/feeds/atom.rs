@@ -4,11 +4,10 @@
 //! the posting text: a reader follows the link. The full text is on the page, in
 //! /jobs.json and in /indeed.xml; with it, /feed.xml alone would be ~30 MB at 10,000 postings.
 
-use std::fmt::Write as _;
-
 use crate::config::SiteConfig;
+use crate::render::feeds::Entry;
 use crate::render::feeds::fragments::{Kind, Source};
-use crate::render::feeds::{Entry, xml_escape};
+use crate::render::feeds::xml::{self, push_escaped};
 use crate::render::urls::Urls;
 
 /// Which feed to write.
@@ -21,19 +20,11 @@ pub struct Feed<'a> {
     pub self_path: &'a str,
 }
 
-/// Date as an Atom timestamp (midnight UTC of the content's date, never the build time).
-fn stamp(date: jiff::civil::Date) -> String {
-    format!("{date}T00:00:00Z")
-}
-
-/// The stable id of a posting's entry: its URL, plus `#reference` when it has one.
-pub fn entry_id(entry: &Entry) -> String {
-    let view = entry.view;
-    if view.reference.is_empty() {
-        view.permalink.clone()
-    } else {
-        format!("{}#{}", view.permalink, view.reference)
-    }
+/// Appends a date as an Atom timestamp (midnight UTC of the content's date, never the
+/// build time).
+fn push_stamp(out: &mut String, date: jiff::civil::Date) {
+    xml::push_date(out, date);
+    out.push_str("T00:00:00Z");
 }
 
 /// An Atom feed of the `members` of `open` (whose `<entry>` texts come from `entries`,
@@ -75,30 +66,27 @@ pub fn feed_to(
             &b.view.slug,
         ))
     });
-    let updated = sorted
-        .iter()
-        .map(|&i| open[i].updated())
-        .max()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
-    let author = xml_escape(&config.company.name);
-    let mut head = String::from(
+    let mut head = String::with_capacity(1024);
+    head.push_str(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    let self_url = xml_escape(&urls.absolute(feed.self_path));
-    let _ = writeln!(head, "  <title>{}</title>", xml_escape(feed.title));
-    let _ = writeln!(head, "  <id>{self_url}</id>");
-    let _ = writeln!(
-        head,
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>"
-    );
-    let _ = writeln!(
-        head,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&urls.absolute(feed.page_path))
-    );
-    let _ = writeln!(head, "  <updated>{updated}</updated>");
-    let _ = writeln!(head, "  <author><name>{author}</name></author>");
-    let _ = writeln!(head, "  <generator>careers</generator>");
+    let self_url = xml::escape(&urls.absolute(feed.self_path));
+    head.push_str("  <title>");
+    push_escaped(&mut head, feed.title);
+    head.push_str("</title>\n  <id>");
+    head.push_str(&self_url);
+    head.push_str("</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
+    head.push_str(&self_url);
+    head.push_str("\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
+    push_escaped(&mut head, &urls.absolute(feed.page_path));
+    head.push_str("\"/>\n  <updated>");
+    match sorted.iter().map(|&i| open[i].updated()).max() {
+        Some(updated) => push_stamp(&mut head, updated),
+        None => head.push_str("1970-01-01T00:00:00Z"),
+    }
+    head.push_str("</updated>\n  <author><name>");
+    push_escaped(&mut head, &config.company.name);
+    head.push_str("</name></author>\n  <generator>careers</generator>\n");
     out.write_all(head.as_bytes())?;
     for i in sorted {
         out.write_all(entries.get(i, Kind::Atom).as_bytes())?;
@@ -106,7 +94,8 @@ pub fn feed_to(
     out.write_all(b"</feed>\n")
 }
 
-/// The `<entry>` of one posting (the same in every feed); `author` is escaped.
+/// The `<entry>` of one posting (the same in every feed); `author` is escaped. Its id is the
+/// posting's URL, plus `#reference` when it has one.
 pub fn entry(entry: &Entry, author: &str) -> String {
     let mut out = String::with_capacity(1024);
     write_entry(&mut out, entry, author);
@@ -115,45 +104,49 @@ pub fn entry(entry: &Entry, author: &str) -> String {
 
 fn write_entry(out: &mut String, entry: &Entry, author: &str) {
     let job = entry.view;
-    out.push_str("  <entry>\n");
-    let _ = writeln!(out, "    <title>{}</title>", xml_escape(&job.title));
-    let _ = writeln!(out, "    <id>{}</id>", xml_escape(&entry_id(entry)));
-    let _ = writeln!(
-        out,
-        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&job.permalink)
-    );
-    let _ = writeln!(
-        out,
-        "    <published>{}</published>",
-        stamp(entry.posting.date_posted)
-    );
-    let _ = writeln!(out, "    <updated>{}</updated>", stamp(entry.updated()));
-    let _ = writeln!(out, "    <author><name>{author}</name></author>");
-    let _ = writeln!(
-        out,
-        "    <category term=\"{}\" label=\"{}\"/>",
-        xml_escape(&job.department.slug),
-        xml_escape(&job.department.name)
-    );
-    for t in &job.employment_types {
-        let _ = writeln!(
-            out,
-            "    <category term=\"{}\" label=\"{}\"/>",
-            xml_escape(t.slug),
-            xml_escape(t.label)
-        );
+    out.push_str("  <entry>\n    <title>");
+    push_escaped(out, &job.title);
+    out.push_str("</title>\n    <id>");
+    push_escaped(out, &job.permalink);
+    if !job.reference.is_empty() {
+        out.push('#');
+        push_escaped(out, &job.reference);
     }
-    let mut summary = vec![job.location_label.as_str(), job.employment_label.as_str()];
-    if let Some(salary) = &job.salary {
-        summary.push(&salary.label);
+    out.push_str("</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"");
+    push_escaped(out, &job.permalink);
+    out.push_str("\"/>\n    <published>");
+    push_stamp(out, entry.posting.date_posted);
+    out.push_str("</published>\n    <updated>");
+    push_stamp(out, entry.updated());
+    out.push_str("</updated>\n    <author><name>");
+    out.push_str(author);
+    out.push_str("</name></author>\n");
+    let categories = std::iter::once((job.department.slug.as_str(), job.department.name.as_str()))
+        .chain(job.employment_types.iter().map(|t| (t.slug, t.label)));
+    for (term, label) in categories {
+        out.push_str("    <category term=\"");
+        push_escaped(out, term);
+        out.push_str("\" label=\"");
+        push_escaped(out, label);
+        out.push_str("\"/>\n");
     }
-    summary.push(&job.summary);
-    summary.retain(|s| !s.is_empty());
-    let _ = writeln!(
-        out,
-        "    <summary>{}</summary>",
-        xml_escape(&summary.join(" — "))
-    );
-    out.push_str("  </entry>\n");
+    // The parts joined by " — ", each escaped on its own (escaping works character by
+    // character, so this is the escaped join).
+    out.push_str("    <summary>");
+    let salary = job.salary.as_ref().map(|s| s.label.as_str());
+    let parts = [
+        Some(job.location_label.as_str()),
+        Some(job.employment_label.as_str()),
+        salary,
+        Some(job.summary.as_str()),
+    ];
+    let mut first = true;
+    for part in parts.into_iter().flatten().filter(|p| !p.is_empty()) {
+        if !first {
+            out.push_str(" — ");
+        }
+        push_escaped(out, part);
+        first = false;
+    }
+    out.push_str("</summary>\n  </entry>\n");
 }

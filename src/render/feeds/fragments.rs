@@ -6,9 +6,7 @@
 use std::borrow::Cow;
 
 use crate::config::SiteConfig;
-use crate::render::feeds::{
-    Entry, absolute_links, atom, indeed, jobs_json, search_item, xml_escape,
-};
+use crate::render::feeds::{Entry, absolute_links, atom, indeed, jobs_json, search, xml};
 use crate::render::urls::Urls;
 
 /// One open posting's text in each file (empty where that file is switched off).
@@ -48,13 +46,13 @@ pub fn one(config: &SiteConfig, urls: &Urls, entry: &Entry, kind: Kind) -> Strin
         })
     };
     match kind {
-        Kind::Atom if config.feeds.atom => atom::entry(entry, &xml_escape(&config.company.name)),
+        Kind::Atom if config.feeds.atom => atom::entry(entry, &xml::escape(&config.company.name)),
         Kind::Json if config.feeds.json => {
             with_absolute_links(&|e| jobs_json::item(e, config, urls))
         }
         Kind::Indeed if config.feeds.indeed => with_absolute_links(&|e| indeed::jobs(config, e)),
         Kind::Atom | Kind::Json | Kind::Indeed => String::new(),
-        Kind::Search => search_item(entry.view),
+        Kind::Search => search::item(entry.view),
     }
 }
 

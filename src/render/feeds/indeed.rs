@@ -9,15 +9,45 @@ use jiff::civil::Date;
 use crate::config::SiteConfig;
 use crate::content::codes;
 use crate::content::model::{Apply, EmploymentType, Location, Workplace};
-use crate::render::feeds::{Entry, cdata};
+use crate::render::feeds::Entry;
+use crate::render::feeds::xml::{cdata, push_cdata, push_digits};
 use crate::render::urls::Urls;
 
 /// A date in RFC 822 form, as Indeed expects (`Wed, 14 Oct 2026 00:00:00 GMT`).
 pub fn rfc822(date: Date) -> String {
-    let mut out = String::new();
-    match write!(out, "{}", date.strftime("%a, %d %b %Y 00:00:00 GMT")) {
-        Ok(()) => out,
-        Err(_) => date.to_string(),
+    let mut out = String::with_capacity(32);
+    push_rfc822(&mut out, date);
+    out
+}
+
+/// Appends [`rfc822`] of `date`: by hand for four-digit years, else through `strftime`.
+fn push_rfc822(out: &mut String, date: Date) {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let weekday = usize::from(date.weekday().to_monday_zero_offset().unsigned_abs());
+    let month = usize::from(date.month().unsigned_abs()).wrapping_sub(1);
+    match (
+        DAYS.get(weekday),
+        MONTHS.get(month),
+        u16::try_from(date.year()),
+    ) {
+        (Some(day_name), Some(month_name), Ok(year @ 1000..=9999)) => {
+            out.push_str(day_name);
+            out.push_str(", ");
+            push_digits(out, date.day().unsigned_abs().into(), 2);
+            out.push(' ');
+            out.push_str(month_name);
+            out.push(' ');
+            push_digits(out, year, 4);
+            out.push_str(" 00:00:00 GMT");
+        }
+        _ => {
+            if write!(out, "{}", date.strftime("%a, %d %b %Y 00:00:00 GMT")).is_err() {
+                let _ = write!(out, "{date}");
+            }
+        }
     }
 }
 
@@ -88,9 +118,9 @@ pub fn render_to<S: AsRef<str>>(
 
 /// The `<job>` element(s) of one posting: one per location when it has several.
 pub fn jobs(config: &SiteConfig, entry: &Entry) -> String {
-    let mut out = String::with_capacity(entry.html.len() + 1024);
-    let base = reference_number(entry);
     let locations = &entry.posting.locations;
+    let mut out = String::with_capacity((entry.html.len() + 1024) * locations.len().max(1));
+    let base = reference_number(entry);
     if locations.len() <= 1 {
         write_job(&mut out, config, entry, &base, locations.first());
     } else {
@@ -102,11 +132,23 @@ pub fn jobs(config: &SiteConfig, entry: &Entry) -> String {
     out
 }
 
+/// Appends `<name>` with `value` in CDATA, unless the value is blank.
 fn field(out: &mut String, name: &str, value: &str) {
     let value = value.trim();
     if !value.is_empty() {
-        let _ = writeln!(out, "    <{name}>{}</{name}>", cdata(value));
+        raw_field(out, name, value);
     }
+}
+
+/// Appends `<name>` with `value` (as it is) in CDATA.
+fn raw_field(out: &mut String, name: &str, value: &str) {
+    out.push_str("    <");
+    out.push_str(name);
+    out.push('>');
+    push_cdata(out, value);
+    out.push_str("</");
+    out.push_str(name);
+    out.push_str(">\n");
 }
 
 fn write_job(
@@ -119,9 +161,11 @@ fn write_job(
     let (p, view) = (entry.posting, entry.view);
     out.push_str("  <job>\n");
     field(out, "title", &p.title);
-    field(out, "date", &rfc822(p.date_posted));
+    let mut date = String::with_capacity(32);
+    push_rfc822(&mut date, p.date_posted);
+    field(out, "date", &date);
     field(out, "referencenumber", reference);
-    let _ = writeln!(out, "    <url>{}</url>", cdata(&view.permalink));
+    raw_field(out, "url", &view.permalink);
     field(out, "company", &config.company.name);
     let remote_country = || {
         p.remote_regions.iter().find_map(|r| {
@@ -145,7 +189,7 @@ fn write_job(
     if let Some(Apply::Email(email)) = p.apply.as_ref().or(config.apply.as_ref()) {
         field(out, "email", email);
     }
-    let _ = writeln!(out, "    <description>{}</description>", cdata(entry.html));
+    raw_field(out, "description", entry.html);
     if let Some(salary) = &view.salary {
         field(out, "salary", &salary.label);
     }
@@ -175,5 +219,17 @@ mod tests {
             rfc822(jiff::civil::date(2026, 10, 14)),
             "Wed, 14 Oct 2026 00:00:00 GMT"
         );
+        let strftime = |d: Date| d.strftime("%a, %d %b %Y 00:00:00 GMT").to_string();
+        let mut day = jiff::civil::date(1999, 12, 25);
+        while day.year() < 2031 {
+            assert_eq!(rfc822(day), strftime(day));
+            day = day.tomorrow().expect("a next day");
+        }
+        for d in [
+            jiff::civil::date(999, 1, 5),
+            jiff::civil::date(9999, 12, 31),
+        ] {
+            assert_eq!(rfc822(d), strftime(d));
+        }
     }
 }

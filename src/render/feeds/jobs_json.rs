@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content::model::{Apply, Location};
 use crate::render::feeds::Entry;
+use crate::render::feeds::json::Json;
 use crate::render::urls::Urls;
 
 /// The schema version written in the file.
@@ -196,21 +197,19 @@ pub fn render_to<S: AsRef<str>>(
     items: impl IntoIterator<Item = S>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let head = JobsFile {
-        version: VERSION,
-        site: SiteInfo {
-            title: &config.title,
-            url: &urls.base_url,
-            company: &config.company.name,
-        },
-        updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
-        jobs: Vec::new(),
-    };
-    let head = super::html_safe_json(serde_json::to_string_pretty(&head).unwrap_or_default());
-    let Some(head) = head.strip_suffix("[]\n}") else {
-        out.write_all(head.as_bytes())?;
-        return out.write_all(b"\n");
-    };
+    let updated = open.iter().map(Entry::updated).max().map(|d| d.to_string());
+    let mut head = String::with_capacity(256);
+    let mut j = Json::pretty(&mut head, 0);
+    j.begin_object();
+    j.key("version").int(i64::from(VERSION));
+    j.key("site").begin_object();
+    j.key("title").string(&config.title);
+    j.key("url").string(&urls.base_url);
+    j.key("company").string(&config.company.name);
+    j.end_object();
+    j.key("updated").opt_string(updated.as_deref());
+    // The `jobs` list is written here, item by item, at the depth the items were made for.
+    j.key("jobs");
     out.write_all(head.as_bytes())?;
     let mut empty = true;
     for item in items {
@@ -221,12 +220,72 @@ pub fn render_to<S: AsRef<str>>(
     out.write_all(if empty { b"[]\n}\n" } else { b"\n  ]\n}\n" })
 }
 
-/// One posting's item, pretty-printed as it sits in the `jobs` list (indented two levels;
-/// JSON strings hold no raw newlines, so indenting after each newline is exact), made
+/// One posting's item, pretty-printed as it sits in the `jobs` list (indented two levels),
 /// HTML-safe like the whole file.
 pub fn item(entry: &Entry, config: &SiteConfig, urls: &Urls) -> String {
-    let text = serde_json::to_string_pretty(&job(entry, config, urls)).unwrap_or_default();
-    super::html_safe_indented(&text, "    ")
+    let mut out = String::with_capacity(entry.html.len() + entry.html.len() / 4 + 2048);
+    write_job(&mut Json::pretty(&mut out, 2), &job(entry, config, urls));
+    out
+}
+
+/// Writes one [`Job`], its members in the order of its fields (as serde writes them).
+fn write_job(j: &mut Json, job: &Job) {
+    j.begin_object();
+    j.key("id").string(job.id);
+    j.key("reference").opt_string(job.reference);
+    j.key("title").string(job.title);
+    j.key("url").string(job.url);
+    j.key("department").string(job.department);
+    j.key("team").opt_string(job.team);
+    j.key("locations").begin_array();
+    for l in &job.locations {
+        j.begin_object();
+        j.key("street").opt_string(l.street);
+        j.key("city").opt_string(l.city);
+        j.key("region").opt_string(l.region);
+        j.key("postal_code").opt_string(l.postal_code);
+        j.key("country").opt_string(l.country);
+        j.end_object();
+    }
+    j.end_array();
+    j.key("workplace").string(job.workplace);
+    j.key("remote_regions")
+        .strings(job.remote_regions.iter().map(String::as_str));
+    j.key("employment_types")
+        .strings(job.employment_types.iter().copied());
+    j.key("salary");
+    match &job.salary {
+        Some(s) => {
+            j.begin_object();
+            j.key("min").opt_float(s.min);
+            j.key("max").opt_float(s.max);
+            j.key("currency").string(s.currency);
+            j.key("period").string(s.period);
+            j.key("note").opt_string(s.note);
+            j.end_object();
+        }
+        None => j.null(),
+    }
+    j.key("date_posted").string(&job.date_posted);
+    j.key("date_updated")
+        .opt_string(job.date_updated.as_deref());
+    j.key("valid_through")
+        .opt_string(job.valid_through.as_deref());
+    j.key("evergreen").bool(job.evergreen);
+    j.key("apply");
+    match &job.apply {
+        Some(a) => {
+            j.begin_object();
+            j.key("url").opt_string(a.url.as_deref());
+            j.key("email").opt_string(a.email.as_deref());
+            j.end_object();
+        }
+        None => j.null(),
+    }
+    j.key("summary").string(job.summary);
+    j.key("tags").strings(job.tags.iter().map(String::as_str));
+    j.key("description_html").string(job.description_html);
+    j.end_object();
 }
 
 #[cfg(test)]
@@ -269,9 +328,9 @@ mod tests {
                 updated: open.iter().map(Entry::updated).max().map(|d| d.to_string()),
                 jobs: open.iter().map(|e| job(e, config, urls)).collect(),
             };
-            let expected =
-                super::super::html_safe_json(serde_json::to_string_pretty(&whole).expect("json"))
-                    + "\n";
+            let expected = super::super::json::html_safe_json(
+                serde_json::to_string_pretty(&whole).expect("json"),
+            ) + "\n";
             let items: Vec<String> = open.iter().map(|e| item(e, config, urls)).collect();
             let items: Vec<&str> = items.iter().map(String::as_str).collect();
             assert_eq!(

@@ -6,7 +6,12 @@ pub mod atom;
 pub mod fragments;
 pub mod indeed;
 pub mod jobs_json;
+pub mod json;
+pub mod search;
 pub mod sitemap;
+pub mod xml;
+
+use std::borrow::Cow;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -134,7 +139,7 @@ pub fn write(
     files.par_iter().try_for_each(|file| match *file {
         File::Search => timings.add("search.json (make + write)", || {
             emit("search.json", &mut |w| {
-                search_json_to((0..n).map(|i| source.get(i, Kind::Search)), w)
+                search::render_to((0..n).map(|i| source.get(i, Kind::Search)), w)
             })
         }),
         File::Robots => emit_text("robots.txt", &robots(urls)),
@@ -189,190 +194,40 @@ pub fn write(
     })
 }
 
-/// Escapes text for XML element content and attribute values (and drops the control
-/// characters XML 1.0 forbids).
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    let mut at = 0;
-    // Byte by byte: everything replaced is ASCII, or U+FFFE/U+FFFF (EF BF BE/BF), so every
-    // cut falls on a character boundary.
-    while at < bytes.len() {
-        let (replacement, len) = match bytes[at] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&apos;", 1),
-            b'\n' | b'\t' | b'\r' => {
-                at += 1;
-                continue;
-            }
-            b if b < 0x20 => ("", 1),
-            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
-            _ => {
-                at += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(replacement);
-        at += len;
-        copied = at;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// Wraps text in a CDATA section; a `]]>` inside is split across two sections.
-pub fn cdata(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 12);
-    out.push_str("<![CDATA[");
-    if has_xml_forbidden(text) {
-        let clean: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
-        out.push_str(&clean.replace("]]>", "]]]]><![CDATA[>"));
-    } else if text.contains("]]>") {
-        out.push_str(&text.replace("]]>", "]]]]><![CDATA[>"));
-    } else {
-        out.push_str(text);
-    }
-    out.push_str("]]>");
-    out
-}
-
-/// [`is_xml_forbidden`] for any character of `text`, by bytes: the control characters are
-/// ASCII, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-fn has_xml_forbidden(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| {
-        (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
-            || (b == 0xEF && matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])))
-    })
-}
-
-fn is_xml_forbidden(c: char) -> bool {
-    ((c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-}
-
 /// Makes site-rooted links in rendered HTML (`href="/careers/x/"`, `src="/logo.png"`)
-/// absolute, so a body still links correctly when read in a feed reader or on a job board.
-pub fn absolute_links(html: &str, urls: &Urls) -> String {
+/// absolute, so a body still links correctly when read in a feed reader or on a job board;
+/// the HTML itself when it has none.
+pub fn absolute_links<'a>(html: &'a str, urls: &Urls) -> Cow<'a, str> {
     let origin = urls
         .base_url
         .strip_suffix(&urls.root)
         .unwrap_or(urls.base_url.trim_end_matches('/'));
     // One pass: at each `href=`/`src=` whose quoted value starts with one `/`, insert the origin.
-    let mut out = String::with_capacity(html.len() + 256);
+    let mut out = String::new();
     let bytes = html.as_bytes();
     let mut copied = 0;
-    let mut at = 0;
-    while let Some(found) = html[at..].find('=') {
-        let eq = at + found;
-        at = eq + 1;
-        if !(html[..eq].ends_with("href") || html[..eq].ends_with("src")) {
+    for eq in memchr::memchr_iter(b'=', bytes) {
+        let before = &bytes[..eq];
+        if !(before.ends_with(b"href") || before.ends_with(b"src")) {
             continue;
         }
         if !matches!(bytes.get(eq + 1), Some(b'"' | b'\'')) {
             continue;
         }
         if bytes.get(eq + 2) == Some(&b'/') && bytes.get(eq + 3) != Some(&b'/') {
+            if out.is_empty() {
+                out.reserve(html.len() + 256);
+            }
             out.push_str(&html[copied..eq + 2]);
             out.push_str(origin);
             copied = eq + 2;
         }
     }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
     out.push_str(&html[copied..]);
-    out
-}
-
-/// `/search.json`: the small index the listing script filters with (no bodies), from each
-/// posting's [`search_item`].
-pub fn search_json<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
-    let mut out = Vec::new();
-    let _ = search_json_to(items, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`search_json`] written piece by piece into `out`.
-pub fn search_json_to<S: AsRef<str>>(
-    items: impl IntoIterator<Item = S>,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    out.write_all(b"[")?;
-    for (n, item) in items.into_iter().enumerate() {
-        if n > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(item.as_ref().as_bytes())?;
-    }
-    out.write_all(b"]\n")
-}
-
-/// One posting's item of `/search.json` (compact, HTML-safe JSON).
-pub fn search_item(j: &JobView) -> String {
-    /// The item's fields, in the (alphabetical) order the file has always had.
-    #[derive(serde::Serialize)]
-    struct Item<'a> {
-        department: &'a str,
-        locations: Vec<&'a str>,
-        text: String,
-        title: &'a str,
-        types: Vec<&'a str>,
-        url: &'a str,
-        workplace: &'a str,
-    }
-    let item = Item {
-        department: &j.department.slug,
-        locations: j.locations.iter().map(|l| l.slug.as_str()).collect(),
-        text: format!(
-            "{} {} {} {}",
-            j.title, j.department.name, j.location_label, j.summary
-        )
-        .to_lowercase(),
-        title: &j.title,
-        types: j.employment_types.iter().map(|t| t.slug).collect(),
-        url: &j.url,
-        workplace: j.workplace,
-    };
-    html_safe_json(serde_json::to_string(&item).unwrap_or_default())
-}
-
-/// JSON with `<`, `>` and `&` written as \u escapes (the same JSON to any parser), so a
-/// consumer that pastes a value into a page without escaping it gets no live tag from us.
-/// Each character is replaced on its own, so escaping items one by one equals escaping the
-/// whole file.
-pub fn html_safe_json(text: String) -> String {
-    if !text.contains(['<', '>', '&']) {
-        return text;
-    }
-    html_safe_indented(&text, "")
-}
-
-/// [`html_safe_json`] and, in the same pass, `indent` after every line break (a
-/// pretty-printed item placed inside a larger document); JSON strings hold no raw line
-/// breaks, so only the printer's own are indented.
-pub fn html_safe_indented(text: &str, indent: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-            out.push_str(indent);
-        }
-        // memchr finds the few bytes to replace; the runs between are copied whole.
-        let mut copied = 0;
-        for at in memchr::memchr3_iter(b'<', b'>', b'&', line.as_bytes()) {
-            out.push_str(&line[copied..at]);
-            out.push_str(match line.as_bytes()[at] {
-                b'<' => "\\u003c",
-                b'>' => "\\u003e",
-                _ => "\\u0026",
-            });
-            copied = at + 1;
-        }
-        out.push_str(&line[copied..]);
-    }
-    out
+    Cow::Owned(out)
 }
 
 /// `/robots.txt` pointing at the sitemap.
@@ -396,42 +251,6 @@ mod tests {
                 &urls
             ),
             "<a href=\"https://acme.example/careers/x/\">x</a> <img src='https://acme.example/careers/l.png'> <a href=\"//cdn.test/y\">y</a> <a href=\"https://o.test/\">o</a>"
-        );
-    }
-
-    #[test]
-    fn html_safe_json_escapes_markup_and_indents_in_one_pass() {
-        let text = "{\n  \"a\": \"<b> & \\\\n\"\n}".to_string();
-        assert_eq!(
-            html_safe_indented(&text, "    "),
-            "{\n      \"a\": \"\\u003cb\\u003e \\u0026 \\\\n\"\n    }"
-        );
-        assert_eq!(
-            html_safe_json(text.clone()),
-            text.replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026")
-        );
-        assert_eq!(html_safe_json("plain".into()), "plain");
-    }
-
-    #[test]
-    fn cdata_cannot_be_closed_early() {
-        assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
-        assert_eq!(cdata("x\u{1}y"), "<![CDATA[xy]]>");
-        assert_eq!(cdata("é\u{FFFF}\u{FFFD}\n"), "<![CDATA[é\u{FFFD}\n]]>");
-        assert_eq!(cdata("plain é"), "<![CDATA[plain é]]>");
-    }
-
-    #[test]
-    fn escape_covers_markup_and_control_characters() {
-        assert_eq!(
-            xml_escape("<a & 'b'>\u{7}"),
-            "&lt;a &amp; &apos;b&apos;&gt;"
-        );
-        assert_eq!(
-            xml_escape("é\u{FFFE}x\u{FFFF}\u{FFFD}\"\n\t"),
-            "éx\u{FFFD}&quot;\n\t"
         );
     }
 }

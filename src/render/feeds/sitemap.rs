@@ -2,11 +2,10 @@
 //! (never the build time); beyond the per-file limit it becomes a sitemap index over
 //! `sitemap-1.xml`, `sitemap-2.xml`, …
 
-use std::fmt::Write as _;
-
 use jiff::civil::Date;
 
-use crate::render::feeds::{Entry, Site, xml_escape};
+use crate::render::feeds::xml::{self, push_escaped};
+use crate::render::feeds::{Entry, Site};
 use crate::render::urls::Urls;
 
 /// One URL of the sitemap: a site-relative path and its last change, if known.
@@ -66,14 +65,13 @@ pub fn files(urls: &Urls, entries: &[UrlEntry], limit: usize) -> Vec<(String, St
     );
     for (n, part) in entries.chunks(limit).enumerate() {
         let path = format!("sitemap-{}.xml", n + 1);
-        let _ = write!(
-            index,
-            "  <sitemap><loc>{}</loc>",
-            xml_escape(&urls.absolute(&path))
+        index.push_str("  <sitemap>");
+        push_loc(
+            &mut index,
+            urls,
+            &path,
+            part.iter().filter_map(|e| e.lastmod).max(),
         );
-        if let Some(d) = part.iter().filter_map(|e| e.lastmod).max() {
-            let _ = write!(index, "<lastmod>{d}</lastmod>");
-        }
         index.push_str("</sitemap>\n");
         files.push((path, urlset(urls, part)));
     }
@@ -84,20 +82,30 @@ pub fn files(urls: &Urls, entries: &[UrlEntry], limit: usize) -> Vec<(String, St
 
 /// One `<urlset>` file.
 fn urlset(urls: &Urls, entries: &[UrlEntry]) -> String {
-    let mut out = String::from(
+    let mut out = String::with_capacity(256 + entries.len() * 128);
+    out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for entry in entries {
-        let _ = write!(
-            out,
-            "  <url><loc>{}</loc>",
-            xml_escape(&urls.absolute(&entry.path))
-        );
-        if let Some(d) = entry.lastmod {
-            let _ = write!(out, "<lastmod>{d}</lastmod>");
-        }
+        out.push_str("  <url>");
+        push_loc(&mut out, urls, &entry.path, entry.lastmod);
         out.push_str("</url>\n");
     }
     out.push_str("</urlset>\n");
     out
+}
+
+/// Appends `<loc>` with the absolute URL of a site-relative path, and `<lastmod>` if known.
+fn push_loc(out: &mut String, urls: &Urls, path: &str, lastmod: Option<Date>) {
+    // The absolute URL escaped in two parts (escaping works character by character), without
+    // making it first.
+    out.push_str("<loc>");
+    push_escaped(out, &urls.base_url);
+    push_escaped(out, path.trim_start_matches('/'));
+    out.push_str("</loc>");
+    if let Some(date) = lastmod {
+        out.push_str("<lastmod>");
+        xml::push_date(out, date);
+        out.push_str("</lastmod>");
+    }
 }

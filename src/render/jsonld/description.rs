@@ -2,35 +2,33 @@
 //! paragraphs, lists, line breaks, bold and italics. Headings become bold paragraphs; any
 //! other tag is dropped but its text kept (scripts and styles are dropped with their text).
 
-/// Tags kept as they are (attributes removed).
-const KEEP: &[&str] = &["p", "ul", "ol", "li", "br", "strong", "b", "em", "i"];
-/// Tags whose text is dropped with them.
-const DROP_CONTENT: &[&str] = &["script", "style", "template", "noscript", "iframe"];
-/// Dropped tags that separate words or blocks, so their neighbours' text does not run together.
-const SEPARATORS: &[&str] = &[
-    "div",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "blockquote",
-    "pre",
-    "hr",
-    "section",
-    "article",
-    "figure",
-    "figcaption",
-    "dl",
-    "dt",
-    "dd",
-    "details",
-    "summary",
-    "img",
-    "caption",
-];
+/// What happens to a tag in the description.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Kept as it is (attributes removed).
+    Keep,
+    /// A heading: becomes a bold paragraph.
+    Heading,
+    /// Dropped with its text.
+    DropContent,
+    /// Dropped, but separates words or blocks, so its neighbours' text does not run together.
+    Separator,
+    /// Dropped, its text kept.
+    Other,
+}
+
+/// The role of a tag by its (lower-case) name.
+fn role(name: &str) -> Role {
+    match name {
+        "p" | "ul" | "ol" | "li" | "br" | "strong" | "b" | "em" | "i" => Role::Keep,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
+        "script" | "style" | "template" | "noscript" | "iframe" => Role::DropContent,
+        "div" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "blockquote"
+        | "pre" | "hr" | "section" | "article" | "figure" | "figcaption" | "dl" | "dt" | "dd"
+        | "details" | "summary" | "img" | "caption" => Role::Separator,
+        _ => Role::Other,
+    }
+}
 
 /// A tag as read from the HTML (its name lower-cased; borrowed when it already was).
 struct Tag<'a> {
@@ -92,55 +90,58 @@ fn read_tag(html: &str, start: usize) -> Option<(Tag<'_>, usize)> {
 /// Restricts rendered posting HTML to the tags Google's job search reads.
 pub fn google_description(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
+    // Text, and tags written exactly as they will be output, stay in place until something
+    // else must be written: they are then copied in one run from `copied`.
+    let mut copied = 0;
     let mut i = 0;
-    while i < html.len() {
-        let Some(offset) = html[i..].find('<') else {
-            out.push_str(&html[i..]);
-            break;
-        };
-        out.push_str(&html[i..i + offset]);
+    while let Some(offset) = memchr::memchr(b'<', &html.as_bytes()[i..]) {
         let start = i + offset;
         let Some((tag, end)) = read_tag(html, start) else {
+            out.push_str(&html[copied..start]);
             out.push_str("&lt;");
             i = start + 1;
+            copied = i;
             continue;
         };
         i = end;
         let name: &str = &tag.name;
-        if KEEP.contains(&name) {
-            match (name, tag.closing) {
-                ("br", true) => {}
-                (_, false) => {
-                    out.push('<');
-                    out.push_str(name);
-                    out.push('>');
-                }
-                (_, true) => {
-                    out.push_str("</");
-                    out.push_str(name);
-                    out.push('>');
-                }
+        let role = role(name);
+        // `<li>`, `</p>`: no attributes, lower case, and not the `</br>` that is dropped.
+        let as_written = matches!(tag.name, std::borrow::Cow::Borrowed(_))
+            && end - start == name.len() + 2 + usize::from(tag.closing);
+        if role == Role::Keep && as_written && !(tag.closing && name == "br") {
+            continue;
+        }
+        out.push_str(&html[copied..start]);
+        copied = end;
+        match (role, tag.closing) {
+            (Role::Keep, closing) if !(closing && name == "br") => {
+                out.push_str(if closing { "</" } else { "<" });
+                out.push_str(name);
+                out.push('>');
             }
-        } else if is_heading(name) {
-            out.push_str(if tag.closing {
+            (Role::Heading, closing) => out.push_str(if closing {
                 "</strong></p>"
             } else {
                 "<p><strong>"
-            });
-        } else if DROP_CONTENT.contains(&name) && !tag.closing {
-            let close = format!("</{name}");
-            i = find_ignore_case(html, i, &close).map_or(html.len(), |at| {
-                html[at..].find('>').map_or(html.len(), |gt| at + gt + 1)
-            });
-        } else if SEPARATORS.contains(&name) && !out.ends_with(char::is_whitespace) {
-            out.push(' ');
+            }),
+            (Role::DropContent, false) => {
+                let close = format!("</{name}");
+                i = find_ignore_case(html, i, &close).map_or(html.len(), |at| {
+                    html[at..].find('>').map_or(html.len(), |gt| at + gt + 1)
+                });
+                copied = i;
+            }
+            (Role::Separator, _) if !out.ends_with(char::is_whitespace) => out.push(' '),
+            _ => {}
         }
     }
-    out.trim().to_string()
-}
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    out.push_str(&html[copied..]);
+    // Trimmed in place: no second copy of the text.
+    out.truncate(out.trim_end().len());
+    let leading = out.len() - out.trim_start().len();
+    out.drain(..leading);
+    out
 }
 
 /// Byte index of `needle` (ASCII) in `haystack` at or after `from`, ignoring ASCII case.

@@ -2,97 +2,37 @@
 //! on /faq/, built from the same views the visible page prints.
 
 pub mod description;
+mod job_posting;
 
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
-use crate::content::codes;
-use crate::content::model::{FaqGroup, Posting, Salary, Workplace};
+use crate::content::model::{FaqGroup, Posting};
+use crate::render::feeds::json::Json;
 use crate::render::urls::Urls;
-use crate::render::views::{JobView, LocationView};
+use crate::render::views::JobView;
 
-/// Google's case-sensitive employmentType values.
-fn google_type(id: &str) -> &'static str {
-    match id {
-        "full_time" => "FULL_TIME",
-        "part_time" => "PART_TIME",
-        "contract" => "CONTRACTOR",
-        "temporary" => "TEMPORARY",
-        "intern" => "INTERN",
-        "volunteer" => "VOLUNTEER",
-        "per_diem" => "PER_DIEM",
-        _ => "OTHER",
-    }
-}
+pub use job_posting::JobPosting;
 
-/// The `JobPosting` object of an open posting; `body_html` is its rendered body.
-pub fn job_posting(
-    job: &JobView,
-    posting: &Posting,
-    body_html: &str,
-    config: &SiteConfig,
-    urls: &Urls,
-) -> Value {
-    let mut obj = Map::new();
-    obj.insert("@context".into(), json!("https://schema.org/"));
-    obj.insert("@type".into(), json!("JobPosting"));
-    obj.insert("title".into(), json!(job.title));
-    obj.insert(
-        "description".into(),
-        json!(description::google_description(body_html)),
-    );
-    obj.insert("datePosted".into(), json!(job.date_posted));
-    if let Some(until) = posting.valid_through {
-        obj.insert(
-            "validThrough".into(),
-            json!(end_of_day(until, &config.timezone)),
-        );
-    }
-    let types: Vec<&str> = job
-        .employment_types
-        .iter()
-        .map(|t| google_type(t.id))
-        .collect();
-    obj.insert("employmentType".into(), one_or_many(types));
-    obj.insert("hiringOrganization".into(), organization(config, urls));
-    obj.insert("url".into(), json!(job.permalink));
-    if !job.reference.is_empty() {
-        obj.insert(
-            "identifier".into(),
-            json!({"@type": "PropertyValue", "name": config.company.name, "value": job.reference}),
-        );
-    }
-    let places: Vec<Value> = job.locations.iter().map(place).collect();
-    if !places.is_empty() {
-        obj.insert("jobLocation".into(), one_or_many(places));
-    }
-    if posting.workplace == Workplace::Remote {
-        obj.insert("jobLocationType".into(), json!("TELECOMMUTE"));
-        let regions: Vec<Value> = posting.remote_regions.iter().map(|r| region(r)).collect();
-        if !regions.is_empty() {
-            obj.insert("applicantLocationRequirements".into(), one_or_many(regions));
-        }
-    }
-    if let Some(s) = &posting.salary {
-        obj.insert("baseSalary".into(), base_salary(s));
-    }
-    obj.insert(
-        "directApply".into(),
-        json!(is_direct_apply(job, config, urls)),
-    );
-    Value::Object(obj)
-}
-
-/// One value as itself, several as an array (how Google's examples write them).
-fn one_or_many<T: Into<Value>>(mut items: Vec<T>) -> Value {
-    if items.len() == 1 {
-        items.remove(0).into()
-    } else {
-        Value::Array(items.into_iter().map(Into::into).collect())
+/// A posting's `JobPosting` object, ready to be written by [`script`]; `body_html` is its
+/// rendered body.
+pub fn job_posting<'a>(
+    job: &'a JobView,
+    posting: &'a Posting,
+    body_html: &'a str,
+    config: &'a SiteConfig,
+    urls: &'a Urls,
+) -> JobPosting<'a> {
+    JobPosting {
+        job,
+        posting,
+        body_html,
+        config,
+        urls,
     }
 }
 
@@ -102,102 +42,48 @@ pub fn end_of_day(day: Date, tz: &TimeZone) -> String {
     let Ok(zoned) = day.at(23, 59, 59, 0).to_zoned_datetime(tz.clone()) else {
         return day.to_string();
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(25);
+    if push_timestamp(&mut out, &zoned) {
+        return out;
+    }
+    out.clear();
     match write!(out, "{}", zoned.strftime("%Y-%m-%dT%H:%M:%S%:z")) {
         Ok(()) => out,
         Err(_) => day.to_string(),
     }
 }
 
-/// The company: name, website and profiles as `sameAs`, logo.
-fn organization(config: &SiteConfig, urls: &Urls) -> Value {
-    let mut org = Map::new();
-    org.insert("@type".into(), json!("Organization"));
-    org.insert("name".into(), json!(config.company.name));
-    let same_as: Vec<&str> = config
-        .company
-        .url
-        .iter()
-        .chain(&config.company.same_as)
-        .map(String::as_str)
-        .collect();
-    if !same_as.is_empty() {
-        org.insert("sameAs".into(), one_or_many(same_as));
-    }
-    if let Some(logo) = &config.company.logo {
-        org.insert("logo".into(), json!(urls.asset(logo)));
-    }
-    Value::Object(org)
-}
-
-/// A `Place` with a `PostalAddress` holding every part that is known.
-fn place(l: &LocationView) -> Value {
-    let mut address = Map::new();
-    address.insert("@type".into(), json!("PostalAddress"));
-    for (key, value) in [
-        ("streetAddress", &l.street),
-        ("addressLocality", &l.city),
-        ("addressRegion", &l.region),
-        ("postalCode", &l.postal_code),
-        ("addressCountry", &l.country),
-    ] {
-        if !value.trim().is_empty() {
-            address.insert(key.into(), json!(value.trim()));
-        }
-    }
-    json!({"@type": "Place", "address": Value::Object(address)})
-}
-
-/// A remote region: a `Country` when it names one (ISO code or English name), otherwise an
-/// `AdministrativeArea` carrying the text as written ("EU", "Europe").
-fn region(text: &str) -> Value {
-    let text = text.trim();
-    let upper = text.to_ascii_uppercase();
-    let name = codes::country_name(&upper)
-        .filter(|_| text.len() == 2)
-        .or_else(|| codes::country_code_for_name(text).and_then(codes::country_name));
-    match name {
-        Some(name) => json!({"@type": "Country", "name": name}),
-        None => json!({"@type": "AdministrativeArea", "name": text}),
-    }
-}
-
-/// `baseSalary`: a `MonetaryAmount` whose `QuantitativeValue` has the range and period.
-fn base_salary(s: &Salary) -> Value {
-    let mut value = Map::new();
-    value.insert("@type".into(), json!("QuantitativeValue"));
-    match (s.min, s.max) {
-        (Some(lo), Some(hi)) if lo == hi => {
-            value.insert("value".into(), number(lo));
-        }
-        (lo, hi) => {
-            if let Some(lo) = lo {
-                value.insert("minValue".into(), number(lo));
-            }
-            if let Some(hi) = hi {
-                value.insert("maxValue".into(), number(hi));
-            }
-        }
-    }
-    value.insert("unitText".into(), json!(s.period.id().to_uppercase()));
-    json!({"@type": "MonetaryAmount", "currency": s.currency, "value": Value::Object(value)})
-}
-
-/// A figure as a JSON number, without a trailing `.0` for whole amounts.
-fn number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        json!(n as i64)
-    } else {
-        json!(n)
-    }
-}
-
-/// Whether applying happens on this site: an apply URL under the site's base URL.
-fn is_direct_apply(job: &JobView, config: &SiteConfig, urls: &Urls) -> bool {
-    job.apply.as_ref().is_some_and(|a| {
-        a.kind == "url"
-            && (a.href.starts_with(&urls.base_url) || a.href.starts_with(&config.base_url))
-    })
+/// Appends `zoned` as `strftime("%Y-%m-%dT%H:%M:%S%:z")` prints it, by hand, when its year
+/// has four digits and its offset whole minutes; false (and nothing reliable written)
+/// otherwise.
+fn push_timestamp(out: &mut String, zoned: &jiff::ZonedDateTime) -> bool {
+    use crate::render::feeds::xml::push_digits;
+    let offset = zoned.offset().seconds();
+    let (Ok(year @ 1000..=9999), 0) = (u16::try_from(zoned.year()), offset % 60) else {
+        return false;
+    };
+    let minutes = offset.unsigned_abs() / 60;
+    let (Ok(hours), Ok(minutes)) = (u16::try_from(minutes / 60), u16::try_from(minutes % 60))
+    else {
+        return false;
+    };
+    let part = |n: i8| u16::from(n.unsigned_abs());
+    push_digits(out, year, 4);
+    out.push('-');
+    push_digits(out, part(zoned.month()), 2);
+    out.push('-');
+    push_digits(out, part(zoned.day()), 2);
+    out.push('T');
+    push_digits(out, part(zoned.hour()), 2);
+    out.push(':');
+    push_digits(out, part(zoned.minute()), 2);
+    out.push(':');
+    push_digits(out, part(zoned.second()), 2);
+    out.push(if offset < 0 { '-' } else { '+' });
+    push_digits(out, hours, 2);
+    out.push(':');
+    push_digits(out, minutes, 2);
+    true
 }
 
 /// The `FAQPage` object for /faq/; answers are their rendered HTML.
@@ -211,13 +97,40 @@ pub fn faq_page(groups: &[FaqGroup], answers: &[Vec<String>]) -> Value {
     json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities})
 }
 
+/// Structured data that can be written as HTML-safe JSON into a script tag.
+pub trait JsonLd {
+    /// Appends the JSON text (`<`, `>` and `&` as `\u` escapes) to `out`.
+    fn write_json(&self, out: &mut String);
+    /// How many bytes the JSON text may take, to size the buffer once.
+    fn size_hint(&self) -> usize {
+        1024
+    }
+}
+
+impl JsonLd for Value {
+    fn write_json(&self, out: &mut String) {
+        let text = serde_json::to_string(self).unwrap_or_default();
+        out.push_str(&crate::render::feeds::json::html_safe_json(text));
+    }
+}
+
+impl JsonLd for JobPosting<'_> {
+    fn write_json(&self, out: &mut String) {
+        self.write(&mut Json::compact(out));
+    }
+    fn size_hint(&self) -> usize {
+        self.body_html.len() + self.body_html.len() / 4 + 1024
+    }
+}
+
 /// Wraps JSON-LD in a script tag, escaping `<` so no value can close the script early.
-pub fn script(value: &Value) -> String {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + text.len() / 4 + 64);
-    out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&crate::render::feeds::html_safe_json(text));
-    out.push_str("</script>");
+pub fn script(value: &impl JsonLd) -> String {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    const CLOSE: &str = "</script>";
+    let mut out = String::with_capacity(OPEN.len() + value.size_hint() + CLOSE.len());
+    out.push_str(OPEN);
+    value.write_json(&mut out);
+    out.push_str(CLOSE);
     out
 }
 
@@ -243,15 +156,45 @@ mod tests {
     }
 
     #[test]
+    fn end_of_day_prints_as_strftime_in_every_zone() {
+        for zone in [
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Asia/Kathmandu",
+            "America/St_Johns",
+            "Pacific/Apia",
+            "UTC",
+        ] {
+            let tz = TimeZone::get(zone).expect("tzdb has the zone");
+            let mut day = jiff::civil::date(2024, 1, 1);
+            while day.year() < 2027 {
+                let zoned = day
+                    .at(23, 59, 59, 0)
+                    .to_zoned_datetime(tz.clone())
+                    .expect("in range");
+                let expected = zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+                assert_eq!(end_of_day(day, &tz), expected, "{zone} {day}");
+                day = day.tomorrow().expect("a next day");
+            }
+        }
+    }
+
+    #[test]
     fn remote_regions_become_countries_when_they_name_one() {
-        assert_eq!(region("de"), json!({"@type": "Country", "name": "Germany"}));
+        let region = |text| {
+            let mut out = String::new();
+            job_posting::region(&mut Json::compact(&mut out), text);
+            out
+        };
+        assert_eq!(region("de"), r#"{"@type":"Country","name":"Germany"}"#);
         assert_eq!(
             region("Netherlands"),
-            json!({"@type": "Country", "name": "Netherlands"})
+            r#"{"@type":"Country","name":"Netherlands"}"#
         );
         assert_eq!(
             region("EU"),
-            json!({"@type": "AdministrativeArea", "name": "EU"})
+            r#"{"@type":"AdministrativeArea","name":"EU"}"#
         );
     }
 }
