@@ -1,6 +1,8 @@
 //! Incremental rebuilds (watch/serve) give byte-for-byte the site a full build gives, and
 //! signal the reload only once the edit's HTML is on disk.
 
+#[path = "incremental/files.rs"]
+mod files;
 #[path = "../benches/synth.rs"]
 mod synth;
 #[path = "incremental/watch.rs"]

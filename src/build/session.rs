@@ -21,6 +21,7 @@ use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::markdown::LinkMap;
 use crate::output::Staging;
 use crate::output::shadow::Shadow;
+use crate::render::feeds::Fragments;
 use crate::render::{Affected, Compiled, Pieces, Scope, Shape};
 use crate::timings::Timings;
 use crate::watch::{Change, ChangeKind};
@@ -213,6 +214,8 @@ impl Session {
         // Re-parse; any error, a slug or draft change, or a new problem across files: full build.
         let mut parsed = Vec::new();
         let mut warnings = Vec::new();
+        // The sitemap shows each posting's last change.
+        let mut lastmod_changed = false;
         for &i in &edited {
             let old = &state.prepared.content.postings[i];
             let (posting, diags) =
@@ -225,6 +228,8 @@ impl Session {
                 return None;
             }
             warnings.extend(diags);
+            lastmod_changed |= posting.date_updated.unwrap_or(posting.date_posted)
+                != old.date_updated.unwrap_or(old.date_posted);
             parsed.push((i, posting));
         }
         // From here on the state changes; on any fallback it is dropped and rebuilt in full.
@@ -258,11 +263,7 @@ impl Session {
             state.compiled.bodies[i] = html;
         }
         // What the edited postings showed before, to tell which files the edit changes.
-        let before: Vec<(
-            usize,
-            Option<tera::Value>,
-            Option<crate::render::feeds::Fragments>,
-        )> = edited
+        let before: Vec<(usize, Option<tera::Value>, Option<Fragments>)> = edited
             .iter()
             .map(|&i| {
                 let row = state.pieces.rows.get(i).cloned().flatten();
@@ -318,6 +319,20 @@ impl Session {
             listings: touched(&changed.rows),
             listing_feeds: touched(&changed.atom),
             index: fresh_shape.is_some() || !changed.rows.is_empty(),
+            // A file is made again when the order may have moved or an edited posting's part
+            // of it changed; robots.txt never changes without a config change.
+            files: {
+                let moved = fresh_shape.is_some();
+                crate::render::feeds::SiteFiles {
+                    search: moved || !changed.search.is_empty(),
+                    robots: false,
+                    // Their heads carry the newest last change of all postings.
+                    feed: moved || lastmod_changed || !changed.atom.is_empty(),
+                    jobs_json: moved || lastmod_changed || !changed.json.is_empty(),
+                    indeed: moved || lastmod_changed || !changed.indeed.is_empty(),
+                    sitemap: moved || lastmod_changed,
+                }
+            },
         };
         let scope = Scope::Only(&affected, fresh_shape.as_ref().unwrap_or(&state.shape));
         let published = publish(
@@ -372,33 +387,46 @@ impl Session {
     }
 }
 
-/// The edited postings whose listing row or Atom entry an edit changed.
+/// The edited postings whose listing row, or part of a site-wide file, an edit changed.
+#[derive(Default)]
 struct Changed {
     rows: BTreeSet<usize>,
     atom: BTreeSet<usize>,
+    json: BTreeSet<usize>,
+    indeed: BTreeSet<usize>,
+    search: BTreeSet<usize>,
 }
 
 impl Changed {
     /// Compares what the edited postings showed `before` with their pieces now.
     fn between(
-        before: &[(
-            usize,
-            Option<tera::Value>,
-            Option<crate::render::feeds::Fragments>,
-        )],
+        before: &[(usize, Option<tera::Value>, Option<Fragments>)],
         pieces: &Pieces,
     ) -> Changed {
-        let mut changed = Changed {
-            rows: BTreeSet::new(),
-            atom: BTreeSet::new(),
-        };
+        let mut changed = Changed::default();
         for (i, row, feeds) in before {
             if pieces.rows.get(*i).and_then(Option::as_ref) != row.as_ref() {
                 changed.rows.insert(*i);
             }
             let now = pieces.feeds.as_ref().and_then(|f| f.get(*i)?.as_ref());
-            if now.map(|f| &f.atom) != feeds.as_ref().map(|f| &f.atom) || now.is_none() {
-                changed.atom.insert(*i);
+            let before = feeds.as_ref();
+            // No fragments (kept nowhere, or a closed posting): everything counts as changed.
+            let differs = |part: fn(&Fragments) -> &String| match (now, before) {
+                (Some(a), Some(b)) => part(a) != part(b),
+                _ => true,
+            };
+            for (set, part) in [
+                (
+                    &mut changed.atom,
+                    (|f| &f.atom) as fn(&Fragments) -> &String,
+                ),
+                (&mut changed.json, |f| &f.json),
+                (&mut changed.indeed, |f| &f.indeed),
+                (&mut changed.search, |f| &f.search),
+            ] {
+                if differs(part) {
+                    set.insert(*i);
+                }
             }
         }
         changed

@@ -122,6 +122,8 @@ pub struct Affected {
     pub listing_feeds: BTreeSet<String>,
     /// Whether the index is re-rendered (a listing row, the order or the filters changed).
     pub index: bool,
+    /// Which site-wide machine-readable files are made again.
+    pub files: feeds::SiteFiles,
 }
 
 impl Scope<'_> {
@@ -141,6 +143,12 @@ impl Scope<'_> {
         match self {
             Scope::All | Scope::AllShaped(_) => true,
             Scope::Only(a, _) => a.listing_feeds.contains(path),
+        }
+    }
+    fn site_files(&self) -> feeds::SiteFiles {
+        match self {
+            Scope::All | Scope::AllShaped(_) => feeds::SiteFiles::ALL,
+            Scope::Only(a, _) => a.files,
         }
     }
     fn index(&self) -> bool {
@@ -386,6 +394,7 @@ fn render_pieces(
             feeds::write(
                 &site,
                 kept.as_deref(),
+                scope.site_files(),
                 &|l| scope.listing_feed(&l.path),
                 &|path, fill| out.stream(path, fill),
                 timings,

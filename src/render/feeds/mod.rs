@@ -74,6 +74,42 @@ enum File<'a> {
     Sitemap,
 }
 
+/// Which site-wide files to make: all of them for a build; for an edit, only those whose
+/// bytes it can change (the listing feeds are chosen one by one, by `write`'s `listing`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SiteFiles {
+    /// `/search.json`.
+    pub search: bool,
+    /// `/robots.txt`.
+    pub robots: bool,
+    /// `/feed.xml`.
+    pub feed: bool,
+    /// `/jobs.json`.
+    pub jobs_json: bool,
+    /// `/indeed.xml`.
+    pub indeed: bool,
+    /// `/sitemap.xml` (and its parts).
+    pub sitemap: bool,
+}
+
+impl Default for SiteFiles {
+    fn default() -> Self {
+        SiteFiles::ALL
+    }
+}
+
+impl SiteFiles {
+    /// Every file.
+    pub const ALL: SiteFiles = SiteFiles {
+        search: true,
+        robots: true,
+        feed: true,
+        jobs_json: true,
+        indeed: true,
+        sitemap: true,
+    };
+}
+
 /// Writes one file: its path, and what writes its bytes (in pieces, so a 38 MB /jobs.json
 /// is never joined in memory when the sink can take it that way).
 pub type Emit<'a> = dyn Fn(&str, &mut crate::output::Fill) -> Result<(), String> + Sync + 'a;
@@ -85,6 +121,7 @@ pub type Emit<'a> = dyn Fn(&str, &mut crate::output::Fill) -> Result<(), String>
 pub fn write(
     site: &Site,
     kept: Option<&[&Fragments]>,
+    wanted: SiteFiles,
     listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &Emit<'_>,
     timings: &crate::timings::Timings,
@@ -100,6 +137,7 @@ pub fn write(
     // Every feed of a posting repeats its Atom entry: made once, in parallel.
     let atom_entries: Vec<String> = match kept {
         Some(_) => Vec::new(),
+        None if !config.feeds.atom => Vec::new(),
         None => open
             .par_iter()
             .map(|e| {
@@ -119,9 +157,17 @@ pub fn write(
         },
     };
     let n = open.len();
-    let mut files = vec![File::Search, File::Robots];
+    let mut files = Vec::new();
+    if wanted.search {
+        files.push(File::Search);
+    }
+    if wanted.robots {
+        files.push(File::Robots);
+    }
     if config.feeds.atom {
-        files.push(File::Atom(None));
+        if wanted.feed {
+            files.push(File::Atom(None));
+        }
         files.extend(
             listings
                 .iter()
@@ -129,13 +175,15 @@ pub fn write(
                 .map(|l| File::Atom(Some(l))),
         );
     }
-    if config.feeds.json {
+    if config.feeds.json && wanted.jobs_json {
         files.push(File::JobsJson);
     }
-    if config.feeds.indeed {
+    if config.feeds.indeed && wanted.indeed {
         files.push(File::Indeed);
     }
-    files.push(File::Sitemap);
+    if wanted.sitemap {
+        files.push(File::Sitemap);
+    }
     files.par_iter().try_for_each(|file| match *file {
         File::Search => timings.add("search.json (make + write)", || {
             emit("search.json", &mut |w| {
