@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+mod affected;
 mod publish;
 
 use super::sinks::Recording;
@@ -21,10 +22,10 @@ use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::markdown::LinkMap;
 use crate::output::Staging;
 use crate::output::shadow::Shadow;
-use crate::render::feeds::Fragments;
-use crate::render::{Affected, Compiled, Pieces, Scope, Shape};
+use crate::render::{Compiled, Pieces, Scope, Shape};
 use crate::timings::Timings;
 use crate::watch::{Change, ChangeKind};
+use affected::{Before, Moves};
 use publish::{Published, publish};
 
 /// How a session publishes an incremental build.
@@ -263,14 +264,7 @@ impl Session {
             state.compiled.bodies[i] = html;
         }
         // What the edited postings showed before, to tell which files the edit changes.
-        let before: Vec<(usize, Option<tera::Value>, Option<Fragments>)> = edited
-            .iter()
-            .map(|&i| {
-                let row = state.pieces.rows.get(i).cloned().flatten();
-                let feeds = state.pieces.feeds.as_ref();
-                (i, row, feeds.and_then(|f| f.get(i).cloned().flatten()))
-            })
-            .collect();
+        let before = Before::of(&edited, &state.pieces);
         let updated = timings.phase("rows + feed entries", || {
             state
                 .pieces
@@ -298,42 +292,16 @@ impl Session {
         let all_listings = fresh_shape
             .as_ref()
             .is_some_and(|shape| shape.listings.filters != state.shape.listings.filters);
-        // A listing page shows its members' rows; a listing feed their Atom entries.
-        let changed = Changed::between(&before, &state.pieces);
-        let touched = |showing: &BTreeSet<usize>| -> BTreeSet<String> {
-            new_members
-                .as_ref()
-                .unwrap_or(&state.members)
-                .iter()
-                .filter(|(path, now)| {
-                    all_listings
-                        || state.members.get(*path) != Some(now)
-                        || now.iter().any(|m| showing.contains(m))
-                        || state.members[*path].iter().any(|m| showing.contains(m))
-                })
-                .map(|(path, _)| path.clone())
-                .collect()
-        };
-        let affected = Affected {
-            postings: edited.clone(),
-            listings: touched(&changed.rows),
-            listing_feeds: touched(&changed.atom),
-            index: fresh_shape.is_some() || !changed.rows.is_empty(),
-            // A file is made again when the order may have moved or an edited posting's part
-            // of it changed; robots.txt never changes without a config change.
-            files: {
-                let moved = fresh_shape.is_some();
-                crate::render::feeds::SiteFiles {
-                    search: moved || !changed.search.is_empty(),
-                    robots: false,
-                    // Their heads carry the newest last change of all postings.
-                    feed: moved || lastmod_changed || !changed.atom.is_empty(),
-                    jobs_json: moved || lastmod_changed || !changed.json.is_empty(),
-                    indeed: moved || lastmod_changed || !changed.indeed.is_empty(),
-                    sitemap: moved || lastmod_changed,
-                }
+        let affected = before.affected(
+            &state.pieces,
+            Moves {
+                old: &state.members,
+                new: new_members.as_ref(),
+                all_listings,
+                reordered: fresh_shape.is_some(),
+                lastmod: lastmod_changed,
             },
-        };
+        );
         let scope = Scope::Only(&affected, fresh_shape.as_ref().unwrap_or(&state.shape));
         let published = publish(
             self.target,
@@ -384,52 +352,6 @@ impl Session {
         report.incremental = true;
         self.retire(retire);
         Some(Ok(report))
-    }
-}
-
-/// The edited postings whose listing row, or part of a site-wide file, an edit changed.
-#[derive(Default)]
-struct Changed {
-    rows: BTreeSet<usize>,
-    atom: BTreeSet<usize>,
-    json: BTreeSet<usize>,
-    indeed: BTreeSet<usize>,
-    search: BTreeSet<usize>,
-}
-
-impl Changed {
-    /// Compares what the edited postings showed `before` with their pieces now.
-    fn between(
-        before: &[(usize, Option<tera::Value>, Option<Fragments>)],
-        pieces: &Pieces,
-    ) -> Changed {
-        let mut changed = Changed::default();
-        for (i, row, feeds) in before {
-            if pieces.rows.get(*i).and_then(Option::as_ref) != row.as_ref() {
-                changed.rows.insert(*i);
-            }
-            let now = pieces.feeds.as_ref().and_then(|f| f.get(*i)?.as_ref());
-            let before = feeds.as_ref();
-            // No fragments (kept nowhere, or a closed posting): everything counts as changed.
-            let differs = |part: fn(&Fragments) -> &String| match (now, before) {
-                (Some(a), Some(b)) => part(a) != part(b),
-                _ => true,
-            };
-            for (set, part) in [
-                (
-                    &mut changed.atom,
-                    (|f| &f.atom) as fn(&Fragments) -> &String,
-                ),
-                (&mut changed.json, |f| &f.json),
-                (&mut changed.indeed, |f| &f.indeed),
-                (&mut changed.search, |f| &f.search),
-            ] {
-                if differs(part) {
-                    set.insert(*i);
-                }
-            }
-        }
-        changed
     }
 }
 

@@ -8,14 +8,15 @@ mod context;
 pub mod feeds;
 pub mod jsonld;
 pub mod listings;
+mod out;
 mod pages;
 mod rows;
+mod scope;
+mod sink;
 pub mod theme;
 pub mod urls;
 pub mod views;
 
-use std::collections::BTreeSet;
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::Date;
@@ -25,10 +26,12 @@ use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, LinkMap, Source};
-use crate::output::Staging;
 use crate::timings::Timings;
 pub use compiled::{Compiled, Shape, compile, compile_posting, same_place, shape};
+use out::{Out, io_diagnostic};
 pub use rows::{Pieces, ROW_TEMPLATE, pieces};
+pub use scope::{Affected, Scope};
+pub use sink::{Discard, Sink};
 use theme::Theme;
 use urls::Urls;
 use views::JobView;
@@ -47,119 +50,6 @@ pub struct Input<'a> {
     pub theme: &'a Theme,
     /// Template engine built from the theme.
     pub tera: &'a tera::Tera,
-}
-
-/// Where rendered files go: a staging folder, a live folder, or nowhere (`check`).
-pub trait Sink: Sync {
-    /// Writes one file at a site-relative path (`jobs/x/index.html`).
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
-    /// Copies a file from disk (a static file) to a site-relative path.
-    fn copy(&self, from: &Path, to: &str) -> Result<(), String>;
-    /// Called once every HTML page of a render is written, before the machine-readable files.
-    fn pages_written(&self) {}
-    /// Whether an edit's HTML pages must be written before its machine-readable files (a
-    /// live folder that reloads the browser once the pages are there); otherwise an edit
-    /// renders both at once.
-    fn pages_first(&self) -> bool {
-        false
-    }
-    /// Writes one file whose bytes `fill` produces piece by piece (pages rendered straight
-    /// from a template); by default the pieces are collected and handed to [`Sink::write`].
-    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
-        let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
-        self.write(path, &bytes)
-    }
-}
-
-impl Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        Staging::write(self, Path::new(path), bytes)
-    }
-    fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
-        Staging::copy(self, from, Path::new(to))
-    }
-    fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
-        Staging::write_with(self, Path::new(path), fill)
-    }
-}
-
-/// A sink that writes nothing (`careers check` renders every page in memory only).
-pub struct Discard;
-
-impl Sink for Discard {
-    fn write(&self, _: &str, _: &[u8]) -> Result<(), String> {
-        Ok(())
-    }
-    fn copy(&self, _: &Path, _: &str) -> Result<(), String> {
-        Ok(())
-    }
-    fn write_with(&self, _: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
-        fill(&mut std::io::sink()).map_err(|e| e.to_string())
-    }
-}
-
-/// What a render covers: everything, or only what an edit touched.
-#[derive(Clone, Copy, Debug)]
-pub enum Scope<'a> {
-    /// Every file of the site.
-    All,
-    /// Every file of the site, with the listing shape the caller already made.
-    AllShaped(&'a Shape),
-    /// The index, every machine-readable file, and the named posting pages and listings,
-    /// with the listing shape the caller already made from the same views.
-    Only(&'a Affected, &'a Shape),
-}
-
-/// The pages and files an edit touches: each one whose bytes it can change, no other.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Affected {
-    /// Indexes into `content.postings` whose own page is re-rendered.
-    pub postings: BTreeSet<usize>,
-    /// Listing paths (`departments/engineering/`) whose page is re-rendered.
-    pub listings: BTreeSet<String>,
-    /// Listing paths whose Atom feed is made again.
-    pub listing_feeds: BTreeSet<String>,
-    /// Whether the index is re-rendered (a listing row, the order or the filters changed).
-    pub index: bool,
-    /// Which site-wide machine-readable files are made again.
-    pub files: feeds::SiteFiles,
-}
-
-impl Scope<'_> {
-    fn posting(&self, i: usize) -> bool {
-        match self {
-            Scope::All | Scope::AllShaped(_) => true,
-            Scope::Only(a, _) => a.postings.contains(&i),
-        }
-    }
-    fn listing(&self, path: &str) -> bool {
-        match self {
-            Scope::All | Scope::AllShaped(_) => true,
-            Scope::Only(a, _) => a.listings.contains(path),
-        }
-    }
-    fn listing_feed(&self, path: &str) -> bool {
-        match self {
-            Scope::All | Scope::AllShaped(_) => true,
-            Scope::Only(a, _) => a.listing_feeds.contains(path),
-        }
-    }
-    fn site_files(&self) -> feeds::SiteFiles {
-        match self {
-            Scope::All | Scope::AllShaped(_) => feeds::SiteFiles::ALL,
-            Scope::Only(a, _) => a.files,
-        }
-    }
-    fn index(&self) -> bool {
-        match self {
-            Scope::All | Scope::AllShaped(_) => true,
-            Scope::Only(a, _) => a.index,
-        }
-    }
-    fn everything(&self) -> bool {
-        matches!(self, Scope::All | Scope::AllShaped(_))
-    }
 }
 
 /// Renders and writes every output file; returns how many were written.
@@ -464,106 +354,6 @@ fn render_pieces(
 /// An open posting without its pieces: a bug in keeping [`Pieces`] in step, never content.
 fn missing_piece() -> Diagnostic {
     io_diagnostic("internal error: an open posting has no listing row or feed entry".into())
-}
-
-fn io_diagnostic(message: String) -> Diagnostic {
-    Diagnostic::error(Path::new("(output)"), 0, 0, "write-failed", message)
-}
-
-/// The sink, with a count of files written and the timings to add to.
-pub(crate) struct Out<'a> {
-    sink: &'a dyn Sink,
-    written: &'a AtomicUsize,
-    timings: &'a Timings,
-}
-
-impl Out<'_> {
-    fn bytes(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.timings.add("write", || self.sink.write(path, bytes))?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-
-    /// Writes one file made piece by piece (the site-wide feeds), streamed when the sink
-    /// can take it that way; its time counts where the caller makes it.
-    fn stream(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
-        self.sink.write_with(path, fill)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-
-    /// Renders `template` with `ctx` into `path`; template errors become located diagnostics.
-    fn template(
-        &self,
-        input: &Input,
-        template: &str,
-        ctx: &tera::Context,
-        path: &str,
-    ) -> Result<(), Diagnostic> {
-        let html = self
-            .timings
-            .add(template, || input.tera.render(template, ctx))
-            .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
-        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
-    }
-
-    /// [`Out::template`] for a page too large to hold whole (the index and the listings):
-    /// rendered straight into the sink when it can take a file in pieces. Slower per byte
-    /// than rendering into memory (each piece goes through the writer), so only for that.
-    fn template_streamed(
-        &self,
-        input: &Input,
-        template: &str,
-        ctx: &tera::Context,
-        path: &str,
-    ) -> Result<(), Diagnostic> {
-        let mut failed = None;
-        let written = self.timings.add(template, || {
-            self.sink.write_with(path, &mut |w| {
-                // The writer keeps its own error: tera reports only the kind of an I/O error.
-                let mut writer = KeepError {
-                    inner: w,
-                    error: None,
-                };
-                match input.tera.render_to(template, ctx, &mut writer) {
-                    Ok(()) => Ok(()),
-                    Err(_) if writer.error.is_some() => Err(writer
-                        .error
-                        .take()
-                        .unwrap_or_else(|| std::io::Error::other(""))),
-                    Err(e) => {
-                        failed = Some(e);
-                        Err(std::io::Error::other("template error"))
-                    }
-                }
-            })
-        });
-        if let Some(e) = failed {
-            return Err(theme::template_diagnostic(input.theme, &e));
-        }
-        written.map_err(io_diagnostic)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-}
-
-/// A writer that remembers the first error of the writer it wraps.
-struct KeepError<'w> {
-    inner: &'w mut dyn std::io::Write,
-    error: Option<std::io::Error>,
-}
-
-impl std::io::Write for KeepError<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.inner.write(bytes).inspect_err(|e| {
-            if self.error.is_none() {
-                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
-            }
-        })
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// Broken links between content files, found without rendering pages (used when the build

@@ -99,7 +99,10 @@ pub(crate) fn job(
             .unwrap_or_default(),
     };
     job.remove(&tera::value::Key::Str("row_html"));
-    job.insert(tera::value::Key::Str("content"), tera::Value::safe_string(html));
+    job.insert(
+        tera::value::Key::Str("content"),
+        tera::Value::safe_string(html),
+    );
     let json_ld = if view.closed {
         String::new()
     } else {

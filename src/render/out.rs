@@ -1,0 +1,110 @@
+//! Writing through a [`Sink`] while counting files and timing templates; template errors
+//! become located diagnostics.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::{Input, Sink, theme};
+use crate::timings::Timings;
+
+/// The sink, with a count of files written and the timings to add to.
+pub(crate) struct Out<'a> {
+    pub(crate) sink: &'a dyn Sink,
+    pub(crate) written: &'a AtomicUsize,
+    pub(crate) timings: &'a Timings,
+}
+
+impl Out<'_> {
+    pub(crate) fn bytes(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.timings.add("write", || self.sink.write(path, bytes))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes one file made piece by piece (the site-wide feeds), streamed when the sink
+    /// can take it that way; its time counts where the caller makes it.
+    pub(crate) fn stream(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
+        self.sink.write_with(path, fill)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Renders `template` with `ctx` into `path`; template errors become located diagnostics.
+    pub(crate) fn template(
+        &self,
+        input: &Input,
+        template: &str,
+        ctx: &tera::Context,
+        path: &str,
+    ) -> Result<(), Diagnostic> {
+        let html = self
+            .timings
+            .add(template, || input.tera.render(template, ctx))
+            .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
+        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
+    }
+
+    /// [`Out::template`] for a page too large to hold whole (the index and the listings):
+    /// rendered straight into the sink when it can take a file in pieces. Slower per byte
+    /// than rendering into memory (each piece goes through the writer), so only for that.
+    pub(crate) fn template_streamed(
+        &self,
+        input: &Input,
+        template: &str,
+        ctx: &tera::Context,
+        path: &str,
+    ) -> Result<(), Diagnostic> {
+        let mut failed = None;
+        let written = self.timings.add(template, || {
+            self.sink.write_with(path, &mut |w| {
+                // The writer keeps its own error: tera reports only the kind of an I/O error.
+                let mut writer = KeepError {
+                    inner: w,
+                    error: None,
+                };
+                match input.tera.render_to(template, ctx, &mut writer) {
+                    Ok(()) => Ok(()),
+                    Err(_) if writer.error.is_some() => Err(writer
+                        .error
+                        .take()
+                        .unwrap_or_else(|| std::io::Error::other(""))),
+                    Err(e) => {
+                        failed = Some(e);
+                        Err(std::io::Error::other("template error"))
+                    }
+                }
+            })
+        });
+        if let Some(e) = failed {
+            return Err(theme::template_diagnostic(input.theme, &e));
+        }
+        written.map_err(io_diagnostic)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// A writer that remembers the first error of the writer it wraps.
+struct KeepError<'w> {
+    inner: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl std::io::Write for KeepError<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(bytes).inspect_err(|e| {
+            if self.error.is_none() {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A write failure as a diagnostic (the build reports it as an I/O error).
+pub(crate) fn io_diagnostic(message: String) -> Diagnostic {
+    Diagnostic::error(Path::new("(output)"), 0, 0, "write-failed", message)
+}
