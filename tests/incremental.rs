@@ -26,17 +26,22 @@ fn options(site: &Path, out: &Path) -> BuildOptions {
     }
 }
 
-/// Every file of a folder: relative path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+/// Every file of a folder: relative path → what `read` makes of it.
+fn each_file<T>(dir: &Path, read: impl Fn(&walkdir::DirEntry) -> T) -> BTreeMap<PathBuf, T> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.expect("walk output"))
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let rel = e.path().strip_prefix(dir).expect("inside").to_path_buf();
-            (rel, std::fs::read(e.path()).expect("read output file"))
+            (rel, read(&e))
         })
         .collect()
+}
+
+/// Every file of a folder: relative path → bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    each_file(dir, |e| std::fs::read(e.path()).expect("read output file"))
 }
 
 /// Asserts the session's output equals a fresh full build of the same content.

@@ -6,21 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use careers::build::{Session, Target};
-
-use super::{N, assert_same_as_full_build, edit, options, posting_path, synth};
+use super::{assert_same_as_full_build, each_file, edit, posting_path, synth};
 
 /// Every file of the output with its inode.
 fn inodes(dir: &Path) -> BTreeMap<PathBuf, u64> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk output"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside").to_path_buf();
-            (rel, e.metadata().expect("metadata").ino())
-        })
-        .collect()
+    each_file(dir, |e| e.metadata().expect("metadata").ino())
 }
 
 /// The files whose inode changed between two snapshots, as `/`-separated paths.
@@ -34,12 +24,7 @@ fn rewritten(before: &BTreeMap<PathBuf, u64>, after: &BTreeMap<PathBuf, u64>) ->
 
 #[test]
 fn an_edit_rewrites_only_the_files_it_changes() {
-    let temp = tempfile::tempdir().expect("temp dir");
-    let site = temp.path().join("site");
-    synth::write_site(&site, N).expect("write site");
-    let (out, full) = (temp.path().join("out"), temp.path().join("full"));
-    let mut session = Session::new(options(&site, &out), Target::Watch);
-    session.build().expect("first build");
+    let (_temp, site, out, full, mut session) = super::watch::start();
     let salary = 40_000 + 7 * 1000;
     let title = synth::title(7);
     let valid = synth::valid_through(7);

@@ -22,7 +22,7 @@ fn leftovers(parent: &Path) -> Vec<String> {
 }
 
 /// A watch session over a fresh synthetic site, first build done.
-fn start() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf, Session) {
+pub(super) fn start() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf, Session) {
     let temp = tempfile::tempdir().expect("temp dir");
     let site = temp.path().join("site");
     synth::write_site(&site, N).expect("write site");
