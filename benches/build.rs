@@ -25,6 +25,14 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+/// What `cargo bench --bench build -- --help` prints.
+const USAGE: &str = "usage: cargo bench --bench build -- [N] [--runs R] [--edits] [--generate DIR]
+  N               postings to generate (default 10000)
+  --runs R        runs per figure, medians printed (default 5)
+  --edits         measure only the one-posting edits (watch and serve)
+  --generate DIR  only write the synthetic site into DIR
+  CAREERS_BIN=... measure another careers binary (before/after)";
+
 fn main() {
     let mut n = 10_000usize;
     let mut runs = 5usize;
@@ -36,6 +44,10 @@ fn main() {
             "--generate" => generate = args.next().map(PathBuf::from),
             "--edits" => edits_only = true,
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return;
+            }
             a if a.starts_with('-') => {} // `cargo bench` passes --bench
             a => n = a.parse().unwrap_or(n),
         }
