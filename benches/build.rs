@@ -1,4 +1,5 @@
-//! `cargo bench --bench build -- [N] [--runs R]`: the build benchmark of issue 7.
+//! `cargo bench --bench build -- [N] [--runs R] [--edits] [--generate DIR] [--help]`: the
+//! build benchmark of issue 7.
 //!
 //! Generates N synthetic postings (default 10,000) into a temp folder (on /dev/shm when it
 //! exists), then, in the same run and R times each (default 5), measures:
