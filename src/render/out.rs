@@ -8,6 +8,9 @@ use crate::diagnostics::Diagnostic;
 use crate::render::{Input, Sink, theme};
 use crate::timings::Timings;
 
+/// Room for a typical posting page (10–15 KB), so rendering one rarely reallocates.
+const PAGE_CAPACITY: usize = 16 * 1024;
+
 /// The sink, with a count of files written and the timings to add to.
 pub(crate) struct Out<'a> {
     pub(crate) sink: &'a dyn Sink,
@@ -38,11 +41,13 @@ impl Out<'_> {
         ctx: &tera::Context,
         path: &str,
     ) -> Result<(), Diagnostic> {
-        let html = self
-            .timings
-            .add(template, || input.tera.render(template, ctx))
+        // Into bytes, not a String: `Tera::render` checks the whole page is UTF-8 again
+        // (every piece it writes already is) and the sink wants bytes anyway.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        self.timings
+            .add(template, || input.tera.render_to(template, ctx, &mut html))
             .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
-        self.bytes(path, html.as_bytes()).map_err(io_diagnostic)
+        self.bytes(path, &html).map_err(io_diagnostic)
     }
 
     /// [`Out::template`] for a page too large to hold whole (the index and the listings):
