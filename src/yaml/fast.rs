@@ -1,8 +1,10 @@
-//! A fast path for the plain front matter most postings have: block mappings and lists of
-//! plain words, numbers and dates, and `[a, b]` lists. Anything else (quotes, anchors, block
-//! text, comments after values, `true`/`null`-like words, odd numbers, duplicate keys …)
-//! returns `None` and the full parser (serde-saphyr) reads the text instead, so the fast path
-//! never decides a question of YAML it is not sure of. Tests compare it with the full parser.
+//! A fast path for the front matter most postings have: block mappings and lists of plain
+//! words, numbers and dates, `[a, b]` lists, one-line quoted text (`"10997"`, `'it''s'`),
+//! comments after values, and block text (`summary: >` or `|`, with `-`) whose lines share one
+//! indentation. Anything else (anchors, tags, escapes, flow maps, `true`/`null`-like words, odd
+//! numbers, duplicate keys, more-indented lines in folded text …) returns `None` and the full
+//! parser (serde-saphyr) reads the text instead, so the fast path never decides a question of
+//! YAML it is not sure of. Tests compare it with the full parser.
 
 use std::borrow::Cow;
 
@@ -27,7 +29,8 @@ const SPECIAL: [bool; 256] = {
     table
 };
 
-/// One non-blank, non-comment line: indentation (spaces) and the rest, trimmed at the end.
+/// One non-blank, non-comment line: indentation (spaces) and the rest, trimmed at the end
+/// and without a comment after its value.
 #[derive(Clone, Copy)]
 struct Line<'a> {
     no: u32,
@@ -35,6 +38,19 @@ struct Line<'a> {
     text: &'a str,
     /// Whether `text` is ASCII (then columns are byte offsets).
     ascii: bool,
+    /// The lines of the block text this line's `>` or `|` starts.
+    block: Option<BlockText<'a>>,
+}
+
+/// The lines of a block text value, as written: from the first line to the end of the last
+/// one that is not blank.
+#[derive(Clone, Copy)]
+struct BlockText<'a> {
+    raw: &'a str,
+    /// The indentation of its lines (every line of folded text has exactly this one).
+    indent: usize,
+    /// The line number of its first line (where the full parser places the value).
+    no: u32,
 }
 
 /// The tree of `text` when it only uses the plain subset, else `None`.
@@ -50,7 +66,7 @@ pub(super) fn parse(text: &str) -> Option<Node<'_>> {
     (at == lines.len()).then_some(node)
 }
 
-/// The lines that carry values, or `None` when one uses more than the plain subset.
+/// The lines that carry values, or `None` when one uses more than the fast path knows.
 fn plain_lines(text: &str) -> Option<Vec<Line<'_>>> {
     let bytes = text.as_bytes();
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
@@ -66,10 +82,9 @@ fn plain_lines(text: &str) -> Option<Vec<Line<'_>>> {
             continue;
         }
         let mut ascii = true;
+        let mut special = false;
         for &b in trimmed.as_bytes() {
-            if SPECIAL[usize::from(b)] {
-                return None;
-            }
+            special |= SPECIAL[usize::from(b)];
             ascii &= b.is_ascii();
         }
         if !ascii && trimmed.chars().any(|c| c.is_control() || c == '\u{feff}') {
@@ -78,14 +93,208 @@ fn plain_lines(text: &str) -> Option<Vec<Line<'_>>> {
         if trimmed.starts_with("---") || trimmed.starts_with("...") {
             return None;
         }
-        lines.push(Line {
+        let indent = raw.len() - trimmed.len();
+        let mut line = Line {
             no,
-            indent: raw.len() - trimmed.len(),
+            indent,
             text: trimmed.trim_end_matches(' '),
             ascii,
-        });
+            block: None,
+        };
+        if special {
+            let (clean, starts_block) = careful_line(line.text)?;
+            line.text = clean;
+            if starts_block {
+                let (block, next, used) = block_text(text, start, indent, no)?;
+                line.block = Some(block);
+                start = next;
+                no += used;
+            }
+        }
+        lines.push(line);
     }
     Some(lines)
+}
+
+/// A line holding a byte outside the plain subset, when that byte only opens one-line quoted
+/// text, a comment after the value or block text: the line without the comment, and whether
+/// block text follows. `None` for anything else.
+fn careful_line(text: &str) -> Option<(&str, bool)> {
+    let item = text.starts_with("- ");
+    let after_dash = if item { 2 } else { 0 };
+    let rest = text.get(after_dash..)?;
+    // Where the value starts: right after the dash for a quoted item, else after `key: `.
+    let value_at = if rest.starts_with(['"', '\'']) {
+        after_dash
+    } else {
+        match memchr::memmem::find(rest.as_bytes(), b": ") {
+            Some(i) => {
+                let spaced = &rest[i + 2..];
+                after_dash + i + 2 + (spaced.len() - spaced.trim_start_matches(' ').len())
+            }
+            // `- item # comment`
+            None if item => after_dash,
+            None => return None,
+        }
+    };
+    let (head, value) = text.split_at(value_at);
+    if head.bytes().any(|b| SPECIAL[usize::from(b)]) {
+        return None;
+    }
+    let kept = match value.as_bytes().first()? {
+        b'"' => {
+            let close = 1 + memchr::memchr(b'"', &value.as_bytes()[1..])?;
+            if value[1..close].contains(['\\', '\t']) {
+                return None;
+            }
+            comment_only(&value[close + 1..])?;
+            close + 1
+        }
+        b'\'' => {
+            let close = closing_single_quote(value)?;
+            if value[1..close].contains('\t') {
+                return None;
+            }
+            comment_only(&value[close + 1..])?;
+            close + 1
+        }
+        b'#' => return Some((head.trim_end_matches(' '), false)),
+        b'>' | b'|' => {
+            let indicator = value.split(' ').next().unwrap_or_default();
+            if item || !matches!(indicator, ">" | "|" | ">-" | "|-") {
+                return None;
+            }
+            comment_only(&value[indicator.len()..])?;
+            return Some((&text[..value_at + indicator.len()], true));
+        }
+        _ => {
+            // Plain text, up to a comment (the first ` #`). Inside it, quotes, `&`, `*`, `!`,
+            // `|`, `>` … are only text: they mean something at the start of a value, which
+            // `scalar` and `inline` decline.
+            let plain = match memchr::memmem::find(value.as_bytes(), b" #") {
+                Some(cut) => value[..cut].trim_end_matches(' '),
+                None => value,
+            };
+            if plain
+                .bytes()
+                .any(|b| matches!(b, b'\t' | b'\r' | b'{' | b'}' | b'\\'))
+            {
+                return None;
+            }
+            plain.len()
+        }
+    };
+    Some((&text[..value_at + kept], false))
+}
+
+/// `Some` when `after` (what follows a value on its line) is nothing or a comment.
+fn comment_only(after: &str) -> Option<()> {
+    let rest = after.trim_start_matches(' ');
+    (rest.is_empty() || (rest.starts_with('#') && rest.len() < after.len())).then_some(())
+}
+
+/// The index of the quote closing the single-quoted text at the start of `value` (`''`
+/// inside is one quote).
+fn closing_single_quote(value: &str) -> Option<usize> {
+    let b = value.as_bytes();
+    let mut at = 1;
+    loop {
+        let quote = at + memchr::memchr(b'\'', b.get(at..)?)?;
+        if b.get(quote + 1) == Some(&b'\'') {
+            at = quote + 2;
+        } else {
+            return Some(quote);
+        }
+    }
+}
+
+/// The block text starting at byte `start` of `text`, under a key indented by `parent`: the
+/// text, where the line after it starts, and how many lines it took. `None` unless its first
+/// line holds text and every line is blank or indented like the first (or deeper, which only
+/// literal text keeps; [`block_value`] declines it for folded text).
+fn block_text(
+    text: &str,
+    start: usize,
+    parent: usize,
+    header: u32,
+) -> Option<(BlockText<'_>, usize, u32)> {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    let mut used = 0u32;
+    let mut indent = 0;
+    let mut last_end = start;
+    while at < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let raw = text.get(at..end)?;
+        let spaces = raw.len() - raw.trim_start_matches(' ').len();
+        let blank = spaces == raw.len();
+        if used == 0 {
+            if blank || spaces <= parent {
+                return None;
+            }
+            indent = spaces;
+        } else if blank {
+            if raw.len() > indent {
+                return None;
+            }
+        } else if spaces <= parent {
+            break;
+        } else if spaces < indent {
+            return None;
+        }
+        if raw.bytes().any(|b| b == b'\t' || b == b'\r')
+            || (!raw.is_ascii() && raw.chars().any(|c| c.is_control() || c == '\u{feff}'))
+        {
+            return None;
+        }
+        if !blank {
+            last_end = end;
+        }
+        used += 1;
+        at = end + 1;
+    }
+    if used == 0 {
+        return None;
+    }
+    let block = BlockText {
+        raw: text.get(start..last_end)?,
+        indent,
+        no: header + 1,
+    };
+    Some((block, at.min(bytes.len() + 1), used))
+}
+
+/// The value of block text as the full parser reads it: `>` folds lines into one (a blank line
+/// becomes a line break), `|` keeps them; the text ends with one line break, or none with `-`.
+fn block_value<'t>(indicator: &str, block: BlockText<'t>) -> Option<Value<'t>> {
+    let folded = indicator.starts_with('>');
+    let mut value = String::with_capacity(block.raw.len() + 1);
+    let mut breaks = 0;
+    let mut first = true;
+    for raw in block.raw.split('\n') {
+        let Some(words) = raw.get(block.indent..).filter(|w| !w.is_empty()) else {
+            breaks += 1;
+            continue;
+        };
+        if folded && words.starts_with(' ') {
+            return None; // a more-indented line is not folded: left to the full parser
+        }
+        if !first {
+            if folded && breaks == 0 {
+                value.push(' ');
+            } else {
+                let count = if folded { breaks } else { breaks + 1 };
+                value.extend(std::iter::repeat_n('\n', count));
+            }
+        }
+        value.push_str(words);
+        breaks = 0;
+        first = false;
+    }
+    if !indicator.ends_with('-') {
+        value.push('\n');
+    }
+    Some(Value::Str(Cow::Owned(value)))
 }
 
 /// How many lines from `lines[at]` on start at `indent` before the block ends (the entries of
@@ -209,7 +418,7 @@ fn list<'t>(
         if rest.starts_with(' ') || rest.is_empty() {
             return None;
         }
-        if has_colon_space(rest) || rest.ends_with(':') {
+        if !rest.starts_with(['"', '\'']) && (has_colon_space(rest) || rest.ends_with(':')) {
             // `- key: value`: a mapping whose first line starts after the dash.
             lines[*at] = Line {
                 indent: indent + 2,
@@ -233,7 +442,22 @@ fn list<'t>(
 
 /// A value on the rest of a line: `[a, b]` or one plain scalar; `col` is its byte offset in
 /// `line.text`.
-fn inline<'t>(text: &'t str, line: Line, col: usize) -> Option<Node<'t>> {
+fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<Node<'t>> {
+    if let Some(value) = quoted(text) {
+        return Some(Node {
+            value: value?,
+            pos: pos(line, col),
+        });
+    }
+    if let Some(block) = line.block {
+        return Some(Node {
+            value: block_value(text, block)?,
+            pos: Pos {
+                line: block.no,
+                col: (block.indent + 1) as u32,
+            },
+        });
+    }
     if let Some(inner) = text.strip_prefix('[') {
         let inner = inner.strip_suffix(']')?;
         if inner.contains(['[', ']']) {
@@ -283,6 +507,28 @@ fn inline<'t>(text: &'t str, line: Line, col: usize) -> Option<Node<'t>> {
     })
 }
 
+/// One-line quoted text (always text, whatever it looks like): `Some(None)` when `text`
+/// starts with a quote but is not exactly one quoted value the fast path reads, `None` when it
+/// is not quoted at all.
+fn quoted(text: &str) -> Option<Option<Value<'_>>> {
+    if let Some(inner) = text.strip_prefix('"') {
+        let inner = inner.strip_suffix('"').filter(|i| !i.contains(['"', '\\']));
+        return Some(inner.map(|i| Value::Str(Cow::Borrowed(i))));
+    }
+    let inner = text.strip_prefix('\'')?;
+    let Some(inner) = inner.strip_suffix('\'') else {
+        return Some(None);
+    };
+    if !inner.contains('\'') {
+        return Some(Some(Value::Str(Cow::Borrowed(inner))));
+    }
+    // Every quote inside must be doubled.
+    if inner.split("''").any(|part| part.contains('\'')) {
+        return Some(None);
+    }
+    Some(Some(Value::Str(Cow::Owned(inner.replace("''", "'")))))
+}
+
 /// Plain words the full parser reads as something other than text (YAML 1.1 and 1.2
 /// booleans, null, special floats), in any letter case.
 const NOT_TEXT: [&str; 12] = [
@@ -307,7 +553,16 @@ fn scalar(text: &str) -> Option<Value<'_>> {
             && b.iter()
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        return date.then_some(Value::Str(Cow::Borrowed(text)));
+        // Words after a number (`3087 BM`, `3–6 months`): no number, date or time has a
+        // space and a letter without a colon.
+        let words =
+            text.contains(' ') && text.chars().any(char::is_alphabetic) && !text.contains(':');
+        return (date || words).then_some(Value::Str(Cow::Borrowed(text)));
+    }
+    match text {
+        "true" => return Some(Value::Bool(true)),
+        "false" => return Some(Value::Bool(false)),
+        _ => {}
     }
     if !first.is_alphabetic() || NOT_TEXT.iter().any(|w| w.eq_ignore_ascii_case(text)) {
         return None;
