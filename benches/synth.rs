@@ -64,8 +64,17 @@ pub fn posting(
         String::new()
     };
     let day = 1 + i % 28;
+    // Front matter as HR write it (the example site's and `careers new`'s style): comments,
+    // a quoted postal code, and every other posting a folded summary.
+    let summary = if i.is_multiple_of(2) {
+        format!(
+            "summary: >\n  Posting {i} in {dept}: plan routes and keep a live map of every robot on\n  the floor, with a mentor and a real backlog.\n"
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "---\ntitle: {title}\ndepartment: {dept}\nteam: Team {team}\nemployment_type: {kind}\nworkplace: {workplace}\nlocations:\n  - city: {city}\n    country: {country}{second}\nsalary:\n  min: {salary_min}\n  max: {max}\n  currency: EUR\n  period: year\ndate_posted: {year}-0{month}-{day:02}\nvalid_through: {valid_through}\nreference: BENCH-{i:06}\ntags: [tag{a}, tag{b}, benchmark]\n---\n\n\
+        "---\ntitle: {title}\ndepartment: {dept}\nteam: Team {team}\n# One of: full_time, part_time, contract, temporary, intern.\nemployment_type: {kind}\nworkplace: {workplace} # onsite, hybrid or remote\nlocations:\n  - city: {city}\n    postal_code: \"{postal:05}\"\n    country: {country}{second}\nsalary:\n  min: {salary_min}\n  max: {max}\n  currency: EUR\n  period: year\ndate_posted: {year}-0{month}-{day:02}\nvalid_through: {valid_through}\nreference: BENCH-{i:06}\n{summary}tags: [tag{a}, tag{b}, benchmark]\n---\n\n\
 ## About the role\n\nPosting number {i} in **{dept}**. Our robots move more than two million parcels a week in warehouses across Europe. Behind every one of those trips is a team that plans routes, hands out tasks and keeps a live map of every robot on the floor.\n\n\
 As a member of that team you join for the long run. You get a mentor, a real backlog and your own features in production — not a side project that nobody uses.\n\n\
 ## What you will do\n\n- Build and improve REST APIs that our fleet dashboard talks to\n- Write database queries and migrations, and learn how to make them fast\n- Add tests, fix bugs and review code together with the rest of the team\n- Take part in planning, stand-ups and our fortnightly demo day\n- Spend one day on a warehouse floor to see the robots at work\n\n\
@@ -74,6 +83,7 @@ As a member of that team you join for the long run. You get a mentor, a real bac
 ## What we offer\n\n- A salary of €{salary_min}–€{max} a year, depending on experience\n- A dedicated mentor and a weekly one-to-one\n- Hybrid work: at least two days a week in our office, the rest wherever you like\n- A laptop of your choice, and a learning budget for books and courses\n\n\
 Curious what happens after you apply? Read about [our hiring process](../pages/hiring.md).\n{extra_body}",
         team = i % 17,
+        postal = 10_000 + i % 90_000,
         year = if valid_through < "2025" { 2019 } else { 2025 },
         max = salary_min + 15_000,
         month = 1 + i % 9,
