@@ -32,8 +32,8 @@ const ONES: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS: u64 = ONES * 0x80;
 
 /// Flags (with its high bit) every byte of `word` that needs an escape; the lowest flag is
-/// always exact (a wrong one can only follow a right one, from a borrow), which is all
-/// [`next_escape`] reads.
+/// always exact, a wrong one can only follow a right one (from a borrow), and no byte that
+/// needs an escape goes unflagged.
 fn escape_flags(word: u64) -> u64 {
     let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
@@ -44,54 +44,59 @@ fn escape_flags(word: u64) -> u64 {
     control | angle | quote_or_amp | backslash
 }
 
-/// The index of the first byte at or after `at` that needs an escape (`bytes.len()` if
-/// none), eight bytes at a time.
-fn next_escape(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let flags = escape_flags(u64::from_le_bytes(*word));
-        if flags != 0 {
-            return at + flags.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    while bytes.get(at).is_some_and(|&b| ESCAPE[usize::from(b)] == 0) {
-        at += 1;
-    }
-    at
-}
-
-/// Appends `text` escaped for the inside of a JSON string (no quotes), HTML-safe; runs of
-/// bytes that need no escape are found eight at a time and copied whole.
+/// Appends `text` escaped for the inside of a JSON string (no quotes), HTML-safe. Eight
+/// bytes at a time: each word's flags name the bytes that may need an escape (a flag above a
+/// true one can be wrong, so each is checked in the table), all of them are handled before
+/// the next word, and the runs between them are copied whole.
 pub fn push_escaped(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
-    loop {
-        let at = next_escape(bytes, copied);
-        // Every escaped byte is ASCII, so `at` is a character boundary. Markup has many
-        // escapes in a row (`>\n<`): no copy for the empty run between them.
-        if at > copied {
-            out.push_str(&text[copied..at]);
+    let mut at = 0;
+    while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let mut flags = escape_flags(u64::from_le_bytes(*word));
+        while flags != 0 {
+            let i = at + flags.trailing_zeros() as usize / 8;
+            flags &= flags - 1;
+            copied = escape_at(out, text, copied, i);
         }
-        let Some(&byte) = bytes.get(at) else {
-            return;
-        };
-        match ESCAPE[usize::from(byte)] {
-            b'u' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0xF)]));
-            }
-            b'<' => out.push_str("\\u003c"),
-            b'>' => out.push_str("\\u003e"),
-            b'&' => out.push_str("\\u0026"),
-            letter => {
-                out.push('\\');
-                out.push(char::from(letter));
-            }
-        }
-        copied = at + 1;
+        at += 8;
     }
+    for i in at..bytes.len() {
+        copied = escape_at(out, text, copied, i);
+    }
+    // Every escaped byte is ASCII, so `copied` is a character boundary.
+    out.push_str(&text[copied..]);
+}
+
+/// Escapes byte `i` of `text` if it needs it, after copying the run since `copied`; returns
+/// how far `text` is now in `out`.
+#[inline(always)]
+fn escape_at(out: &mut String, text: &str, copied: usize, i: usize) -> usize {
+    let byte = text.as_bytes()[i];
+    let letter = ESCAPE[usize::from(byte)];
+    if letter == 0 {
+        return copied;
+    }
+    // Markup has many escapes in a row (`>\n<`): no copy for the empty run between them.
+    if i > copied {
+        out.push_str(&text[copied..i]);
+    }
+    match letter {
+        b'u' => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+        b'<' => out.push_str("\\u003c"),
+        b'>' => out.push_str("\\u003e"),
+        b'&' => out.push_str("\\u0026"),
+        letter => {
+            out.push('\\');
+            out.push(char::from(letter));
+        }
+    }
+    i + 1
 }
 
 /// Appends `text` as a JSON string, quotes included (see [`push_escaped`]).
