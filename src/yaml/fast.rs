@@ -1,10 +1,11 @@
 //! A fast path for the front matter most postings have: block mappings and lists of plain
-//! words, numbers and dates, `[a, b]` lists, one-line quoted text (`"10997"`, `'it''s'`),
-//! comments after values, and block text (`summary: >` or `|`, with `-`) whose lines share one
-//! indentation. Anything else (anchors, tags, escapes, flow maps, `true`/`null`-like words, odd
-//! numbers, duplicate keys, more-indented lines in folded text …) returns `None` and the full
-//! parser (serde-saphyr) reads the text instead, so the fast path never decides a question of
-//! YAML it is not sure of. Tests compare it with the full parser.
+//! words, numbers and dates, `[a, b]` lists, one-line `{key: value}` maps, one-line quoted
+//! text (`"10997"`, `'it''s'`), comments after values, and block text (`summary: >` or `|`,
+//! with `-`) whose lines share one indentation. Anything else (anchors, tags, escapes, nested
+//! flow values, `true`/`null`-like words, odd numbers, duplicate keys, more-indented lines in
+//! folded text …) returns `None` and the full parser (serde-saphyr) reads the text instead, so
+//! the fast path never decides a question of YAML it is not sure of. Tests compare it with the
+//! full parser.
 
 use std::borrow::Cow;
 
@@ -123,8 +124,9 @@ fn careful_line(text: &str) -> Option<(&str, bool)> {
     let item = text.starts_with("- ");
     let after_dash = if item { 2 } else { 0 };
     let rest = text.get(after_dash..)?;
-    // Where the value starts: right after the dash for a quoted item, else after `key: `.
-    let value_at = if rest.starts_with(['"', '\'']) {
+    // Where the value starts: right after the dash for a quoted item or a `{…}` item, else
+    // after `key: `.
+    let value_at = if rest.starts_with(['"', '\'', '{']) {
         after_dash
     } else {
         match memchr::memmem::find(rest.as_bytes(), b": ") {
@@ -153,6 +155,20 @@ fn careful_line(text: &str) -> Option<(&str, bool)> {
         b'\'' => {
             let close = closing_single_quote(value)?;
             if value[1..close].contains('\t') {
+                return None;
+            }
+            comment_only(&value[close + 1..])?;
+            close + 1
+        }
+        b'{' => {
+            // A one-line flow map of plain or quoted values (`{min: 1, currency: EUR}`):
+            // nothing nested, nothing special inside but quotes; `inline` reads it.
+            let close = memchr::memchr(b'}', value.as_bytes())?;
+            let inside = &value.as_bytes()[1..close];
+            if inside.iter().any(|&b| {
+                matches!(b, b'{' | b'[' | b']')
+                    || (SPECIAL[usize::from(b)] && b != b'"' && b != b'\'')
+            }) {
                 return None;
             }
             comment_only(&value[close + 1..])?;
@@ -418,7 +434,7 @@ fn list<'t>(
         if rest.starts_with(' ') || rest.is_empty() {
             return None;
         }
-        if !rest.starts_with(['"', '\'']) && (has_colon_space(rest) || rest.ends_with(':')) {
+        if !rest.starts_with(['"', '\'', '{']) && (has_colon_space(rest) || rest.ends_with(':')) {
             // `- key: value`: a mapping whose first line starts after the dash.
             lines[*at] = Line {
                 indent: indent + 2,
@@ -457,6 +473,9 @@ fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<Node<'t>> {
                 col: (block.indent + 1) as u32,
             },
         });
+    }
+    if text.starts_with('{') {
+        return flow_map(text, line, col);
     }
     if let Some(inner) = text.strip_prefix('[') {
         let inner = inner.strip_suffix(']')?;
@@ -503,6 +522,58 @@ fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<Node<'t>> {
     }
     Some(Node {
         value: scalar(text)?,
+        pos: pos(line, col),
+    })
+}
+
+/// `{key: value, …}` on one line (`col` is the brace's byte offset in `line.text`): plain
+/// keys, values that are plain scalars or one-line quoted text, no duplicates.
+fn flow_map<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<Node<'t>> {
+    let inner = text.strip_prefix('{')?.strip_suffix('}')?;
+    if inner.contains(['{', '}', '[', ']']) {
+        return None;
+    }
+    let mut entries: Vec<(Node, Node)> = Vec::new();
+    if !inner.trim_matches(' ').is_empty() {
+        let mut offset = col + 1;
+        for part in inner.split(',') {
+            let lead = part.len() - part.trim_start_matches(' ').len();
+            let (key, rest) = key_and_rest(part.trim_matches(' '))?;
+            let rest = rest.trim_end_matches(' ');
+            if rest.is_empty()
+                || entries.len() >= MAX_KEYS
+                || entries
+                    .iter()
+                    .any(|(k, _)| matches!(&k.value, Value::Str(k) if k == key))
+            {
+                return None;
+            }
+            let value = match quoted(rest) {
+                Some(value) => value?,
+                None if has_colon_space(rest) || rest.contains(" #") || rest.ends_with(':') => {
+                    return None;
+                }
+                None => scalar(rest)?,
+            };
+            // `key:`, then the spaces before the value.
+            let after = part.trim_start_matches(' ').get(key.len() + 1..)?;
+            let value_at =
+                offset + lead + key.len() + 1 + (after.len() - after.trim_start_matches(' ').len());
+            entries.push((
+                Node {
+                    value: Value::Str(Cow::Borrowed(key)),
+                    pos: pos(line, offset + lead),
+                },
+                Node {
+                    value,
+                    pos: pos(line, value_at),
+                },
+            ));
+            offset += part.len() + 1;
+        }
+    }
+    Some(Node {
+        value: Value::Map(entries),
         pos: pos(line, col),
     })
 }

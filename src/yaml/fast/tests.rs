@@ -53,6 +53,9 @@ fn agrees_with_the_full_parser_on_plain_front_matter() {
         "s: |\n  last line, no newline at the end",
         "s: >\n  x\n  \n  y\n",
         "postal_code: 3087 BM\nduration: 3–6 months\nsize: 10 000 people\n",
+        "salary: {min: 50000, max: 60000, currency: EUR, period: year}\n",
+        "l:\n  - {city: Berlin,  country: DE, postal_code: \"10115\"}\n  - { city: 'São Paulo' , country: BR }  # note\n",
+        "a: {}\nb: { }\nc: {k: v} # note\n",
         "draft: true\nremote: false\nlist: [true, x]\n",
         "department: People & Operations\ntitle: Rock 'n' roll # note\nq: Why? Because!\n",
         "a: C# and F#\nb: x | y > z\nc: save 50% *off* @home\nd: b# c\n",
@@ -106,7 +109,16 @@ fn leaves_everything_else_to_the_full_parser() {
         "a: b\n  c\n",
         "a: x: y\n",
         "a: [b, [c]]\n",
-        "a: {b: c}\n",
+        "a: {b: {c: d}}\n",
+        "a: {b: [c]}\n",
+        "a: {b: c, b: d}\n",
+        "a: {b: c,}\n",
+        "a: {b}\n",
+        "a: {b: \"x, y\"}\n",
+        "a: {b: c: d}\n",
+        "a: {b: c} d\n",
+        "a: {b: &c d}\n",
+        "a: {\n  b: c}\n",
         "a: 2025-1-1\n",
         "a: 2001-12-14 21:59:43.10 -5\n",
         "a: 2001-12-14 21:59 Z\n",
@@ -129,7 +141,7 @@ fn generated_block(next: &mut impl FnMut(usize) -> usize, indent: usize, depth: 
     const KEYS: [&str; 10] = [
         "a", "b-c", "d_e9", "Zz", "title", "k", "a:b", "9x", "é", "a b",
     ];
-    const VALUES: [&str; 34] = [
+    const VALUES: [&str; 36] = [
         "x",
         "München Straße",
         "a b",
@@ -164,6 +176,8 @@ fn generated_block(next: &mut impl FnMut(usize) -> usize, indent: usize, depth: 
         "|-",
         "# note",
         "'bad'quote'",
+        "{k: v, n: 1}",
+        "{ a: \"q\" }",
     ];
     let pad = " ".repeat(indent);
     let mut out = String::new();
@@ -173,10 +187,10 @@ fn generated_block(next: &mut impl FnMut(usize) -> usize, indent: usize, depth: 
         let odd_key = next(8) == 0;
         let key = KEYS[next(if odd_key { KEYS.len() } else { 6 })];
         let odd_value = next(8) == 0;
-        // Quoted, commented and block values (the last eight) often.
+        // Quoted, commented, block and flow-map values (the last ten) often.
         let value = match (odd_value, next(4)) {
             (true, _) => VALUES[next(VALUES.len())],
-            (false, 0) => VALUES[26 + next(8)],
+            (false, 0) => VALUES[26 + next(10)],
             _ => VALUES[next(15)],
         };
         // Block text (`>`, `|-`) gets lines after it, indented like its key's children.
@@ -278,7 +292,8 @@ fn agrees_on_every_fixture_file() {
 #[test]
 fn takes_the_example_postings_and_what_careers_new_writes() {
     // What HR starts from: the example site's postings and FAQ, and `careers new`'s file
-    // (comments after values, quoted postal codes, folded summaries, `|` answers).
+    // (comments after values, quoted postal codes, folded summaries, `|` answers, a `{…}`
+    // salary).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let mut texts: Vec<String> = walkdir::WalkDir::new(root.join("jobs"))
         .into_iter()
@@ -299,6 +314,10 @@ fn takes_the_example_postings_and_what_careers_new_writes() {
             day,
         ));
     }
+    // HR's next step: the pay range the file suggests, uncommented.
+    let uncommented = texts[texts.len() - 1].replace("# salary: {", "salary: {");
+    assert!(uncommented.contains("\nsalary: {min: 50000"));
+    texts.push(uncommented);
     assert!(texts.len() > 8, "the example postings are there");
     for text in texts {
         let yaml = match text
