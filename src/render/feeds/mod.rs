@@ -157,7 +157,15 @@ pub fn write(
         },
     };
     let n = open.len();
+    // The largest files first (they are 30-40 MB at 10,000 postings, the rest a few MB at
+    // most), so the two threads end together instead of one writing two big files last.
     let mut files = Vec::new();
+    if config.feeds.json && wanted.jobs_json {
+        files.push(File::JobsJson);
+    }
+    if config.feeds.indeed && wanted.indeed {
+        files.push(File::Indeed);
+    }
     if wanted.search {
         files.push(File::Search);
     }
@@ -175,71 +183,68 @@ pub fn write(
                 .map(|l| File::Atom(Some(l))),
         );
     }
-    if config.feeds.json && wanted.jobs_json {
-        files.push(File::JobsJson);
-    }
-    if config.feeds.indeed && wanted.indeed {
-        files.push(File::Indeed);
-    }
     if wanted.sitemap {
         files.push(File::Sitemap);
     }
-    files.par_iter().try_for_each(|file| match *file {
-        File::Search => timings.add("search.json (make + write)", || {
-            emit("search.json", &mut |w| {
-                search::render_to((0..n).map(|i| source.get(i, Kind::Search)), w)
-            })
-        }),
-        File::Robots => emit_text("robots.txt", &robots(urls)),
-        File::Atom(None) => {
-            let all: Vec<usize> = (0..open.len()).collect();
-            let feed = atom::Feed {
-                title: &config.title,
-                page_path: "",
-                self_path: "feed.xml",
-            };
-            timings.add("feed.xml (make + write)", || {
-                emit("feed.xml", &mut |w| {
-                    atom::feed_to(config, urls, &feed, open, &source, &all, w)
+    files
+        .par_iter()
+        .with_max_len(1)
+        .try_for_each(|file| match *file {
+            File::Search => timings.add("search.json (make + write)", || {
+                emit("search.json", &mut |w| {
+                    search::render_to((0..n).map(|i| source.get(i, Kind::Search)), w)
                 })
-            })
-        }
-        File::Atom(Some(listing)) => {
-            let title = format!("{} — {}", listing.title, config.title);
-            let self_path = format!("{}feed.xml", listing.path);
-            let feed = atom::Feed {
-                title: &title,
-                page_path: &listing.path,
-                self_path: &self_path,
-            };
-            timings.add("listing feeds (make + write)", || {
-                emit(&self_path, &mut |w| {
-                    atom::feed_to(config, urls, &feed, open, &source, &listing.members, w)
+            }),
+            File::Robots => emit_text("robots.txt", &robots(urls)),
+            File::Atom(None) => {
+                let all: Vec<usize> = (0..open.len()).collect();
+                let feed = atom::Feed {
+                    title: &config.title,
+                    page_path: "",
+                    self_path: "feed.xml",
+                };
+                timings.add("feed.xml (make + write)", || {
+                    emit("feed.xml", &mut |w| {
+                        atom::feed_to(config, urls, &feed, open, &source, &all, w)
+                    })
                 })
-            })
-        }
-        File::JobsJson => timings.add("jobs.json (make + write)", || {
-            emit("jobs.json", &mut |w| {
-                let items = (0..n).map(|i| source.get(i, Kind::Json));
-                jobs_json::render_to(config, urls, open, items, w)
-            })
-        }),
-        File::Indeed => timings.add("indeed.xml (make + write)", || {
-            emit("indeed.xml", &mut |w| {
-                let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
-                indeed::render_to(config, urls, open, jobs, w)
-            })
-        }),
-        File::Sitemap => {
-            let files = timings.add("make sitemap", || {
-                sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT)
-            });
-            for (path, text) in files {
-                emit_text(&path, &text)?;
             }
-            Ok(())
-        }
-    })
+            File::Atom(Some(listing)) => {
+                let title = format!("{} — {}", listing.title, config.title);
+                let self_path = format!("{}feed.xml", listing.path);
+                let feed = atom::Feed {
+                    title: &title,
+                    page_path: &listing.path,
+                    self_path: &self_path,
+                };
+                timings.add("listing feeds (make + write)", || {
+                    emit(&self_path, &mut |w| {
+                        atom::feed_to(config, urls, &feed, open, &source, &listing.members, w)
+                    })
+                })
+            }
+            File::JobsJson => timings.add("jobs.json (make + write)", || {
+                emit("jobs.json", &mut |w| {
+                    let items = (0..n).map(|i| source.get(i, Kind::Json));
+                    jobs_json::render_to(config, urls, open, items, w)
+                })
+            }),
+            File::Indeed => timings.add("indeed.xml (make + write)", || {
+                emit("indeed.xml", &mut |w| {
+                    let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
+                    indeed::render_to(config, urls, open, jobs, w)
+                })
+            }),
+            File::Sitemap => {
+                let files = timings.add("make sitemap", || {
+                    sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT)
+                });
+                for (path, text) in files {
+                    emit_text(&path, &text)?;
+                }
+                Ok(())
+            }
+        })
 }
 
 /// Makes site-rooted links in rendered HTML (`href="/careers/x/"`, `src="/logo.png"`)
