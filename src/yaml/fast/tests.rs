@@ -330,3 +330,36 @@ fn takes_the_example_postings_and_what_careers_new_writes() {
         assert!(same(&yaml), "fast path should take:\n{yaml}");
     }
 }
+
+proptest::proptest! {
+    /// Any text made of YAML's punctuation: the fast path never panics, and whatever it takes
+    /// is the full parser's tree.
+    #[test]
+    fn any_punctuated_text_is_declined_or_the_same(text in "[a-c0-9 :#'\"\\-\\[\\]{},>|&*!\n]{0,80}") {
+        same(&text);
+    }
+
+    /// Lines shaped like front matter with the values the fast path reads (quoted text,
+    /// comments, flow maps, block text) and near misses of them.
+    #[test]
+    fn any_front_matter_shaped_text_is_declined_or_the_same(
+        values in proptest::collection::vec(proptest::prop_oneof![
+            "[a-c]{1,4}( [a-c0-9&'!]{1,4})?( #[ a-c:]{0,5})?",
+            "\"[a-c ,:#'&]{0,8}\"( +#[a-c ]{0,4})?",
+            "'[a-c ,:#\"]{0,6}('')?[a-c]{0,3}'( #)?",
+            "\\{ ?[a-c]{1,3}: [a-c0-9]{1,3}(, [a-c]{1,3}: (\"[a-c,]{0,3}\"|[a-c:]{1,3}))? ?\\}( # x)?",
+            "[>|]-?( #[a-c ]{0,3})?",
+            "[a-c0-9 :#'\",{}>|-]{0,12}",
+        ], 1..6),
+        block in "(( {2,4})[a-c:# '\"]{0,12}\n|\n){1,4}",
+    ) {
+        let mut text = String::new();
+        for (i, value) in values.iter().enumerate() {
+            text.push_str(&format!("k{i}: {value}\n"));
+            if value.starts_with(['>', '|']) {
+                text.push_str(&block);
+            }
+        }
+        same(&text);
+    }
+}
