@@ -122,6 +122,15 @@ fn key_and_rest(text: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// Whether a mapping holding `entries` can take `key`: not a duplicate (the full parser
+/// rejects those), and not so many keys that the quadratic duplicate check gets slow.
+fn room_for(entries: &[(Node, Node)], key: &str) -> bool {
+    entries.len() < MAX_KEYS
+        && !entries
+            .iter()
+            .any(|(k, _)| matches!(&k.value, Value::Str(k) if k == key))
+}
+
 /// Whether `text` holds `: ` (which would start a mapping inside a value).
 fn has_colon_space(text: &str) -> bool {
     text.as_bytes().windows(2).any(|w| w == b": ")
@@ -143,11 +152,7 @@ fn map<'t>(
             return None;
         }
         let (key, rest) = key_and_rest(line.text)?;
-        if entries.len() >= MAX_KEYS
-            || entries
-                .iter()
-                .any(|(k, _)| matches!(&k.value, Value::Str(k) if k == key))
-        {
+        if !room_for(&entries, key) {
             return None;
         }
         let key_node = Node {

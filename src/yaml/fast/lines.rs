@@ -150,7 +150,7 @@ fn comment_only(after: &str) -> Option<()> {
 
 /// The index of the quote closing the single-quoted text at the start of `value` (`''`
 /// inside is one quote).
-fn closing_single_quote(value: &str) -> Option<usize> {
+pub(super) fn closing_single_quote(value: &str) -> Option<usize> {
     let b = value.as_bytes();
     let mut at = 1;
     loop {

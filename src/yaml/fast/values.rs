@@ -3,12 +3,12 @@
 
 use std::borrow::Cow;
 
-use super::lines::block_value;
-use super::{Line, MAX_KEYS, has_colon_space, key_and_rest, pos};
+use super::lines::{block_value, closing_single_quote};
+use super::{Line, key_and_rest, pos, room_for};
 use crate::yaml::{Node, Pos, Value};
 
-/// A value on the rest of a line: `[a, b]` or one plain scalar; `col` is its byte offset in
-/// `line.text`.
+/// A value on the rest of a line: quoted text, block text, `{k: v}`, `[a, b]` or one plain
+/// scalar; `col` is its byte offset in `line.text`.
 pub(super) fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<Node<'t>> {
     if let Some(value) = quoted(text) {
         return Some(Node {
@@ -39,11 +39,8 @@ pub(super) fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<No
             for part in inner.split(',') {
                 let word = part.trim_matches(' ');
                 let lead = part.len() - part.trim_start_matches(' ').len();
-                if word.is_empty() || has_colon_space(word) || word.ends_with(':') {
-                    return None;
-                }
                 items.push(Node {
-                    value: scalar(word)?,
+                    value: plain_scalar(word)?,
                     pos: pos(line, offset + lead),
                 });
                 offset += part.len() + 1;
@@ -54,6 +51,15 @@ pub(super) fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<No
             pos: pos(line, col),
         });
     }
+    Some(Node {
+        value: plain_scalar(text)?,
+        pos: pos(line, col),
+    })
+}
+
+/// A plain scalar standing alone (a whole value, a list item, a flow map value), as
+/// [`scalar`] reads it; `None` when it holds what would make it more than one scalar.
+fn plain_scalar(text: &str) -> Option<Value<'_>> {
     // What a plain scalar must not hold: flow punctuation (only a problem at the start), `: `
     // and ` #` (memchr finds the few colons and hashes).
     if text.starts_with(['-', ',', '[', ']']) && text.contains([',', '[', ']']) {
@@ -71,10 +77,7 @@ pub(super) fn inline<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<No
     if text.ends_with(':') {
         return None;
     }
-    Some(Node {
-        value: scalar(text)?,
-        pos: pos(line, col),
-    })
+    scalar(text)
 }
 
 /// `{key: value, …}` on one line (`col` is the brace's byte offset in `line.text`): plain
@@ -91,20 +94,12 @@ fn flow_map<'t>(text: &'t str, line: Line<'t>, col: usize) -> Option<Node<'t>> {
             let lead = part.len() - part.trim_start_matches(' ').len();
             let (key, rest) = key_and_rest(part.trim_matches(' '))?;
             let rest = rest.trim_end_matches(' ');
-            if rest.is_empty()
-                || entries.len() >= MAX_KEYS
-                || entries
-                    .iter()
-                    .any(|(k, _)| matches!(&k.value, Value::Str(k) if k == key))
-            {
+            if rest.is_empty() || !room_for(&entries, key) {
                 return None;
             }
             let value = match quoted(rest) {
                 Some(value) => value?,
-                None if has_colon_space(rest) || rest.contains(" #") || rest.ends_with(':') => {
-                    return None;
-                }
-                None => scalar(rest)?,
+                None => plain_scalar(rest)?,
             };
             // `key:`, then the spaces before the value.
             let after = part.trim_start_matches(' ').get(key.len() + 1..)?;
@@ -137,18 +132,19 @@ pub(super) fn quoted(text: &str) -> Option<Option<Value<'_>>> {
         let inner = inner.strip_suffix('"').filter(|i| !i.contains(['"', '\\']));
         return Some(inner.map(|i| Value::Str(Cow::Borrowed(i))));
     }
-    let inner = text.strip_prefix('\'')?;
-    let Some(inner) = inner.strip_suffix('\'') else {
-        return Some(None);
-    };
-    if !inner.contains('\'') {
-        return Some(Some(Value::Str(Cow::Borrowed(inner))));
+    if !text.starts_with('\'') {
+        return None;
     }
-    // Every quote inside must be doubled.
-    if inner.split("''").any(|part| part.contains('\'')) {
+    // The quote that closes it must be the last byte (`''` inside is one quote).
+    if closing_single_quote(text) != Some(text.len() - 1) {
         return Some(None);
     }
-    Some(Some(Value::Str(Cow::Owned(inner.replace("''", "'")))))
+    let inner = &text[1..text.len() - 1];
+    Some(Some(Value::Str(if inner.contains('\'') {
+        Cow::Owned(inner.replace("''", "'"))
+    } else {
+        Cow::Borrowed(inner)
+    })))
 }
 
 /// Plain words the full parser reads as something other than text (YAML 1.1 and 1.2
