@@ -219,8 +219,9 @@ impl Session {
         let mut lastmod_changed = false;
         for &i in &edited {
             let old = &state.prepared.content.postings[i];
-            let (posting, diags) =
-                crate::content::parse_markdown(&site, &old.source, crate::content::posting::read);
+            let (posting, diags) = timings.phase("parse edited", || {
+                crate::content::parse_markdown(&site, &old.source, crate::content::posting::read)
+            });
             let posting = posting?;
             if crate::diagnostics::has_errors(&diags)
                 || posting.slug != old.slug
@@ -250,11 +251,13 @@ impl Session {
         let input = super::input(&state.prepared);
         let mut same_places = true;
         for &i in &edited {
-            let (view, html, diags) = crate::render::compile_posting(
-                &input,
-                &state.links,
-                &state.prepared.content.postings[i],
-            );
+            let (view, html, diags) = timings.phase("markdown + view", || {
+                crate::render::compile_posting(
+                    &input,
+                    &state.links,
+                    &state.prepared.content.postings[i],
+                )
+            });
             if !diags.is_empty() {
                 self.state = None;
                 return None;
@@ -292,26 +295,30 @@ impl Session {
         let all_listings = fresh_shape
             .as_ref()
             .is_some_and(|shape| shape.listings.filters != state.shape.listings.filters);
-        let affected = before.affected(
-            &state.pieces,
-            Moves {
-                old: &state.members,
-                new: new_members.as_ref(),
-                all_listings,
-                reordered: fresh_shape.is_some(),
-                lastmod: lastmod_changed,
-            },
-        );
+        let affected = timings.phase("affected files", || {
+            before.affected(
+                &state.pieces,
+                Moves {
+                    old: &state.members,
+                    new: new_members.as_ref(),
+                    all_listings,
+                    reordered: fresh_shape.is_some(),
+                    lastmod: lastmod_changed,
+                },
+            )
+        });
         let scope = Scope::Only(&affected, fresh_shape.as_ref().unwrap_or(&state.shape));
-        let published = publish(
-            self.target,
-            state,
-            &mut self.shadow,
-            &input,
-            scope,
-            &timings,
-            visible,
-        );
+        let published = timings.phase("publish", || {
+            publish(
+                self.target,
+                state,
+                &mut self.shadow,
+                &input,
+                scope,
+                &timings,
+                visible,
+            )
+        });
         let Published {
             written,
             fresh,
