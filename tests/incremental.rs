@@ -350,3 +350,38 @@ fn an_edit_naming_a_missing_faq_group_fails_and_keeps_the_output() {
         .expect("fix");
     }
 }
+
+/// `--timings` on an edit shows its steps: the edited file's parse and Markdown as totals
+/// over the edited postings (one line each, however many changed), then finding the
+/// affected files and publishing them.
+#[test]
+fn an_edit_times_its_parse_markdown_affected_files_and_publish() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    synth::write_site(&site, N).expect("write site");
+    let opts = BuildOptions {
+        timings: true,
+        ..options(&site, &temp.path().join("out"))
+    };
+    let mut session = Session::new(opts, Target::Watch);
+    session.build().expect("first build");
+    let mut changes = edit(&site, 3, &synth::title(3), 41_000, "2099-12-31", "\nOne.\n");
+    changes.extend(edit(
+        &site,
+        5,
+        &synth::title(5),
+        42_000,
+        "2099-12-31",
+        "\nTwo.\n",
+    ));
+    let report = session.rebuild(&changes).expect("edit");
+    assert!(report.incremental);
+    let lines = |name: &str| -> Vec<usize> {
+        let found = report.timings.iter().filter(|t| t.name == name);
+        found.map(|t| t.count).collect()
+    };
+    assert_eq!(lines("parse edited"), [2], "one total over both postings");
+    assert_eq!(lines("markdown + view"), [2]);
+    assert_eq!(lines("affected files"), [0], "a phase, timed once");
+    assert_eq!(lines("publish"), [0]);
+}

@@ -219,7 +219,7 @@ impl Session {
         let mut lastmod_changed = false;
         for &i in &edited {
             let old = &state.prepared.content.postings[i];
-            let (posting, diags) = timings.phase("parse edited", || {
+            let (posting, diags) = timings.add("parse edited", || {
                 crate::content::parse_markdown(&site, &old.source, crate::content::posting::read)
             });
             let posting = posting?;
@@ -251,7 +251,7 @@ impl Session {
         let input = super::input(&state.prepared);
         let mut same_places = true;
         for &i in &edited {
-            let (view, html, diags) = timings.phase("markdown + view", || {
+            let (view, html, diags) = timings.add("markdown + view", || {
                 crate::render::compile_posting(
                     &input,
                     &state.links,
