@@ -6,6 +6,7 @@
 
 pub mod exchange;
 pub mod lock;
+pub mod overwrite;
 pub mod shadow;
 mod streamed;
 

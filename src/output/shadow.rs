@@ -5,19 +5,17 @@
 //! Outside the files in [`Shadow::stale`], the shadow and the live output hold the same
 //! inodes (hard links) or, where links were not possible, the same bytes. So the shadow
 //! becomes the next site by writing that edit's files and re-linking the files the previous
-//! edit changed. A file is never written through an existing path: an inode may be shared
-//! with the live output, or still open by a reader of an older generation, so every write
-//! makes a new file (`create_new`, after unlinking what was there).
-//!
-//! Right after a swap the shadow's stale files (older versions, shared with no published
-//! file) are unlinked on a thread, so the next edit does not pay for freeing them; every
-//! method that touches the folder first waits for that thread.
+//! edit changed. A file shared with the live output, or still open by a reader of an older
+//! generation, is never written through: it is replaced by a new file (`create_new`, after
+//! unlinking what was there). The stale files are kept, and one that nobody else can see
+//! (see [`super::overwrite`]) is overwritten in place, which on tmpfs costs a fraction of
+//! a new file; so the shadow holds a second copy of the files the last edit wrote.
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{MARKER, MARKER_TEXT, SHADOW_PREFIX, confine, exchange, sibling};
+use super::{MARKER, MARKER_TEXT, SHADOW_PREFIX, confine, exchange, overwrite, sibling};
 
 /// The previous output of a watch session, kept to become the next one.
 #[derive(Debug)]
@@ -31,8 +29,6 @@ pub struct Shadow {
     /// The identity of the live output and of this folder after the last swap, to notice
     /// another process replacing the output or sweeping this folder.
     ids: (Option<FileId>, Option<FileId>),
-    /// Unlinks the stale files after a swap; joined before the folder is used again.
-    pruning: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Shadow {
@@ -44,35 +40,12 @@ impl Shadow {
         std::fs::rename(old, &dir)
             .map_err(|e| format!("cannot keep the previous output as {}: {e}", dir.display()))?;
         let ids = (file_id(target), file_id(&dir));
-        let mut shadow = Shadow {
+        Ok(Shadow {
             target: target.to_path_buf(),
             dir,
             stale: fresh,
             ids,
-            pruning: None,
-        };
-        shadow.prune();
-        Ok(shadow)
-    }
-
-    /// Unlinks the stale files on a thread (they are rewritten or re-linked next time).
-    fn prune(&mut self) {
-        let dir = self.dir.clone();
-        let stale: Vec<String> = self.stale.iter().cloned().collect();
-        self.pruning = Some(std::thread::spawn(move || {
-            for relative in stale {
-                if let Ok(path) = confine(&dir, Path::new(&relative)) {
-                    let _ = std::fs::remove_file(path);
-                }
-            }
-        }));
-    }
-
-    /// Waits for the pruning thread: it must never run while the folder is in use.
-    fn settle(&mut self) {
-        if let Some(pruning) = self.pruning.take() {
-            let _ = pruning.join();
-        }
+        })
     }
 
     /// The shadow folder.
@@ -83,33 +56,34 @@ impl Shadow {
     /// True when the output and this folder are still the ones the last swap left; false
     /// when another build replaced the output or swept this folder (the caller, holding the
     /// build lock, then discards the shadow).
-    pub fn is_current(&mut self) -> bool {
-        self.settle();
+    pub fn is_current(&self) -> bool {
         self.ids.0.is_some()
             && self.ids.1.is_some()
             && (file_id(&self.target), file_id(&self.dir)) == self.ids
     }
 
-    /// Writes one file as a new inode, never through what was at `relative`.
+    /// Writes one file: through the stale file at `relative` when nobody else can see it,
+    /// otherwise as a new inode.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
-        let mut file = create_new(&path).map_err(|e| cannot("write", relative, &e))?;
-        file.write_all(bytes)
-            .map_err(|e| cannot("write", relative, &e))
+        let mut file = open_for_write(&path).map_err(|e| cannot("write", relative, &e))?;
+        overwrite::write_whole(&mut file, bytes).map_err(|e| cannot("write", relative, &e))
     }
 
-    /// Writes one file made piece by piece (as a new inode), through a buffer, so a large
-    /// feed is never joined in memory first.
+    /// Writes one file made piece by piece (like [`Shadow::write`]), through a buffer, so a
+    /// large feed is never joined in memory first.
     pub fn write_with(
         &self,
         relative: &Path,
         fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
-        let file = create_new(&path).map_err(|e| cannot("write", relative, &e))?;
+        let file = open_for_write(&path).map_err(|e| cannot("write", relative, &e))?;
         let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
         fill(&mut writer)
             .and_then(|()| writer.flush())
+            .and_then(|()| writer.into_inner().map_err(|e| e.into_error()))
+            .and_then(|mut file| overwrite::end_here(&mut file))
             .map_err(|e| cannot("write", relative, &e))
     }
 
@@ -123,7 +97,6 @@ impl Shadow {
     /// did not) to the live output's file, so only `fresh` differs afterwards.
     pub fn catch_up(&mut self, fresh: &BTreeSet<String>) -> Result<(), String> {
         use rayon::prelude::*;
-        self.settle();
         let behind: Vec<&String> = self.stale.difference(fresh).collect();
         behind.par_iter().try_for_each(|relative| {
             let relative = Path::new(relative.as_str());
@@ -146,7 +119,6 @@ impl Shadow {
     /// it this folder holds the previous output, and `fresh` (the files this edit wrote) are
     /// the ones that differ. On an error the shadow's state is unknown: discard it.
     pub fn swap(&mut self, fresh: BTreeSet<String>) -> Result<(), String> {
-        self.settle();
         if std::fs::symlink_metadata(self.dir.join(MARKER)).is_err() {
             self.write(Path::new(MARKER), MARKER_TEXT)?;
         }
@@ -169,14 +141,21 @@ impl Shadow {
         }
         self.stale = fresh;
         self.ids = (file_id(&self.target), file_id(&self.dir));
-        self.prune();
         Ok(())
     }
 
     /// Gives up the shadow, returning its folder for the caller to remove.
-    pub fn into_dir(mut self) -> PathBuf {
-        self.settle();
+    pub fn into_dir(self) -> PathBuf {
         self.dir
+    }
+}
+
+/// Opens the stale file at `path` to overwrite it in place when that is safe, otherwise
+/// creates a new file there.
+fn open_for_write(path: &Path) -> std::io::Result<std::fs::File> {
+    match overwrite::open_unshared(path) {
+        Some(file) => Ok(file),
+        None => create_new(path),
     }
 }
 

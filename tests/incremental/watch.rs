@@ -246,3 +246,44 @@ fn a_posting_closing_then_reopening_through_the_shadow_matches_full_builds() {
         assert_same_as_full_build(&site, &out, &full);
     }
 }
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).expect("stat").ino()
+}
+
+/// The shadow's stale copy of a site-wide file is overwritten in place when nobody holds it
+/// (two edits later the output's `jobs.json` is the same inode again), and replaced by a
+/// new file when a reader of that generation still has it open (whose bytes stay put).
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[test]
+fn the_shadow_overwrites_a_stale_file_in_place_only_when_nobody_has_it_open() {
+    use std::io::Read as _;
+    let (_temp, site, out, full, mut session) = start();
+    let jobs = out.join("jobs.json");
+    let first = inode(&jobs);
+    for round in 1..=2 {
+        session
+            .rebuild(&edit_body(&site, 7, round))
+            .expect("rebuild");
+        assert_same_as_full_build(&site, &out, &full);
+    }
+    assert_eq!(inode(&jobs), first, "nobody held it: rewritten in place");
+
+    let held_bytes = std::fs::read(&jobs).expect("read jobs.json");
+    let mut reader = std::fs::File::open(&jobs).expect("open jobs.json");
+    for round in 3..=4 {
+        session
+            .rebuild(&edit_body(&site, 7, round))
+            .expect("rebuild");
+        assert_same_as_full_build(&site, &out, &full);
+    }
+    assert_ne!(inode(&jobs), first, "a reader held it: a new file");
+    let mut now = Vec::new();
+    reader.read_to_end(&mut now).expect("read held jobs.json");
+    assert!(
+        now == held_bytes,
+        "the held jobs.json changed under its reader"
+    );
+}

@@ -62,7 +62,7 @@ pub(super) fn publish(
     // in use: a sweep between edits removes it, which `is_current` notices.
     let _lock = crate::output::lock(&state.output).map_err(BuildError::Io)?;
     let mut retire = None;
-    if !shadow.as_mut().is_some_and(Shadow::is_current) {
+    if !shadow.as_ref().is_some_and(Shadow::is_current) {
         retire = shadow.take().map(Shadow::into_dir);
     }
     if let Some(current) = shadow.as_mut() {
