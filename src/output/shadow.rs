@@ -87,7 +87,7 @@ impl Shadow {
             .map_err(|e| cannot("write", relative, &e))
     }
 
-    /// Copies a file from disk into the shadow (as a new inode).
+    /// Copies a file from disk into the shadow (written like [`Shadow::write`]).
     pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), String> {
         let bytes = std::fs::read(from).map_err(|e| cannot("read", from, &e))?;
         self.write(relative, &bytes)
