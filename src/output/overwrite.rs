@@ -77,13 +77,7 @@ fn links(_metadata: &std::fs::Metadata) -> u64 {
 /// default SIGIO, which would end the process.
 #[cfg(all(
     target_os = "linux",
-    any(
-        target_arch = "x86_64",
-        target_arch = "x86",
-        target_arch = "aarch64",
-        target_arch = "arm",
-        target_arch = "riscv64"
-    )
+    any(target_arch = "x86_64", target_arch = "aarch64")
 ))]
 fn hold_write_lease(file: &File) -> bool {
     use std::os::fd::AsRawFd as _;
@@ -98,17 +92,11 @@ fn hold_write_lease(file: &File) -> bool {
     }
 }
 
-/// Other systems (and Linux architectures with other fcntl numbers) have no way used here
+/// Other systems (and Linux architectures whose fcntl numbers were not checked) have no way used here
 /// to tell that nobody else has the file open.
 #[cfg(not(all(
     target_os = "linux",
-    any(
-        target_arch = "x86_64",
-        target_arch = "x86",
-        target_arch = "aarch64",
-        target_arch = "arm",
-        target_arch = "riscv64"
-    )
+    any(target_arch = "x86_64", target_arch = "aarch64")
 )))]
 fn hold_write_lease(_file: &File) -> bool {
     false

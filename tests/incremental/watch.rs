@@ -263,22 +263,20 @@ fn the_shadow_overwrites_a_stale_file_in_place_only_when_nobody_has_it_open() {
     let (_temp, site, out, full, mut session) = start();
     let jobs = out.join("jobs.json");
     let first = inode(&jobs);
-    for round in 1..=2 {
-        session
-            .rebuild(&edit_body(&site, 7, round))
-            .expect("rebuild");
-        assert_same_as_full_build(&site, &out, &full);
-    }
+    let mut edit_and_compare = |rounds: std::ops::RangeInclusive<usize>| {
+        for round in rounds {
+            session
+                .rebuild(&edit_body(&site, 7, round))
+                .expect("rebuild");
+            assert_same_as_full_build(&site, &out, &full);
+        }
+    };
+    edit_and_compare(1..=2);
     assert_eq!(inode(&jobs), first, "nobody held it: rewritten in place");
 
     let held_bytes = std::fs::read(&jobs).expect("read jobs.json");
     let mut reader = std::fs::File::open(&jobs).expect("open jobs.json");
-    for round in 3..=4 {
-        session
-            .rebuild(&edit_body(&site, 7, round))
-            .expect("rebuild");
-        assert_same_as_full_build(&site, &out, &full);
-    }
+    edit_and_compare(3..=4);
     assert_ne!(inode(&jobs), first, "a reader held it: a new file");
     let mut now = Vec::new();
     reader.read_to_end(&mut now).expect("read held jobs.json");
