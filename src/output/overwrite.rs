@@ -92,8 +92,8 @@ fn hold_write_lease(file: &File) -> bool {
     }
 }
 
-/// Other systems (and Linux architectures whose fcntl numbers were not checked) have no way used here
-/// to tell that nobody else has the file open.
+/// Other systems (and Linux architectures whose fcntl numbers were not checked) have no
+/// way used here to tell that nobody else has the file open.
 #[cfg(not(all(
     target_os = "linux",
     any(target_arch = "x86_64", target_arch = "aarch64")
