@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod lock;
 pub mod overwrite;
 pub mod shadow;
+pub mod spare;
 mod streamed;
 
 use std::io::Write as _;
@@ -26,6 +27,8 @@ const STAGING_PREFIX: &str = ".careers-staging-";
 const OLD_PREFIX: &str = ".careers-old-";
 /// A watch session's previous output, kept for its next edit (see [`shadow`]).
 const SHADOW_PREFIX: &str = ".careers-shadow-";
+/// A serve session's spare copies of its files (see [`spare`]).
+const SPARE_PREFIX: &str = ".careers-spare-";
 
 /// A staging folder being filled; removed on drop unless committed.
 #[derive(Debug)]
@@ -290,9 +293,9 @@ impl Drop for Staging {
 }
 
 /// Clears what killed builds left beside the output `name` (the caller holds the build
-/// lock, so no other build is using them): staging folders and watch shadows are deleted; a
-/// previous output moved aside just before a kill is put back when the output folder itself
-/// is missing.
+/// lock, so no other build is using them): staging folders, watch shadows and serve's spare
+/// folders are deleted (a live serve session makes its spares again); a previous output
+/// moved aside just before a kill is put back when the output folder itself is missing.
 fn remove_stale(parent: &Path, name: &str, target: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -313,6 +316,7 @@ fn remove_stale(parent: &Path, name: &str, target: &Path) {
         } else if let Some(rest) = file_name
             .strip_prefix(STAGING_PREFIX)
             .or_else(|| file_name.strip_prefix(SHADOW_PREFIX))
+            .or_else(|| file_name.strip_prefix(SPARE_PREFIX))
             && staging_of(rest).is_some()
         {
             let _ = std::fs::remove_dir_all(entry.path());

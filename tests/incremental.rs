@@ -3,6 +3,8 @@
 
 #[path = "incremental/files.rs"]
 mod files;
+#[path = "incremental/serve.rs"]
+mod serve;
 #[path = "../benches/synth.rs"]
 mod synth;
 #[path = "incremental/watch.rs"]

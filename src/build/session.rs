@@ -26,7 +26,7 @@ use crate::render::{Compiled, Pieces, Scope, Shape};
 use crate::timings::Timings;
 use crate::watch::{Change, ChangeKind};
 use affected::{Before, Moves};
-use publish::{Published, publish};
+use publish::{Kept, Published, publish};
 
 /// How a session publishes an incremental build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +36,8 @@ pub enum Target {
     /// and exchanges it with the output in one step (never a half-written site). The first
     /// edit after a full build fills a staging folder with hard links to every unchanged file.
     Watch,
-    /// `careers serve`: its private folder is updated in place, each file replaced by a rename.
+    /// `careers serve`: its private folder is updated in place, each file written into its
+    /// spare copy beside the folder and exchanged with the live file in one step.
     Serve,
 }
 
@@ -63,8 +64,8 @@ pub struct Session {
     state: Option<State>,
     /// Removes the previous output after a swap, off the edit's critical path.
     removing: Option<std::thread::JoinHandle<()>>,
-    /// `watch` only: the output the last edit swapped out, kept for the next edit.
-    shadow: Option<Shadow>,
+    /// `watch`'s shadow or `serve`'s spare copies, kept for the next edit.
+    kept: Kept,
 }
 
 impl Session {
@@ -75,13 +76,13 @@ impl Session {
             target,
             state: None,
             removing: None,
-            shadow: None,
+            kept: Kept::default(),
         }
     }
 
     /// The shadow folder `watch` keeps between edits, if any (for tests).
     pub fn shadow_dir(&self) -> Option<&Path> {
-        self.shadow.as_ref().map(Shadow::dir)
+        self.kept.shadow.as_ref().map(Shadow::dir)
     }
 
     /// Removes a swapped-out output folder on a thread; waits for the previous removal first,
@@ -100,7 +101,7 @@ impl Session {
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         self.state = None;
         // After a full build the previous output's difference is unknown: no shadow.
-        let shadow = self.shadow.take().map(Shadow::into_dir);
+        let shadow = self.kept.shadow.take().map(Shadow::into_dir);
         self.retire(shadow);
         let timings = Timings::new(self.opts.timings);
         let prepared = super::prepare_timed(&self.opts, &timings)?;
@@ -312,7 +313,7 @@ impl Session {
             publish(
                 self.target,
                 state,
-                &mut self.shadow,
+                &mut self.kept,
                 &input,
                 scope,
                 &timings,
@@ -372,10 +373,13 @@ fn owned(
 }
 
 impl Drop for Session {
-    /// The shadow is the session's own: removed when the session ends.
+    /// The shadow and the spares are the session's own: removed when the session ends.
     fn drop(&mut self) {
-        if let Some(shadow) = self.shadow.take() {
+        if let Some(shadow) = self.kept.shadow.take() {
             crate::output::remove_tree(&shadow.into_dir());
+        }
+        if let Some(spares) = self.kept.spares.take() {
+            crate::output::remove_tree(spares.dir());
         }
         if let Some(removing) = self.removing.take() {
             let _ = removing.join();

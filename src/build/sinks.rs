@@ -1,11 +1,12 @@
 //! The sinks a [`super::Session`] writes through: one that records every path (full builds
 //! and `watch` staging), `watch`'s shadow folder, and one that updates `serve`'s live folder
-//! in place.
+//! in place through its spare copies.
 
 use std::path::Path;
 use std::sync::Mutex;
 
 use crate::output::shadow::Shadow;
+use crate::output::spare::Spares;
 use crate::render::Sink;
 
 /// A sink that writes through to another and remembers every path it wrote.
@@ -74,11 +75,14 @@ impl Sink for Shadow {
     }
 }
 
-/// Writes into a live folder, each file replaced by a rename (readers see old or new bytes);
-/// calls `visible` once the HTML pages are written.
+/// Writes into a live folder, each file put in place in one step through its spare copy
+/// (readers see old or new bytes, see [`Spares`]); calls `visible` once the HTML pages are
+/// written.
 pub(super) struct InPlace<'a> {
     /// The live folder.
     pub(super) dir: &'a Path,
+    /// The spare copies beside it.
+    pub(super) spares: &'a Spares,
     /// Called once the HTML pages are written.
     pub(super) visible: &'a (dyn Fn() + Sync),
 }
@@ -91,42 +95,18 @@ impl Sink for InPlace<'_> {
         if same_len && std::fs::read(&target).is_ok_and(|old| old == bytes) {
             return Ok(());
         }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = target.with_file_name(format!(".careers-tmp-{name}"));
-        std::fs::write(&temp, bytes)
-            .and_then(|()| std::fs::rename(&temp, &target))
-            .map_err(|e| format!("cannot write {path}: {e}"))
+        self.spares.replace(Path::new(path), bytes)
     }
     fn copy(&self, from: &Path, to: &str) -> Result<(), String> {
         let bytes =
             std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
         self.write(to, &bytes)
     }
-    /// A file made piece by piece (the index, listings, site-wide feeds) is streamed into a
-    /// temporary file and renamed over its target: no copy of it is held in memory, at the
-    /// cost of rewriting it even when its bytes did not change.
+    /// A file made piece by piece (the index, listings, site-wide feeds) is streamed into its
+    /// spare: no copy of it is held in memory, at the cost of rewriting it even when its
+    /// bytes did not change.
     fn write_with(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
-        use std::io::Write as _;
-        let target = self.dir.join(path);
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = target.with_file_name(format!(".careers-tmp-{name}"));
-        std::fs::File::create(&temp)
-            .and_then(|file| {
-                let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
-                fill(&mut writer)?;
-                writer.flush()
-            })
-            .and_then(|()| std::fs::rename(&temp, &target))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&temp);
-                format!("cannot write {path}: {e}")
-            })
+        self.spares.replace_with(Path::new(path), fill)
     }
     fn pages_written(&self) {
         (self.visible)();

@@ -1,4 +1,5 @@
-//! Rewriting a watch shadow's file through its existing inode, when nobody else can see it.
+//! Rewriting a file through its existing inode when nobody else can see it (a watch
+//! shadow's stale files, serve's spare copies).
 //!
 //! On tmpfs (and in VMs whose guest pages are first touched at a cost) a new 37 MB file
 //! costs two to three times as much as overwriting one of the same size, because the old
@@ -26,6 +27,39 @@ pub fn open_unshared(path: &Path) -> Option<File> {
             .is_ok_and(|m| m.file_type().is_file() && links(&m) == 1)
             && hold_write_lease(file)
     })
+}
+
+/// Opens the file at `path` to overwrite it in place when [`open_unshared`] allows it,
+/// otherwise creates a new file there (shared by watch's shadow and serve's spares).
+pub fn open_or_create(path: &Path) -> std::io::Result<File> {
+    match open_unshared(path) {
+        Some(file) => Ok(file),
+        None => create_new(path),
+    }
+}
+
+/// Creates `path` as a new file: unlinks what is there first (never truncates an inode that
+/// may be shared), and creates missing parent folders.
+fn create_new(path: &Path) -> std::io::Result<File> {
+    let open = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            open()
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            open()
+        }
+        other => other,
+    }
 }
 
 /// Writes `bytes` as the whole content of `file` (shortening it if it was longer).

@@ -66,7 +66,8 @@ impl Shadow {
     /// otherwise as a new inode.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
-        let mut file = open_for_write(&path).map_err(|e| cannot("write", relative, &e))?;
+        let mut file =
+            overwrite::open_or_create(&path).map_err(|e| cannot("write", relative, &e))?;
         overwrite::write_whole(&mut file, bytes).map_err(|e| cannot("write", relative, &e))
     }
 
@@ -78,7 +79,7 @@ impl Shadow {
         fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
-        let file = open_for_write(&path).map_err(|e| cannot("write", relative, &e))?;
+        let file = overwrite::open_or_create(&path).map_err(|e| cannot("write", relative, &e))?;
         let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
         fill(&mut writer)
             .and_then(|()| writer.flush())
@@ -147,39 +148,6 @@ impl Shadow {
     /// Gives up the shadow, returning its folder for the caller to remove.
     pub fn into_dir(self) -> PathBuf {
         self.dir
-    }
-}
-
-/// Opens the stale file at `path` to overwrite it in place when that is safe, otherwise
-/// creates a new file there.
-fn open_for_write(path: &Path) -> std::io::Result<std::fs::File> {
-    match overwrite::open_unshared(path) {
-        Some(file) => Ok(file),
-        None => create_new(path),
-    }
-}
-
-/// Creates `path` as a new file: unlinks what is there first (never truncates an inode that
-/// may be shared), and creates missing parent folders.
-fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
-    let open = || {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-    };
-    match open() {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            std::fs::remove_file(path)?;
-            open()
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            open()
-        }
-        other => other,
     }
 }
 

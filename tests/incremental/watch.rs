@@ -10,7 +10,7 @@ use careers::watch::{Change, ChangeKind};
 use super::{N, assert_same_as_full_build, edit, options, synth};
 
 /// The `.careers-*` entries beside the output (staging folders, shadows, locks).
-fn leftovers(parent: &Path) -> Vec<String> {
+pub(super) fn leftovers(parent: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(parent)
         .expect("read parent")
         .flatten()
@@ -36,7 +36,7 @@ fn body(round: usize) -> String {
     format!("\nEdit number {round}.\n")
 }
 
-fn edit_body(site: &Path, i: usize, round: usize) -> Vec<Change> {
+pub(super) fn edit_body(site: &Path, i: usize, round: usize) -> Vec<Change> {
     edit(
         site,
         i,
@@ -247,10 +247,13 @@ fn a_posting_closing_then_reopening_through_the_shadow_matches_full_builds() {
     }
 }
 
+/// Which file is at `path`: its inode and, where the filesystem records it, its birth time
+/// (a freed inode number is soon reused by a new file; its birth time is then later).
 #[cfg(unix)]
-fn inode(path: &Path) -> u64 {
+pub(super) fn inode(path: &Path) -> (u64, Option<std::time::SystemTime>) {
     use std::os::unix::fs::MetadataExt as _;
-    std::fs::metadata(path).expect("stat").ino()
+    let metadata = std::fs::metadata(path).expect("stat");
+    (metadata.ino(), metadata.created().ok())
 }
 
 /// The shadow's stale copy of a site-wide file is overwritten in place when nobody holds it

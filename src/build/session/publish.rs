@@ -9,8 +9,18 @@ use crate::build::BuildError;
 use crate::build::sinks::{InPlace, Recording};
 use crate::output::Staging;
 use crate::output::shadow::Shadow;
+use crate::output::spare::Spares;
 use crate::render::{Scope, Sink};
 use crate::timings::Timings;
+
+/// What a session keeps beside its output between edits, to make the next one cheap.
+#[derive(Default)]
+pub(super) struct Kept {
+    /// `watch`: the output the last edit swapped out, kept for the next edit.
+    pub(super) shadow: Option<Shadow>,
+    /// `serve`: the spare copies its files are replaced through, made by the first edit.
+    pub(super) spares: Option<Spares>,
+}
 
 /// What [`publish`] did.
 pub(super) struct Published {
@@ -28,7 +38,7 @@ pub(super) struct Published {
 pub(super) fn publish(
     target: Target,
     state: &State,
-    shadow: &mut Option<Shadow>,
+    kept: &mut Kept,
     input: &crate::render::Input,
     scope: Scope,
     timings: &Timings,
@@ -47,8 +57,15 @@ pub(super) fn publish(
         .map_err(|d| crate::build::render_error(Path::new("."), d))
     };
     if target == Target::Serve {
+        let spares = match kept.spares {
+            Some(ref spares) => spares,
+            None => kept
+                .spares
+                .insert(Spares::beside(&state.output).map_err(BuildError::Io)?),
+        };
         let sink = InPlace {
             dir: &state.output,
+            spares,
             visible,
         };
         let written = render(&sink)?;
@@ -61,6 +78,7 @@ pub(super) fn publish(
     // One writer per output, and no other build's stale-folder sweep while the shadow is
     // in use: a sweep between edits removes it, which `is_current` notices.
     let _lock = crate::output::lock(&state.output).map_err(BuildError::Io)?;
+    let shadow = &mut kept.shadow;
     let mut retire = None;
     if !shadow.as_ref().is_some_and(Shadow::is_current) {
         retire = shadow.take().map(Shadow::into_dir);
