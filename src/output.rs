@@ -7,12 +7,16 @@
 pub mod exchange;
 pub mod lock;
 pub mod overwrite;
+pub mod remove;
 pub mod shadow;
 pub mod spare;
 mod streamed;
 
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+pub use remove::remove_tree;
 
 /// What writes one file's bytes piece by piece (a page rendered straight into its file, a
 /// 38 MB feed assembled from its items), so large files are never joined in memory first.
@@ -36,6 +40,9 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Every file put into it (relative): what the previous output is expected to hold too,
+    /// so it can be removed quickly after the swap ([`remove::remove_expected`]).
+    files: Mutex<Vec<PathBuf>>,
 }
 
 /// Checks that `output` is a folder careers may replace, given the site folder.
@@ -131,6 +138,7 @@ impl Staging {
             target,
             dir,
             committed: false,
+            files: Mutex::new(Vec::new()),
         })
     }
 
@@ -154,6 +162,7 @@ impl Staging {
         let unchanged = std::fs::symlink_metadata(&previous)
             .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && std::fs::read(&previous).is_ok_and(|old| old == bytes);
+        self.record(relative);
         if unchanged && std::fs::hard_link(&previous, &path).is_ok() {
             return Ok(());
         }
@@ -163,6 +172,13 @@ impl Staging {
             .map_err(|e| format!("cannot write {}: {e}", relative.display()))
     }
 
+    /// Notes a file put into the staging folder.
+    fn record(&self, relative: &Path) {
+        if let Ok(mut files) = self.files.lock() {
+            files.push(relative.to_path_buf());
+        }
+    }
+
     /// Copies a file into the output.
     pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
@@ -170,6 +186,7 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
+        self.record(relative);
         std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
             format!(
                 "cannot copy {} to {}: {e}",
@@ -187,6 +204,7 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
+        self.record(relative);
         std::fs::hard_link(from, &path)
             .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
             .map_err(|e| format!("cannot carry over {}: {e}", relative.display()))
@@ -194,9 +212,11 @@ impl Staging {
 
     /// Marks the staging folder as careers output and swaps it in place of the target.
     pub fn commit(self) -> Result<PathBuf, String> {
+        let mut files = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        files.push(PathBuf::from(MARKER));
         let (target, old) = self.swap()?;
         if let Some(old) = old {
-            remove_tree(&old);
+            remove::remove_expected(&old, &files);
         }
         Ok(target)
     }
@@ -262,26 +282,6 @@ fn sibling(target: &Path, prefix: &str) -> Result<PathBuf, String> {
 /// when a crash left no output.
 fn aside_for(target: &Path) -> Result<PathBuf, String> {
     sibling(target, &format!("{OLD_PREFIX}{STAGING_PREFIX}"))
-}
-
-/// Removes a folder and everything in it, sub-folders in parallel (best effort: what cannot
-/// be removed stays, and the next build's stale-folder sweep tries again).
-pub fn remove_tree(dir: &Path) {
-    use rayon::prelude::*;
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        let _ = std::fs::remove_file(dir);
-        return;
-    };
-    let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
-    entries.par_iter().for_each(|entry| {
-        // A symlink is removed itself, never followed.
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            remove_tree(&entry.path());
-        } else {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    });
-    let _ = std::fs::remove_dir(dir);
 }
 
 impl Drop for Staging {

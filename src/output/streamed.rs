@@ -19,6 +19,7 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
+        self.record(relative);
         let file = std::fs::File::create(&path)
             .map_err(|e| format!("cannot write {}: {e}", relative.display()))?;
         let mut writer = BufWriter::with_capacity(256 * 1024, file);
