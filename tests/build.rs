@@ -142,6 +142,71 @@ fn two_builds_are_byte_identical() {
     }
 }
 
+/// A rebuild replaces the previous output whole: a deleted posting's folder and a file put in
+/// the output by hand are gone, a symbolic link put in it is removed without touching what it
+/// points to, the result is the same as a build into a fresh folder, and nothing is left
+/// beside it.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_removes_the_previous_output_and_never_follows_a_link_in_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("minimal"), &site);
+    let out = site.join("public");
+    assert!(build(&site, &out, &[]).status.success());
+    let jobs_before = names(&out.join("jobs"));
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).expect("outside");
+    std::fs::write(outside.join("keep.txt"), "keep").expect("outside file");
+    std::os::unix::fs::symlink(&outside, out.join("jobs/linked")).expect("symlink");
+    std::fs::write(out.join("jobs/notes.txt"), "by hand").expect("hand-made file");
+    std::fs::remove_file(site.join("content/jobs/hostile.md")).expect("delete posting");
+
+    let result = build(&site, &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let jobs_after = names(&out.join("jobs"));
+    let gone: Vec<&String> = jobs_before
+        .iter()
+        .filter(|n| !jobs_after.contains(n))
+        .collect();
+    assert_eq!(
+        gone.len(),
+        1,
+        "one posting folder gone: {jobs_before:?} → {jobs_after:?}"
+    );
+    assert!(
+        !jobs_after.contains(&"linked".to_string())
+            && !jobs_after.contains(&"notes.txt".to_string())
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.join("keep.txt")).expect("kept"),
+        "keep"
+    );
+    let fresh = tmp.path().join("fresh");
+    assert!(build(&site, &fresh, &[]).status.success());
+    assert!(
+        snapshot(&out) == snapshot(&fresh),
+        "the rebuild differs from a fresh build"
+    );
+    assert_eq!(
+        names(&site)
+            .iter()
+            .filter(|n| n.starts_with(".careers-"))
+            .count(),
+        0
+    );
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let tmp = tempfile::tempdir().expect("tempdir");
