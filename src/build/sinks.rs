@@ -79,9 +79,7 @@ impl Sink for Shadow {
 /// (readers see old or new bytes, see [`Spares`]); calls `visible` once the HTML pages are
 /// written.
 pub(super) struct InPlace<'a> {
-    /// The live folder.
-    pub(super) dir: &'a Path,
-    /// The spare copies beside it.
+    /// The spare copies beside the live folder (which they know).
     pub(super) spares: &'a Spares,
     /// Called once the HTML pages are written.
     pub(super) visible: &'a (dyn Fn() + Sync),
@@ -89,7 +87,7 @@ pub(super) struct InPlace<'a> {
 
 impl Sink for InPlace<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        let target = self.dir.join(path);
+        let target = self.spares.live().join(path);
         // Same length first: a changed feed is not read back just to find it differs.
         let same_len = std::fs::metadata(&target).is_ok_and(|m| m.len() == bytes.len() as u64);
         if same_len && std::fs::read(&target).is_ok_and(|old| old == bytes) {

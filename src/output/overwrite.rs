@@ -69,6 +69,17 @@ pub fn write_whole(file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
     file.set_len(bytes.len() as u64)
 }
 
+/// Writes what `fill` produces as the whole content of `file`, through a buffer (a large
+/// feed is never joined in memory first), and closes it.
+pub fn fill_whole(file: File, fill: &mut crate::output::Fill) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
+    fill(&mut writer)?;
+    writer.flush()?;
+    let mut file = writer.into_inner().map_err(|e| e.into_error())?;
+    end_here(&mut file)
+}
+
 /// Cuts `file` off after what was written to it, once a streamed write is complete.
 pub fn end_here(file: &mut File) -> std::io::Result<()> {
     use std::io::Seek as _;

@@ -12,7 +12,6 @@
 //! a new file; so the shadow holds a second copy of the files the last edit wrote.
 
 use std::collections::BTreeSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{MARKER, MARKER_TEXT, SHADOW_PREFIX, confine, exchange, overwrite, sibling};
@@ -79,12 +78,8 @@ impl Shadow {
         fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
         let path = confine(&self.dir, relative)?;
-        let file = overwrite::open_or_create(&path).map_err(|e| cannot("write", relative, &e))?;
-        let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
-        fill(&mut writer)
-            .and_then(|()| writer.flush())
-            .and_then(|()| writer.into_inner().map_err(|e| e.into_error()))
-            .and_then(|mut file| overwrite::end_here(&mut file))
+        overwrite::open_or_create(&path)
+            .and_then(|file| overwrite::fill_whole(file, fill))
             .map_err(|e| cannot("write", relative, &e))
     }
 

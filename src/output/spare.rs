@@ -12,7 +12,6 @@
 //! cannot exchange, the spare is renamed over the live file, as before spares existed. The
 //! price: the spare folder keeps a second copy of every file an edit wrote.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{SPARE_PREFIX, confine, exchange, overwrite, sibling};
@@ -41,9 +40,16 @@ impl Spares {
         &self.dir
     }
 
+    /// The live folder whose files are replaced.
+    pub fn live(&self) -> &Path {
+        &self.live
+    }
+
     /// Replaces the live file at `relative` with `bytes`.
     pub fn replace(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
-        self.replace_with(relative, &mut |out| out.write_all(bytes))
+        self.replace_by(relative, |mut file| {
+            overwrite::write_whole(&mut file, bytes)
+        })
     }
 
     /// Replaces the live file at `relative` with what `fill` writes, through a buffer, so a
@@ -53,19 +59,22 @@ impl Spares {
         relative: &Path,
         fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
+        self.replace_by(relative, |file| overwrite::fill_whole(file, fill))
+    }
+
+    /// Writes the spare of `relative` through `write`, which closes it (releasing its lease
+    /// before anyone can open it under the live name), then puts it in place.
+    fn replace_by(
+        &self,
+        relative: &Path,
+        write: impl FnOnce(std::fs::File) -> std::io::Result<()>,
+    ) -> Result<(), String> {
         let target = confine(&self.live, relative)?;
         let spare = confine(&self.dir, relative)?;
-        let cannot = |e: std::io::Error| format!("cannot write {}: {e}", relative.display());
-        let file = overwrite::open_or_create(&spare).map_err(cannot)?;
-        let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
-        let written = fill(&mut writer)
-            .and_then(|()| writer.flush())
-            .and_then(|()| writer.into_inner().map_err(|e| e.into_error()))
-            .and_then(|mut file| overwrite::end_here(&mut file));
-        // The file is closed here (`into_inner` moved it into the chain above), so its
-        // lease is released before anyone can open it under the live name.
-        written.map_err(cannot)?;
-        put_in_place(&spare, &target).map_err(cannot)
+        overwrite::open_or_create(&spare)
+            .and_then(write)
+            .and_then(|()| put_in_place(&spare, &target))
+            .map_err(|e| format!("cannot write {}: {e}", relative.display()))
     }
 }
 

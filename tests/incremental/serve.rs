@@ -2,12 +2,10 @@
 //! folder and exchanged with the live file, so the spare is reused edit after edit, a reader
 //! holding a file keeps its bytes, and the spares go when the session ends.
 
-use std::path::PathBuf;
+use careers::build::Target;
 
-use careers::build::{Session, Target};
-
-use super::watch::{edit_body, leftovers};
-use super::{N, assert_same_as_full_build, options, synth};
+use super::assert_same_as_full_build;
+use super::watch::{edit_body, leftovers, start_with};
 
 /// The spare folders beside the output.
 fn spare_folders(parent: &std::path::Path) -> Vec<String> {
@@ -19,12 +17,7 @@ fn spare_folders(parent: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn serve_replaces_files_through_one_spare_folder_removed_with_the_session() {
-    let temp = tempfile::tempdir().expect("temp dir");
-    let site = temp.path().join("site");
-    synth::write_site(&site, N).expect("write site");
-    let (out, full): (PathBuf, PathBuf) = (temp.path().join("out"), temp.path().join("full"));
-    let mut session = Session::new(options(&site, &out), Target::Serve);
-    session.build().expect("first build");
+    let (temp, site, out, full, mut session) = start_with(Target::Serve);
     assert_eq!(spare_folders(temp.path()), Vec::<String>::new());
     let mut folders = Vec::new();
     for round in 1..=3 {
@@ -48,44 +41,10 @@ fn serve_replaces_files_through_one_spare_folder_removed_with_the_session() {
     );
 }
 
-/// Two edits after the full build, `/jobs.json` is the full build's inode again (its spare
-/// overwritten in place and exchanged back); with a reader holding it, the next edits make a
-/// new file and the reader's bytes stay put.
+/// `serve`'s spare of `/jobs.json` is overwritten in place and exchanged back, unless a
+/// reader still holds it (see `assert_jobs_json_reused_unless_held`).
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 #[test]
 fn serve_overwrites_a_spare_in_place_only_when_nobody_has_it_open() {
-    use std::io::Read as _;
-    let temp = tempfile::tempdir().expect("temp dir");
-    let site = temp.path().join("site");
-    synth::write_site(&site, N).expect("write site");
-    let (out, full) = (temp.path().join("out"), temp.path().join("full"));
-    let mut session = Session::new(options(&site, &out), Target::Serve);
-    session.build().expect("first build");
-    let jobs = out.join("jobs.json");
-    let first = super::watch::inode(&jobs);
-    let mut edit_and_compare = |rounds: std::ops::RangeInclusive<usize>| {
-        for round in rounds {
-            session
-                .rebuild(&edit_body(&site, 7, round))
-                .expect("rebuild");
-            assert_same_as_full_build(&site, &out, &full);
-        }
-    };
-    edit_and_compare(1..=2);
-    assert_eq!(super::watch::inode(&jobs), first, "nobody held it: reused");
-
-    let held_bytes = std::fs::read(&jobs).expect("read jobs.json");
-    let mut reader = std::fs::File::open(&jobs).expect("open jobs.json");
-    edit_and_compare(3..=4);
-    assert_ne!(
-        super::watch::inode(&jobs),
-        first,
-        "a reader held it: a new file"
-    );
-    let mut now = Vec::new();
-    reader.read_to_end(&mut now).expect("read held jobs.json");
-    assert!(
-        now == held_bytes,
-        "the held jobs.json changed under its reader"
-    );
+    super::watch::assert_jobs_json_reused_unless_held(Target::Serve);
 }

@@ -63,11 +63,7 @@ pub(super) fn publish(
                 .spares
                 .insert(Spares::beside(&state.output).map_err(BuildError::Io)?),
         };
-        let sink = InPlace {
-            dir: &state.output,
-            spares,
-            visible,
-        };
+        let sink = InPlace { spares, visible };
         let written = render(&sink)?;
         return Ok(Published {
             written,
