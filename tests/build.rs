@@ -229,10 +229,9 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         "output changed after a failed build"
     );
     // No staging folders are left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(&site)
-        .expect("site")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".careers-"))
+    let leftovers: Vec<String> = names(&site)
+        .into_iter()
+        .filter(|n| n.starts_with(".careers-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
