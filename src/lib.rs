@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod lint;
 pub mod markdown;
+pub mod memory;
 pub mod output;
 pub mod render;
 pub mod serve;

@@ -189,7 +189,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .phase("commit (swap folders)", || staging.commit())
         .map_err(BuildError::Io)?;
     let mut report = report(&prepared, output_dir, files_written);
-    drop_aside(prepared);
+    crate::memory::drop_aside(prepared);
     if timings.enabled() {
         timings.phase("total", || ());
         report.timings = timings.report();
@@ -269,18 +269,6 @@ fn render_error(site: &std::path::Path, mut diagnostics: Vec<Diagnostic>) -> Bui
     }
 }
 
-/// Frees a build's large structures (every posting, view and body) on a thread of their
-/// own: the build goes on, and a process that exits next does not wait for it.
-fn drop_aside<T: Send + 'static>(value: T) {
-    if std::thread::Builder::new()
-        .name("careers-free".into())
-        .spawn(move || drop(value))
-        .is_err()
-    {
-        // No thread to be had: the value was moved into the failed spawn and freed there.
-    }
-}
-
 /// [`render`] for a one-off build: once every Markdown body is rendered, the postings'
 /// Markdown sources are freed before the listing rows are made (less peak memory).
 fn render_once(
@@ -312,7 +300,7 @@ fn render_once(
     );
     let made = (pieces.map_err(fail)?, &shape);
     let written = render::render_compiled(&input, &links, &compiled, made, sink, timings);
-    drop_aside((compiled, links, shape));
+    crate::memory::drop_aside((compiled, links, shape));
     written.map_err(fail)
 }
 

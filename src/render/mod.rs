@@ -84,19 +84,9 @@ pub fn render_compiled(
     render_pieces(input, links, compiled, rows, scope, sink, timings)
 }
 
-/// Hands memory freed by a render stage back to the OS: glibc keeps freed small blocks in
-/// its arenas, so without this the ~90 MB of listing rows dropped before the feeds of a
-/// 10,000-posting build would still count in the process's resident memory.
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only walks glibc's own heap; it takes no pointers from us.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// A render's listing rows: kept by a session for the next edit, or made for this render
-/// only and dropped as soon as the listings are written (a third of a build's peak memory).
+/// only and freed once every file that shows them is written (a third of a build's peak
+/// memory).
 enum Rows<'a> {
     Kept(&'a Pieces),
     Once(Pieces),
@@ -320,10 +310,9 @@ fn render_pieces(
         }
         sink.pages_written();
     }
-    // Rows made for this render only go before the static files (kept ones stay).
+    // Rows made for this render only are freed beside the rest of it (kept ones stay).
     if let Rows::Once(p) = pieces {
-        drop(p);
-        release_freed_memory();
+        crate::memory::drop_aside(p);
     }
 
     // Static files: theme assets first, then the site's own (which win).
