@@ -13,10 +13,13 @@
 //!   signalled) and "complete" (every file written).
 //!
 //! `-- N --generate DIR` only writes the site, for profiling by hand; `-- N --edits` only
-//! measures the one-posting edits.
+//! measures the one-posting edits; `-- N --against OLD` compares two binaries' fresh builds
+//! in pairs (`paired.rs`).
 //!
 //! It prints medians, the ratio to the floor, and peak memory. Figures, never assertions.
 
+#[path = "paired.rs"]
+mod paired;
 #[path = "synth.rs"]
 mod synth;
 
@@ -27,11 +30,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 /// What `cargo bench --bench build -- --help` prints.
-const USAGE: &str = "usage: cargo bench --bench build -- [N] [--runs R] [--edits] [--generate DIR]
+const USAGE: &str =
+    "usage: cargo bench --bench build -- [N] [--runs R] [--edits] [--generate DIR] [--against OLD]
   N               postings to generate (default 10000)
   --runs R        runs per figure, medians printed (default 5)
   --edits         measure only the one-posting edits (watch and serve)
   --generate DIR  only write the synthetic site into DIR
+  --against OLD   only fresh builds of this binary and the careers binary OLD, R pairs
+                  taking turns on which goes first: both medians and the paired difference
   CAREERS_BIN=... measure another careers binary (before/after)";
 
 fn main() {
@@ -39,11 +45,13 @@ fn main() {
     let mut runs = 5usize;
     let mut generate: Option<PathBuf> = None;
     let mut edits_only = false;
+    let mut against: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--generate" => generate = args.next().map(PathBuf::from),
             "--edits" => edits_only = true,
+            "--against" => against = args.next().map(PathBuf::from),
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
             "--help" | "-h" => {
                 println!("{USAGE}");
@@ -72,6 +80,18 @@ fn main() {
         rayon::current_num_threads()
     );
 
+    // CAREERS_BIN=/path/to/old/careers compares another build of the binary (before/after).
+    let binary = std::env::var_os("CAREERS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_careers")));
+    if let Some(old) = against {
+        paired::compare(&binary, &old, &root, runs, |binary, out| {
+            let _ = std::fs::remove_dir_all(out);
+            run_build(binary, &site, out, &[]).0
+        });
+        let _ = std::fs::remove_dir_all(&root);
+        return;
+    }
     if edits_only {
         // `-- N --edits`: only the one-posting edits (watch and serve sessions).
         measure_edits(&site, &root, runs).print();
@@ -79,10 +99,6 @@ fn main() {
         return;
     }
     let floor = median(runs, || floor(&site, &root.join("floor")));
-    // CAREERS_BIN=/path/to/old/careers compares another build of the binary (before/after).
-    let binary = std::env::var_os("CAREERS_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_careers")));
     let out = root.join("public");
     let mut fresh_rss = Vec::new();
     let fresh = median(runs, || {
