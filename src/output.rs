@@ -40,6 +40,9 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Whether the target held an output when the build began (a fresh build has no
+    /// unchanged files to look for).
+    replacing: bool,
     /// Every file put into it (relative): what the previous output is expected to hold too,
     /// so it can be removed quickly after the swap ([`remove::remove_expected`]).
     files: Mutex<Vec<PathBuf>>,
@@ -81,6 +84,17 @@ pub fn check_output(site_dir: &Path, output: &Path, force: bool) -> Result<(), S
 /// Takes the one-build-at-a-time lock for `output` (see [`lock`]).
 pub fn lock(output: &Path) -> Result<lock::BuildLock, String> {
     lock::acquire(&absolute(output))
+}
+
+/// Makes a folder whose parent usually exists: one `mkdir` for the usual new folder (each
+/// posting's page has its own), where `create_dir_all` first looks it up and fails.
+fn make_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir_all(dir),
+        Err(_) if dir.is_dir() => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// The path made absolute and cleaned of `.`/`..`, resolving symlinks where it exists.
@@ -135,6 +149,7 @@ impl Staging {
         std::fs::create_dir(&dir)
             .map_err(|e| format!("cannot create the staging folder {}: {e}", dir.display()))?;
         Ok(Staging {
+            replacing: target.is_dir(),
             target,
             dir,
             committed: false,
@@ -149,18 +164,15 @@ impl Staging {
 
     /// Writes one output file; `relative` must stay inside the output folder.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), String> {
-        let path = confine(&self.dir, relative)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
+        let path = self.place(relative)?;
         // A file the current output already has, byte for byte, is hard-linked instead of
         // written: on a disk a link costs less than a new file (measured in
         // docs/performance.md). Files are never changed in place, so the link cannot change
         // the published bytes; the old name goes with the old output after the swap.
         let previous = self.target.join(relative);
-        let unchanged = std::fs::symlink_metadata(&previous)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        let unchanged = self.replacing
+            && std::fs::symlink_metadata(&previous)
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && std::fs::read(&previous).is_ok_and(|old| old == bytes);
         self.record(relative);
         if unchanged && std::fs::hard_link(&previous, &path).is_ok() {
@@ -172,6 +184,15 @@ impl Staging {
             .map_err(|e| format!("cannot write {}: {e}", relative.display()))
     }
 
+    /// `relative`'s path in the staging folder (which it must not leave), its folder made.
+    fn place(&self, relative: &Path) -> Result<PathBuf, String> {
+        let path = confine(&self.dir, relative)?;
+        if let Some(parent) = path.parent() {
+            make_folder(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        Ok(path)
+    }
+
     /// Notes a file put into the staging folder.
     fn record(&self, relative: &Path) {
         if let Ok(mut files) = self.files.lock() {
@@ -181,11 +202,7 @@ impl Staging {
 
     /// Copies a file into the output.
     pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), String> {
-        let path = confine(&self.dir, relative)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
+        let path = self.place(relative)?;
         self.record(relative);
         std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
             format!(
@@ -199,11 +216,7 @@ impl Staging {
     /// Hard-links an unchanged file of the previous output into the staging folder (a copy
     /// where links are not possible), so an incremental build writes only what changed.
     pub fn link(&self, from: &Path, relative: &Path) -> Result<(), String> {
-        let path = confine(&self.dir, relative)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
+        let path = self.place(relative)?;
         self.record(relative);
         std::fs::hard_link(from, &path)
             .or_else(|_| std::fs::copy(from, &path).map(|_| ()))
@@ -330,5 +343,32 @@ fn remove_stale(parent: &Path, name: &str, target: &Path) {
     }
     for (_, old) in olds {
         let _ = std::fs::remove_dir_all(old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_s_folder_is_made_whether_or_not_its_parents_exist() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let staging = Staging::create(&tmp.path().join("public")).expect("staging");
+        for file in [
+            "jobs/a/index.html",
+            "jobs/b/index.html",
+            "x/y/z/feed.xml",
+            "top.txt",
+        ] {
+            staging.write(Path::new(file), b"bytes").expect(file);
+            let written = std::fs::read(staging.dir().join(file)).expect(file);
+            assert_eq!(written, b"bytes", "{file}");
+        }
+        // A second file in a folder that exists, and a file where a folder is wanted.
+        staging
+            .write(Path::new("jobs/a/more.html"), b"more")
+            .expect("second file");
+        let blocked = staging.write(Path::new("top.txt/inside.html"), b"no");
+        assert!(blocked.is_err_and(|e| e.starts_with("cannot create")));
     }
 }

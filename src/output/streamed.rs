@@ -14,11 +14,7 @@ impl Staging {
         relative: &Path,
         fill: &mut crate::output::Fill,
     ) -> Result<(), String> {
-        let path = super::confine(&self.dir, relative)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
+        let path = self.place(relative)?;
         self.record(relative);
         let file = std::fs::File::create(&path)
             .map_err(|e| format!("cannot write {}: {e}", relative.display()))?;
