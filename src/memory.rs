@@ -1,8 +1,8 @@
 //! Giving a finished stage's memory back without making the build wait for it.
 //!
 //! Freeing a 10,000-posting build's listing rows (one Tera map per posting) takes 50–70 ms
-//! on one core, and its views and bodies more: done where the build is, that is wall time
-//! with the other core idle. Done on a thread of its own, the build goes on, and a process
+//! on one core, and its postings, views and bodies go the same way: done where the build
+//! is, that is wall time with the other core idle. Done on a thread of its own, the build goes on, and a process
 //! that exits next does not wait for it.
 
 /// Frees `value` on a thread of its own, then hands the freed memory back to the OS (so a
