@@ -353,3 +353,62 @@ fn check_prints_the_exact_json_format() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, JSON);
 }
+
+/// HR copy a posting to start a new one and keep its `slug:`, or give a page a slug the site
+/// uses itself: `check` names both files and the fix, and `build` refuses.
+#[test]
+fn a_copied_slug_and_a_reserved_page_slug_are_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &site.join("content"),
+    );
+    let original = std::fs::read_to_string(site.join("content/jobs/backend-development-intern.md"))
+        .expect("posting");
+    let copy = original.replacen(
+        "title: Backend Development Intern\n",
+        "title: Frontend Development Intern\nslug: backend-development-intern\n",
+        1,
+    );
+    std::fs::write(
+        site.join("content/jobs/frontend-development-intern.md"),
+        copy,
+    )
+    .expect("copy");
+    let page = std::fs::read_to_string(site.join("content/pages/benefits.md")).expect("page");
+    let page = page.replacen("---\n", "---\nslug: jobs\n", 1);
+    std::fs::write(site.join("content/pages/benefits.md"), page).expect("page");
+
+    let (code, doc) = check_json(&site, &[]);
+    assert_eq!(code, 1);
+    let problems: Vec<(String, String, String)> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            let text = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (text("file"), text("code"), text("message"))
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                "content/jobs/frontend-development-intern.md".to_string(),
+                "duplicate-slug".to_string(),
+                "this posting has the slug `backend-development-intern`, which content/jobs/backend-development-intern.md already uses".to_string(),
+            ),
+            (
+                "content/pages/benefits.md".to_string(),
+                "reserved-slug".to_string(),
+                "the page slug `jobs` is used by the site itself".to_string(),
+            ),
+        ]
+    );
+    let out = tmp.path().join("public");
+    let build = careers(&["build", "--site", s(&site), "--output", s(&out)]);
+    assert_eq!(build.code, 1, "{}", build.stderr);
+    assert!(!out.exists(), "nothing is published");
+}
