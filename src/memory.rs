@@ -8,15 +8,13 @@
 /// Frees `value` on a thread of its own, then hands the freed memory back to the OS (so a
 /// long-lived process such as `watch` does not keep it resident).
 pub fn drop_aside<T: Send + 'static>(value: T) {
-    let freeing = std::thread::Builder::new()
+    // With no thread to be had, the value was moved into the failed spawn and is freed there.
+    let _ = std::thread::Builder::new()
         .name("careers-free".into())
         .spawn(move || {
             drop(value);
             release_freed_memory();
         });
-    if freeing.is_err() {
-        // No thread to be had: the value was moved into the failed spawn and freed there.
-    }
 }
 
 /// Hands memory freed by a stage back to the OS: glibc keeps freed small blocks in its

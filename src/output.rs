@@ -169,13 +169,18 @@ impl Staging {
         // written: on a disk a link costs less than a new file (measured in
         // docs/performance.md). Files are never changed in place, so the link cannot change
         // the published bytes; the old name goes with the old output after the swap.
-        let previous = self.target.join(relative);
-        let unchanged = self.replacing
-            && std::fs::symlink_metadata(&previous)
-                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(&previous).is_ok_and(|old| old == bytes);
+        let unchanged = self
+            .replacing
+            .then(|| self.target.join(relative))
+            .filter(|previous| {
+                std::fs::symlink_metadata(previous)
+                    .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+                    && std::fs::read(previous).is_ok_and(|old| old == bytes)
+            });
         self.record(relative);
-        if unchanged && std::fs::hard_link(&previous, &path).is_ok() {
+        if let Some(previous) = unchanged
+            && std::fs::hard_link(&previous, &path).is_ok()
+        {
             return Ok(());
         }
         let mut file = std::fs::File::create(&path)

@@ -22,26 +22,22 @@ const RESERVED: &[&str] = &[
 pub fn check(content: &Content) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Looked up only (the problems come in content order): a hash map, borrowing each path.
-    let mut seen: HashMap<std::borrow::Cow<str>, &PathBuf> = HashMap::new();
+    // Every slug is lowercase ASCII (`slug::read` makes or checks it so), so slugs that are
+    // equal ignoring case are equal.
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
     let slugs = content
         .postings
         .iter()
         .map(|p| (&p.slug, &p.source, "posting"))
         .chain(content.pages.iter().map(|p| (&p.slug, &p.source, "page")));
     for (slug, source, kind) in slugs {
-        // Slugs are nearly always lowercase ASCII already, which lowering leaves as it is.
-        let key = if slug.is_ascii() && !slug.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Borrowed(slug.as_str())
-        } else {
-            std::borrow::Cow::Owned(slug.to_lowercase())
-        };
-        if let Some(first) = seen.get(&key) {
+        if let Some(first) = seen.get(slug.as_str()) {
             out.push(
                 Diagnostic::error(source, 1, 1, "duplicate-slug", format!("this {kind} has the slug `{slug}`, which {} already uses", first.display()))
                     .help("give one of them its own `slug:` (or rename the file), so each has its own address"),
             );
         } else {
-            seen.insert(key, source);
+            seen.insert(slug, source);
         }
         if kind == "page" && RESERVED.contains(&slug.as_str()) {
             out.push(

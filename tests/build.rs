@@ -22,6 +22,15 @@ fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     careers(&args)
 }
 
+/// The minimal fixture copied into `dir` and built once into its `public` folder.
+fn minimal_site_built(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let site = dir.join("site");
+    copy_dir(&fixture("minimal"), &site);
+    let out = site.join("public");
+    assert!(build(&site, &out, &[]).status.success());
+    (site, out)
+}
+
 fn read(out: &Path, file: &str) -> String {
     std::fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
@@ -150,10 +159,7 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn a_rebuild_removes_the_previous_output_and_never_follows_a_link_in_it() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let site = tmp.path().join("site");
-    copy_dir(&fixture("minimal"), &site);
-    let out = site.join("public");
-    assert!(build(&site, &out, &[]).status.success());
+    let (site, out) = minimal_site_built(tmp.path());
     let jobs_before = names(&out.join("jobs"));
     let outside = tmp.path().join("outside");
     std::fs::create_dir_all(&outside).expect("outside");
@@ -210,10 +216,7 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let site = tmp.path().join("site");
-    copy_dir(&fixture("minimal"), &site);
-    let out = site.join("public");
-    assert!(build(&site, &out, &[]).status.success());
+    let (site, out) = minimal_site_built(tmp.path());
     let before = snapshot(&out);
     std::fs::write(
         site.join("content/jobs/open.md"),

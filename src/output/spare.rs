@@ -156,25 +156,18 @@ mod tests {
         std::fs::write(&page, b"one").unwrap();
         let spares = Spares::beside(&live).unwrap();
         let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        let put = |bytes: &[u8]| spares.replace(Path::new("jobs/index.html"), bytes).unwrap();
         let first = inode(&page);
-        spares
-            .replace(Path::new("jobs/index.html"), b"two")
-            .unwrap();
+        put(b"two");
         // The next replace writes into the first version's inode and puts it live again.
-        spares
-            .replace(Path::new("jobs/index.html"), b"three")
-            .unwrap();
+        put(b"three");
         assert_eq!(inode(&page), first);
         assert_eq!(std::fs::read(&page).unwrap(), b"three");
         // A reader holding the live file keeps its bytes: the version it holds becomes the
         // spare, and the next replace makes a new file instead of writing into it.
         let mut reader = std::fs::File::open(&page).unwrap();
-        spares
-            .replace(Path::new("jobs/index.html"), b"four")
-            .unwrap();
-        spares
-            .replace(Path::new("jobs/index.html"), b"five")
-            .unwrap();
+        put(b"four");
+        put(b"five");
         let mut held = String::new();
         std::io::Read::read_to_string(&mut reader, &mut held).unwrap();
         assert_eq!(held, "three");
