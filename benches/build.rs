@@ -200,8 +200,8 @@ fn measure_edits(site: &Path, root: &Path, runs: usize) -> EditFigures {
     let mut lines = Vec::new();
     let mut last = [Vec::new(), Vec::new()];
     for (t, (target, name)) in [
-        (careers::build::Target::Watch, "watch"),
-        (careers::build::Target::Serve, "serve"),
+        (careers::build::Target::Folder, "watch"),
+        (careers::build::Target::Memory, "serve"),
     ]
     .into_iter()
     .enumerate()
@@ -218,7 +218,7 @@ fn measure_edits(site: &Path, root: &Path, runs: usize) -> EditFigures {
             });
             visible.sort();
             if t == 0 {
-                lines.push((format!("{what} edit, watch (shadow + exchange)"), complete));
+                lines.push((format!("{what} edit, watch (staging + exchange)"), complete));
             } else {
                 let seen = visible[visible.len() / 2];
                 lines.push((format!("{what} edit, serve: visible (reload)"), seen));
@@ -409,22 +409,11 @@ fn edit_one(
     // leaves to a thread after an edit (removing old files) may use that time, as it does
     // in `watch` and `serve`. The pause is not counted.
     std::thread::sleep(EDIT_GAP);
-    let signalled = std::sync::OnceLock::new();
     let started = Instant::now();
-    let report = session
-        .rebuild_with(
-            &[careers::watch::Change {
-                path: relative,
-                kind: careers::watch::ChangeKind::Content,
-            }],
-            &|| {
-                let _ = signalled.set(started.elapsed());
-            },
-        )
-        .expect("incremental build");
+    let report = session.rebuild(&[relative]).expect("incremental build");
     let complete = started.elapsed();
     Edit {
-        visible: signalled.get().copied().unwrap_or(complete),
+        visible: complete,
         complete,
         timings: report.timings,
     }

@@ -59,16 +59,6 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
     out
 }
 
-/// What [`check`] finds for postings edited since a check of the whole site that found
-/// nothing, when the edits kept every slug (a watch session falls back to a full build
-/// otherwise): only their own references to FAQ groups can have broken.
-pub fn check_edited<'a>(
-    content: &Content,
-    edited: impl Iterator<Item = &'a Posting>,
-) -> Vec<Diagnostic> {
-    check_faq_groups(content, edited)
-}
-
 /// `faq_groups` entries naming no group of content/faq.yaml.
 fn check_faq_groups<'a>(
     content: &Content,

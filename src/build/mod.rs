@@ -3,8 +3,8 @@
 //! `careers build`, `check`, `watch` and `serve` all go through [`build`] or [`check`], so
 //! they report the same problems and produce the same files.
 
+mod published;
 mod session;
-mod sinks;
 
 use std::path::PathBuf;
 
@@ -49,13 +49,24 @@ pub struct BuildReport {
     pub incremental: bool,
 }
 
-/// Why a build failed: problems in the content, or a problem with the disk or the options.
+/// Why a build failed: problems in the content, the disk, or the options.
 #[derive(Debug)]
 pub enum BuildError {
     /// Content problems (exit code 1); every one found, sorted.
     Content(Vec<Diagnostic>),
-    /// Usage or I/O problem (exit code 2), in plain words.
-    Io(String),
+    /// The output could not be written (exit code 2).
+    Output(crate::output::OutputError),
+    /// The options cannot be used (exit code 2).
+    Usage(Usage),
+}
+
+/// Options that cannot be used, each said in plain words.
+#[derive(Debug)]
+pub enum Usage {
+    /// The site folder does not exist.
+    NoSite(PathBuf),
+    /// `--base-url` is not an http(s) address.
+    BaseUrl(String),
 }
 
 impl BuildError {
@@ -63,8 +74,32 @@ impl BuildError {
     pub fn exit_code(&self) -> i32 {
         match self {
             BuildError::Content(_) => 1,
-            BuildError::Io(_) => 2,
+            BuildError::Output(_) | BuildError::Usage(_) => 2,
         }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(list) => write!(f, "{} problems in the content", list.len()),
+            BuildError::Output(e) => e.fmt(f),
+            BuildError::Usage(Usage::NoSite(site)) => {
+                write!(f, "the site folder {} does not exist", site.display())
+            }
+            BuildError::Usage(Usage::BaseUrl(url)) => {
+                write!(
+                    f,
+                    "--base-url must start with http:// or https://, not `{url}`"
+                )
+            }
+        }
+    }
+}
+
+impl From<crate::output::OutputError> for BuildError {
+    fn from(e: crate::output::OutputError) -> Self {
+        BuildError::Output(e)
     }
 }
 
@@ -95,10 +130,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, BuildError> {
 pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared, BuildError> {
     let site = &opts.site_dir;
     if !site.is_dir() {
-        return Err(BuildError::Io(format!(
-            "the site folder {} does not exist",
-            site.display()
-        )));
+        return Err(BuildError::Usage(Usage::NoSite(site.clone())));
     }
     let fail = |mut diagnostics: Vec<Diagnostic>, content: &crate::content::Content| {
         diagnostics.extend(crate::render::link_check(content));
@@ -150,9 +182,7 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
             }
         }
         Some(url) => {
-            return Err(BuildError::Io(format!(
-                "--base-url must start with http:// or https://, not `{url}`"
-            )));
+            return Err(BuildError::Usage(Usage::BaseUrl(url.clone())));
         }
         None => config.base_url.clone(),
     };
@@ -179,17 +209,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = std::time::Instant::now();
     let prepared = prepare_timed(opts, &timings)?;
     let output = output_dir(opts, &prepared);
-    crate::output::check_output(&opts.site_dir, &output, opts.force).map_err(BuildError::Io)?;
+    crate::output::check_output(&opts.site_dir, &output, opts.force)?;
     // Held until the new site is swapped in: a second build on this output stops here.
-    let _lock = crate::output::lock(&output).map_err(BuildError::Io)?;
-    let staging = crate::output::Staging::create(&output).map_err(BuildError::Io)?;
-    let mut prepared = prepared;
-    let files_written = render_once(&mut prepared, &staging, &opts.site_dir, &timings)?;
-    let output_dir = timings
-        .phase("commit (swap folders)", || staging.commit())
-        .map_err(BuildError::Io)?;
+    let _lock = crate::output::lock(&output)?;
+    let staging = crate::output::Staging::create(&output)?;
+    let files_written = render(&prepared, &staging, &opts.site_dir, &timings)?;
+    let output_dir = timings.phase("commit (swap folders)", || staging.commit())?;
     let mut report = report(&prepared, output_dir, files_written);
-    crate::memory::drop_aside(prepared);
     if timings.enabled() {
         timings.phase("total", || ());
         report.timings = timings.report();
@@ -247,68 +273,28 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
     Ok(diagnostics)
 }
 
-/// The render input borrowed from a prepared build.
-fn input(prepared: &Prepared) -> crate::render::Input<'_> {
-    crate::render::Input {
-        config: &prepared.config,
-        content: &prepared.content,
-        urls: &prepared.urls,
-        today: prepared.today,
-        theme: &prepared.theme,
-        tera: &prepared.tera,
-    }
-}
-
-/// Render diagnostics made ready for the user; a write failure becomes an I/O error.
-fn render_error(site: &std::path::Path, mut diagnostics: Vec<Diagnostic>) -> BuildError {
-    crate::diagnostics::attach_sources(site, &mut diagnostics);
-    crate::diagnostics::sort(&mut diagnostics);
-    match diagnostics.iter().find(|d| d.code == "write-failed") {
-        Some(d) => BuildError::Io(d.message.clone()),
-        None => BuildError::Content(diagnostics),
-    }
-}
-
-/// [`render`] for a one-off build: once every Markdown body is rendered, the postings'
-/// Markdown sources are freed before the listing rows are made (less peak memory).
-fn render_once(
-    prepared: &mut Prepared,
-    sink: &dyn crate::render::Sink,
-    site: &std::path::Path,
-    timings: &Timings,
-) -> Result<usize, BuildError> {
-    use crate::render;
-    let fail = |d| render_error(site, d);
-    let links = render::link_map(&prepared.content, &prepared.urls);
-    let compiled = timings
-        .phase("markdown + views", || {
-            render::compile(&input(prepared), &links)
-        })
-        .map_err(fail)?;
-    for posting in &mut prepared.content.postings {
-        posting.body = String::new();
-    }
-    let input = input(prepared);
-    // The listing shape (a sort and a grouping, one thread) is made beside the rows.
-    let (pieces, shape) = rayon::join(
-        || {
-            timings.phase("listing rows", || {
-                render::pieces(&input, &compiled, false, timings)
-            })
-        },
-        || timings.phase("listings", || render::shape(&compiled.views, input.urls)),
-    );
-    let made = (pieces.map_err(fail)?, &shape);
-    let written = render::render_compiled(&input, &links, &compiled, made, sink, timings);
-    crate::memory::drop_aside((compiled, links, shape));
-    written.map_err(fail)
-}
-
+/// Renders every file of a prepared site through `sink`; content problems come back located
+/// and sorted.
 fn render(
     prepared: &Prepared,
     sink: &dyn crate::render::Sink,
     site: &std::path::Path,
     timings: &Timings,
 ) -> Result<usize, BuildError> {
-    crate::render::render(&input(prepared), sink, timings).map_err(|d| render_error(site, d))
+    let input = crate::render::Input {
+        config: &prepared.config,
+        content: &prepared.content,
+        urls: &prepared.urls,
+        today: prepared.today,
+        theme: &prepared.theme,
+        tera: &prepared.tera,
+    };
+    crate::render::render(&input, sink, timings).map_err(|failure| match failure {
+        crate::render::Failure::Output(e) => BuildError::Output(e),
+        crate::render::Failure::Content(mut diagnostics) => {
+            crate::diagnostics::attach_sources(site, &mut diagnostics);
+            crate::diagnostics::sort(&mut diagnostics);
+            BuildError::Content(diagnostics)
+        }
+    })
 }

@@ -55,7 +55,7 @@ pub fn report_failure(err: &BuildError, console: &Console, after: &str) -> i32 {
             console.diagnostics(diagnostics);
             console.info(after);
         }
-        BuildError::Io(message) => console.fail(message),
+        other => console.fail(&other.to_string()),
     }
     err.exit_code()
 }
@@ -71,7 +71,7 @@ pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
     let (diagnostics, io_error) = match crate::build::check(&opts) {
         Ok(warnings) => (warnings, None),
         Err(BuildError::Content(diagnostics)) => (diagnostics, None),
-        Err(BuildError::Io(message)) => (Vec::new(), Some(message)),
+        Err(other) => (Vec::new(), Some(other.to_string())),
     };
     if let Some(message) = io_error {
         console.fail(&message);

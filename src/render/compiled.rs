@@ -11,43 +11,26 @@ use crate::render::listings::{self, Listings};
 use crate::render::urls::Urls;
 use crate::render::views::{self, JobView};
 
-/// Every posting's view and Markdown body, in content order (kept by a watch session, so
-/// an edit re-renders one body).
+/// Every posting's view and Markdown body, in content order .
 #[derive(Clone, Debug, Default)]
-pub struct Compiled {
+pub(crate) struct Compiled {
     /// Views, one per posting.
-    pub views: Vec<JobView>,
+    pub(crate) views: Vec<JobView>,
     /// Rendered bodies, one per posting.
-    pub bodies: Vec<String>,
+    pub(crate) bodies: Vec<String>,
 }
 
 /// Open postings in listing order (indexes into `content.postings`) and the listings.
 #[derive(Debug)]
-pub struct Shape {
+pub(crate) struct Shape {
     /// Open postings sorted by department, newest first, title, slug.
-    pub order: Vec<usize>,
+    pub(crate) order: Vec<usize>,
     /// Listing pages and filters; members index into `order`.
-    pub listings: Listings,
-}
-
-impl Shape {
-    /// Each listing's members as indexes into `content.postings`, by listing path.
-    pub fn members(&self) -> std::collections::BTreeMap<&str, Vec<usize>> {
-        self.listings
-            .pages
-            .iter()
-            .map(|l| {
-                (
-                    l.path.as_str(),
-                    l.members.iter().map(|&m| self.order[m]).collect(),
-                )
-            })
-            .collect()
-    }
+    pub(crate) listings: Listings,
 }
 
 /// Sorts the open postings and groups them into listings (one pass).
-pub fn shape(views: &[JobView], urls: &Urls) -> Shape {
+pub(crate) fn shape(views: &[JobView], urls: &Urls) -> Shape {
     let mut order: Vec<usize> = (0..views.len()).filter(|&i| !views[i].closed).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&views[a], &views[b]);
@@ -69,32 +52,8 @@ pub fn shape(views: &[JobView], urls: &Urls) -> Shape {
     Shape { order, listings }
 }
 
-/// Whether two views of one posting take the same place in every listing: what [`shape`]
-/// reads is equal, so a shape made with the one still holds with the other.
-pub fn same_place(a: &JobView, b: &JobView) -> bool {
-    let same_locations = a.locations.len() == b.locations.len()
-        && a.locations
-            .iter()
-            .zip(&b.locations)
-            .all(|(x, y)| x.slug == y.slug && x.label == y.label);
-    let same_types = a.employment_types.len() == b.employment_types.len()
-        && a.employment_types
-            .iter()
-            .zip(&b.employment_types)
-            .all(|(x, y)| x.id == y.id && x.slug == y.slug && x.label == y.label);
-    a.closed == b.closed
-        && a.department.name == b.department.name
-        && a.department.slug == b.department.slug
-        && a.date_posted == b.date_posted
-        && a.title == b.title
-        && a.slug == b.slug
-        && a.workplace == b.workplace
-        && same_locations
-        && same_types
-}
-
 /// One posting's view and body; a broken link to a content file comes back as diagnostics.
-pub fn compile_posting(
+pub(crate) fn compile_posting(
     input: &Input,
     links: &LinkMap,
     p: &Posting,
@@ -120,7 +79,7 @@ pub fn compile_posting(
 }
 
 /// Views and bodies of every posting, in parallel.
-pub fn compile(input: &Input, links: &LinkMap) -> Result<Compiled, Vec<Diagnostic>> {
+pub(crate) fn compile(input: &Input, links: &LinkMap) -> Result<Compiled, Vec<Diagnostic>> {
     let rendered: Vec<(JobView, String, Vec<Diagnostic>)> = input
         .content
         .postings

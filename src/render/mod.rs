@@ -1,7 +1,8 @@
-//! Rendering: Markdown, templates, structured data and feeds, written through a [`Sink`]
-//! in parallel. Views and bodies are built once ([`Compiled`]) and borrowed by every page
-//! that shows them; listing rows become template values once and are shared by every
-//! listing. A [`Scope`] limits a render to what one edited posting touches (watch/serve).
+//! Rendering: Markdown, templates, structured data and feeds. [`render`] makes every file
+//! of the site, in the same order for every command, and hands each one to a [`Sink`]
+//! (the sink decides where it goes). Views and bodies are built once ([`Compiled`]) and
+//! borrowed by every page that shows them; listing rows become template values once and
+//! are shared by every listing.
 
 mod compiled;
 mod context;
@@ -11,7 +12,6 @@ pub mod listings;
 mod out;
 mod pages;
 mod rows;
-mod scope;
 mod sink;
 pub mod theme;
 pub mod urls;
@@ -26,11 +26,11 @@ use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, LinkMap, Source};
+use crate::output::OutputError;
 use crate::timings::Timings;
-pub use compiled::{Compiled, Shape, compile, compile_posting, same_place, shape};
-use out::{Out, io_diagnostic};
-pub use rows::{Pieces, ROW_TEMPLATE, pieces};
-pub use scope::{Affected, Scope};
+use compiled::{Compiled, Shape, compile, shape};
+use out::Out;
+pub use rows::ROW_TEMPLATE;
 pub use sink::{Discard, Sink};
 use theme::Theme;
 use urls::Urls;
@@ -52,112 +52,90 @@ pub struct Input<'a> {
     pub tera: &'a tera::Tera,
 }
 
-/// Renders and writes every output file; returns how many were written.
-pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize, Vec<Diagnostic>> {
+/// Why a render stopped: problems in the content or the theme, or a file the sink could
+/// not take.
+#[derive(Debug)]
+pub enum Failure {
+    /// Located problems (broken links, template errors); every one found.
+    Content(Vec<Diagnostic>),
+    /// The sink failed (disk full, permissions).
+    Output(OutputError),
+}
+
+impl From<OutputError> for Failure {
+    fn from(e: OutputError) -> Self {
+        Failure::Output(e)
+    }
+}
+
+/// Keeps the first output failure and gathers every content problem of many pages.
+fn gather(results: impl IntoIterator<Item = Result<(), Failure>>) -> Result<(), Failure> {
+    let mut diagnostics = Vec::new();
+    for result in results {
+        match result {
+            Ok(()) => {}
+            Err(Failure::Output(e)) => return Err(Failure::Output(e)),
+            Err(Failure::Content(mut d)) => diagnostics.append(&mut d),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Content(diagnostics))
+    }
+}
+
+/// Renders every output file of the site through `sink`; returns how many there are.
+pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize, Failure> {
     let links = link_map(input.content, input.urls);
-    let compiled = timings.phase("markdown + views", || compile(input, &links))?;
-    let pieces = timings.phase("listing rows", || pieces(input, &compiled, false, timings))?;
-    render_pieces(
-        input,
-        &links,
-        &compiled,
-        Rows::Once(pieces),
-        Scope::All,
-        sink,
-        timings,
-    )
-}
-
-/// [`render`] for a caller that made the views, bodies, rows and listing shape itself (a
-/// one-off build, which frees the Markdown sources in between); the rows are dropped once
-/// not needed.
-pub fn render_compiled(
-    input: &Input,
-    links: &LinkMap,
-    compiled: &Compiled,
-    (pieces, shape): (Pieces, &Shape),
-    sink: &dyn Sink,
-    timings: &Timings,
-) -> Result<usize, Vec<Diagnostic>> {
-    let rows = Rows::Once(pieces);
-    let scope = Scope::AllShaped(shape);
-    render_pieces(input, links, compiled, rows, scope, sink, timings)
-}
-
-/// A render's listing rows: kept by a session for the next edit, or made for this render
-/// only and freed once every file that shows them is written (a third of a build's peak
-/// memory).
-enum Rows<'a> {
-    Kept(&'a Pieces),
-    Once(Pieces),
-}
-
-/// Renders what `scope` covers from already compiled postings and their [`Pieces`]; returns
-/// how many files it wrote.
-pub fn render_with(
-    input: &Input,
-    links: &LinkMap,
-    compiled: &Compiled,
-    pieces: &Pieces,
-    scope: Scope,
-    sink: &dyn Sink,
-    timings: &Timings,
-) -> Result<usize, Vec<Diagnostic>> {
-    let rows = Rows::Kept(pieces);
-    render_pieces(input, links, compiled, rows, scope, sink, timings)
-}
-
-fn render_pieces(
-    input: &Input,
-    links: &LinkMap,
-    compiled: &Compiled,
-    pieces: Rows,
-    scope: Scope,
-    sink: &dyn Sink,
-    timings: &Timings,
-) -> Result<usize, Vec<Diagnostic>> {
-    let Input {
-        config,
-        content,
-        urls,
-        ..
-    } = *input;
+    let compiled = timings
+        .phase("markdown + views", || compile(input, &links))
+        .map_err(Failure::Content)?;
+    let (rows, shape) = rayon::join(
+        || timings.phase("listing rows", || rows::rows(input, &compiled, timings)),
+        || timings.phase("listings", || shape(&compiled.views, input.urls)),
+    );
+    let rows = rows.map_err(Failure::Content)?;
     let written = AtomicUsize::new(0);
     let out = Out {
         sink,
         written: &written,
         timings,
     };
-    let pages_html: Vec<(String, Vec<Diagnostic>)> = if scope.everything() {
-        content
-            .pages
-            .par_iter()
-            .map(|p| {
-                markdown::render(
-                    &Source {
-                        markdown: &p.body,
-                        file: &p.source,
-                        first_line: p.body_line,
-                    },
-                    links,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let made = Made {
+        links: &links,
+        compiled: &compiled,
+        rows: &rows,
+        shape: &shape,
     };
-    let mut diagnostics: Vec<Diagnostic> = pages_html.iter().flat_map(|p| p.1.clone()).collect();
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    let made;
-    let Shape { order, listings } = match scope {
-        Scope::Only(_, shape) | Scope::AllShaped(shape) => shape,
-        Scope::All => {
-            made = timings.phase("listings", || shape(&compiled.views, urls));
-            &made
-        }
-    };
+    // Pages and feeds at once, so the few large feeds never leave a core idle at the end.
+    let (pages, files) = timings.phase("pages and feeds, at once", || {
+        rayon::join(
+            || html_pages(input, &made, &out),
+            || feed_files(input, &made, &out),
+        )
+    });
+    gather([pages, files.map_err(Failure::Output)])?;
+    timings
+        .phase("static files", || static_files(input, &out))
+        .map_err(Failure::Output)?;
+    Ok(written.load(Ordering::Relaxed))
+}
+
+/// What every page of one render is made from, built once.
+struct Made<'a> {
+    links: &'a LinkMap,
+    compiled: &'a Compiled,
+    rows: &'a [Option<tera::Value>],
+    shape: &'a Shape,
+}
+
+/// Every HTML page: the index and the listings beside the posting pages, then the FAQ, the
+/// free pages and the 404 page.
+fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
+    let content = input.content;
+    let Shape { order, listings } = made.shape;
+    let base = pages::base_context(input);
     let faq_answers: Vec<Vec<String>> = content
         .faq
         .iter()
@@ -168,181 +146,127 @@ fn render_pieces(
                 .collect()
         })
         .collect();
-    let base = pages::base_context(input);
-
-    // The index and the listings, from rows turned into template values once.
-    let rows_of = match &pieces {
-        Rows::Kept(p) => &p.rows,
-        Rows::Once(p) => &p.rows,
-    };
-    let open: Vec<&JobView> = order.iter().map(|&i| &compiled.views[i]).collect();
-    let html_pages = || -> Vec<Diagnostic> {
-        let listing_pages = || {
-            timings.phase("render listings", || {
-                let Some(values) = order
-                    .iter()
-                    .map(|&i| rows_of.get(i).cloned().flatten())
-                    .collect::<Option<Vec<tera::Value>>>()
-                else {
-                    return vec![missing_piece()];
-                };
-                let filters = tera::Value::from_serializable(&listings.filters);
-                let rows = listings::Rows {
-                    open: &open,
-                    values: &values,
-                    filters: &filters,
-                };
-                let index = scope
-                    .index()
-                    .then(|| pages::index(input, &base, &out, &rows).err())
-                    .flatten();
-                let mut results: Vec<Diagnostic> = listings
-                    .pages
-                    .par_iter()
-                    .filter(|l| scope.listing(&l.path))
-                    .filter_map(|l| pages::listing(input, &base, &out, l, &rows).err())
-                    .collect();
-                results.extend(index);
-                results
-            })
-        };
-        // Posting pages (an open posting's page reuses its row value).
-        let posting_pages = || {
-            timings.phase("render postings", || {
-                content
-                    .postings
-                    .par_iter()
-                    .enumerate()
-                    .filter(|(i, _)| scope.posting(*i))
-                    .filter_map(|(i, posting)| {
-                        let page = pages::JobPage {
-                            posting,
-                            view: &compiled.views[i],
-                            html: &compiled.bodies[i],
-                            row: rows_of.get(i).and_then(Option::as_ref),
-                        };
-                        pages::job(input, &base, &out, page, &faq_answers).err()
-                    })
-                    .collect::<Vec<Diagnostic>>()
-            })
-        };
-        // At once: the index is one long task, which the posting pages fill in around.
-        let (mut diagnostics, postings) = rayon::join(listing_pages, posting_pages);
-        diagnostics.extend(postings);
-        // FAQ, free pages, 404.
-        if scope.everything() {
-            if !content.faq.is_empty() {
-                diagnostics.extend(pages::faq(input, &base, &out, &faq_answers).err());
-            }
-            for (page, (html, _)) in content.pages.iter().zip(&pages_html) {
-                diagnostics.extend(pages::page(input, &base, &out, page, html).err());
-            }
-            diagnostics.extend(pages::not_found(input, &base, &out).err());
-        }
-        diagnostics
-    };
-
-    // Machine-readable files, each written as soon as it is made.
-    let feed_files = |kept_feeds: Option<&Vec<Option<feeds::Fragments>>>| {
-        timings.phase("feeds + sitemap", || {
-            let entries: Vec<feeds::Entry> = order
-                .iter()
-                .zip(&open)
-                .map(|(&i, view)| feeds::Entry {
-                    posting: &content.postings[i],
-                    view,
-                    html: &compiled.bodies[i],
-                })
+    let open: Vec<&JobView> = order.iter().map(|&i| &made.compiled.views[i]).collect();
+    let listing_pages = || {
+        timings_phase(out, "render listings", || {
+            let values: Vec<tera::Value> =
+                order.iter().filter_map(|&i| made.rows[i].clone()).collect();
+            let filters = tera::Value::from_serializable(&listings.filters);
+            let rows = listings::Rows {
+                open: &open,
+                values: &values,
+                filters: &filters,
+            };
+            let index = pages::index(input, &base, out, &rows);
+            let each: Vec<Result<(), Failure>> = listings
+                .pages
+                .par_iter()
+                .map(|l| pages::listing(input, &base, out, l, &rows))
                 .collect();
-            let kept: Option<Vec<&feeds::Fragments>> = match kept_feeds {
-                Some(feeds) => Some(
-                    order
-                        .iter()
-                        .map(|&i| feeds.get(i).and_then(Option::as_ref))
-                        .collect::<Option<_>>()
-                        .ok_or_else(|| missing_piece().message)?,
-                ),
-                None => None,
-            };
-            let site = feeds::Site {
-                config,
-                urls,
-                content,
-                open: &entries,
-                listings: &listings.pages,
-            };
-            feeds::write(
-                &site,
-                kept.as_deref(),
-                scope.site_files(),
-                &|l| scope.listing_feed(&l.path),
-                &|path, fill| out.stream(path, fill),
-                timings,
-            )
+            gather(std::iter::once(index).chain(each))
         })
     };
-
-    let kept_feeds = match &pieces {
-        Rows::Kept(p) => p.feeds.as_ref(),
-        Rows::Once(_) => None,
+    let posting_pages = || {
+        timings_phase(out, "render postings", || {
+            let each: Vec<Result<(), Failure>> = content
+                .postings
+                .par_iter()
+                .enumerate()
+                .map(|(i, posting)| {
+                    let page = pages::JobPage {
+                        posting,
+                        view: &made.compiled.views[i],
+                        html: &made.compiled.bodies[i],
+                        row: made.rows[i].as_ref(),
+                    };
+                    pages::job(input, &base, out, page, &faq_answers)
+                })
+                .collect();
+            gather(each)
+        })
     };
-    if sink.pages_first() {
-        // A live folder that reloads the browser once the pages are there (serve): pages,
-        // the signal, then the machine-readable files.
-        diagnostics.extend(html_pages());
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
-        sink.pages_written();
-        feed_files(kept_feeds).map_err(|e| vec![io_diagnostic(e)])?;
-    } else {
-        // Files published together (a build, a watch edit): pages and feeds at once, so
-        // the few large feeds never leave a core idle at the end.
-        let (mut page_errors, files) = timings.phase("pages and feeds, at once", || {
-            rayon::join(html_pages, || feed_files(kept_feeds))
+    let (listed, posted) = rayon::join(listing_pages, posting_pages);
+    let mut results = vec![listed, posted];
+    if !content.faq.is_empty() {
+        results.push(pages::faq(input, &base, out, &faq_answers));
+    }
+    for page in &content.pages {
+        let (html, diagnostics) = markdown::render(
+            &Source {
+                markdown: &page.body,
+                file: &page.source,
+                first_line: page.body_line,
+            },
+            made.links,
+        );
+        results.push(if diagnostics.is_empty() {
+            pages::page(input, &base, out, page, &html)
+        } else {
+            Err(Failure::Content(diagnostics))
         });
-        if let Err(e) = files {
-            page_errors.push(io_diagnostic(e));
-        }
-        diagnostics.extend(page_errors);
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
-        sink.pages_written();
     }
-    // Rows made for this render only are freed beside the rest of it (kept ones stay).
-    if let Rows::Once(p) = pieces {
-        crate::memory::drop_aside(p);
-    }
-
-    // Static files: theme assets first, then the site's own (which win).
-    if scope.everything() {
-        timings
-            .phase("static files", || -> Result<(), String> {
-                for (path, file) in &input.theme.static_files {
-                    if !content
-                        .static_files
-                        .iter()
-                        .any(|s| s.to.to_string_lossy() == path.as_str())
-                    {
-                        out.bytes(path, &file.bytes)?;
-                    }
-                }
-                for file in &content.static_files {
-                    let to = file.to.to_string_lossy().replace('\\', "/");
-                    sink.copy(&file.from, &to)?;
-                    written.fetch_add(1, Ordering::Relaxed);
-                }
-                Ok(())
-            })
-            .map_err(|e| vec![io_diagnostic(e)])?;
-    }
-    Ok(written.load(Ordering::Relaxed))
+    results.push(pages::not_found(input, &base, out));
+    gather(results)
 }
 
-/// An open posting without its pieces: a bug in keeping [`Pieces`] in step, never content.
-fn missing_piece() -> Diagnostic {
-    io_diagnostic("internal error: an open posting has no listing row or feed entry".into())
+/// Times `f` under `name` in the render's timings.
+fn timings_phase<T>(out: &Out, name: &str, f: impl FnOnce() -> T) -> T {
+    out.timings.phase(name, f)
+}
+
+/// Every machine-readable file (feeds, /jobs.json, /search.json, sitemap, robots.txt).
+fn feed_files(input: &Input, made: &Made, out: &Out) -> Result<(), OutputError> {
+    let Input {
+        config,
+        content,
+        urls,
+        ..
+    } = *input;
+    timings_phase(out, "feeds + sitemap", || {
+        let order = &made.shape.order;
+        let entries: Vec<feeds::Entry> = order
+            .iter()
+            .map(|&i| feeds::Entry {
+                posting: &content.postings[i],
+                view: &made.compiled.views[i],
+                html: &made.compiled.bodies[i],
+            })
+            .collect();
+        let site = feeds::Site {
+            config,
+            urls,
+            content,
+            open: &entries,
+            listings: &made.shape.listings.pages,
+        };
+        feeds::write(
+            &site,
+            None,
+            feeds::SiteFiles::ALL,
+            &|_| true,
+            &|path, fill| out.stream(path, fill),
+            out.timings,
+        )
+    })
+}
+
+/// Static files: the theme's assets first, then the site's own (which win).
+fn static_files(input: &Input, out: &Out) -> Result<(), OutputError> {
+    let content = input.content;
+    for (path, file) in &input.theme.static_files {
+        let overridden = content
+            .static_files
+            .iter()
+            .any(|s| s.to.to_string_lossy() == path.as_str());
+        if !overridden {
+            out.bytes(path, &file.bytes)?;
+        }
+    }
+    for file in &content.static_files {
+        let to = file.to.to_string_lossy().replace('\\', "/");
+        out.copy(&file.from, &to)?;
+    }
+    Ok(())
 }
 
 /// Broken links between content files, found without rendering pages (used when the build

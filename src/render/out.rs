@@ -1,11 +1,10 @@
 //! Writing through a [`Sink`] while counting files and timing templates; template errors
 //! become located diagnostics.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diagnostics::Diagnostic;
-use crate::render::{Input, Sink, theme};
+use crate::output::OutputError;
+use crate::render::{Failure, Input, Sink, theme};
 use crate::timings::Timings;
 
 /// Room for a typical posting page (10–15 KB), so rendering one rarely reallocates.
@@ -19,15 +18,28 @@ pub(crate) struct Out<'a> {
 }
 
 impl Out<'_> {
-    pub(crate) fn bytes(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.timings.add("write", || self.sink.write(path, bytes))?;
+    pub(crate) fn bytes(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self.timings.add("write", || {
+            self.sink.write_with(path, &mut |w| w.write_all(bytes))
+        })?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Copies a file from disk (a static file) through the sink.
+    pub(crate) fn copy(&self, from: &std::path::Path, to: &str) -> Result<(), OutputError> {
+        self.sink.copy(from, to)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
     /// Writes one file made piece by piece (the site-wide feeds), streamed when the sink
     /// can take it that way; its time counts where the caller makes it.
-    pub(crate) fn stream(&self, path: &str, fill: &mut crate::output::Fill) -> Result<(), String> {
+    pub(crate) fn stream(
+        &self,
+        path: &str,
+        fill: &mut crate::output::Fill,
+    ) -> Result<(), OutputError> {
         self.sink.write_with(path, fill)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
@@ -40,14 +52,14 @@ impl Out<'_> {
         template: &str,
         ctx: &tera::Context,
         path: &str,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Failure> {
         // Into bytes, not a String: `Tera::render` checks the whole page is UTF-8 again
         // (every piece it writes already is) and the sink wants bytes anyway.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         self.timings
             .add(template, || input.tera.render_to(template, ctx, &mut html))
-            .map_err(|e| theme::template_diagnostic(input.theme, &e))?;
-        self.bytes(path, &html).map_err(io_diagnostic)
+            .map_err(|e| Failure::Content(vec![theme::template_diagnostic(input.theme, &e)]))?;
+        self.bytes(path, &html).map_err(Failure::Output)
     }
 
     /// [`Out::template`] for a page too large to hold whole (the index and the listings):
@@ -59,7 +71,7 @@ impl Out<'_> {
         template: &str,
         ctx: &tera::Context,
         path: &str,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Failure> {
         let mut failed = None;
         let written = self.timings.add(template, || {
             self.sink.write_with(path, &mut |w| {
@@ -82,9 +94,12 @@ impl Out<'_> {
             })
         });
         if let Some(e) = failed {
-            return Err(theme::template_diagnostic(input.theme, &e));
+            return Err(Failure::Content(vec![theme::template_diagnostic(
+                input.theme,
+                &e,
+            )]));
         }
-        written.map_err(io_diagnostic)?;
+        written.map_err(Failure::Output)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -107,9 +122,4 @@ impl std::io::Write for KeepError<'_> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
-}
-
-/// A write failure as a diagnostic (the build reports it as an I/O error).
-pub(crate) fn io_diagnostic(message: String) -> Diagnostic {
-    Diagnostic::error(Path::new("(output)"), 0, 0, "write-failed", message)
 }

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::content::model::{Page, Posting};
-use crate::diagnostics::Diagnostic;
 use crate::markdown;
+use crate::render::Failure;
 use crate::render::listings::{Listing, ListingKind, Rows};
 use crate::render::views::JobView;
 use crate::render::{Input, Out, jsonld};
@@ -57,7 +57,7 @@ pub(crate) fn job(
     out: &Out,
     page: JobPage,
     faq_answers: &[Vec<String>],
-) -> Result<(), Diagnostic> {
+) -> Result<(), Failure> {
     let JobPage {
         posting,
         view,
@@ -146,7 +146,7 @@ pub(crate) fn index(
     base: &tera::Context,
     out: &Out,
     rows: &Rows,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
     let meta = PageMeta {
         title: config.title.clone(),
@@ -187,7 +187,7 @@ pub(crate) fn listing(
     out: &Out,
     listing: &Listing,
     rows: &Rows,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
     let description = match listing.kind {
         ListingKind::Department | ListingKind::Location => format!(
@@ -227,7 +227,7 @@ pub(crate) fn listing(
 }
 
 /// `/404.html`.
-pub(crate) fn not_found(input: &Input, base: &tera::Context, out: &Out) -> Result<(), Diagnostic> {
+pub(crate) fn not_found(input: &Input, base: &tera::Context, out: &Out) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
     let mut ctx = base.clone();
     ctx.insert(
@@ -250,7 +250,7 @@ pub(crate) fn faq(
     base: &tera::Context,
     out: &Out,
     answers: &[Vec<String>],
-) -> Result<(), Diagnostic> {
+) -> Result<(), Failure> {
     let Input {
         config,
         content,
@@ -301,7 +301,7 @@ pub(crate) fn page(
     out: &Out,
     page: &Page,
     html: &str,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
     let path = format!("{}/", page.slug);
     let meta = PageMeta {

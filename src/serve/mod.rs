@@ -69,7 +69,7 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
         today: None,
         timings: false,
     };
-    let mut session = Session::new(opts, Target::Serve);
+    let mut session = Session::new(opts, Target::Folder);
     let shared = Arc::new(server::Shared::new(output));
     let reload = || shared.hub.built();
     match rebuild(&mut session, &[], console, "Built", &reload) {

@@ -45,7 +45,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
         }
     };
     let opts = crate::commands::build_options(&site, &args.build);
-    let mut session = Session::new(opts, Target::Watch);
+    let mut session = Session::new(opts, Target::Folder);
     if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built", &|| {}) {
         // Nothing was built yet and the problem is not in the content (e.g. the output
         // folder is refused): watching would only repeat it.
@@ -91,10 +91,8 @@ pub fn print_changes(list: &[Change], console: &Console) {
 /// or every diagnostic.
 ///
 /// `verb` starts the success line ("Built", "Rebuilt"). A failed build leaves the last good
-/// site in place (the build only swaps the output folder on success). An edit the session
-/// understands re-renders only what it touches (see [`Session`]). `visible` is called once
-/// the new pages can be seen, which for a `serve` edit is before the machine-readable files
-/// are written (see [`Session::rebuild_with`]); never after a failed build.
+/// site in place (the build only swaps the output folder on success). `visible` is called
+/// once the new site can be seen; never after a failed build.
 pub fn rebuild(
     session: &mut Session,
     changes: &[Change],
@@ -104,10 +102,14 @@ pub fn rebuild(
 ) -> Outcome {
     let started = Instant::now();
     let result = if changes.is_empty() {
-        session.build().inspect(|_| visible())
+        session.build()
     } else {
-        session.rebuild_with(changes, visible)
+        let paths: Vec<PathBuf> = changes.iter().map(|c| c.path.clone()).collect();
+        session.rebuild(&paths)
     };
+    if result.is_ok() {
+        visible();
+    }
     match result {
         Ok(report) => {
             console.diagnostics(&report.warnings);
@@ -130,7 +132,8 @@ pub fn rebuild(
             let text: Vec<String> = list.iter().map(|d| d.render()).collect();
             Outcome::ContentErrors(text.join("\n"))
         }
-        Err(BuildError::Io(message)) => {
+        Err(other) => {
+            let message = other.to_string();
             console.fail(&message);
             Outcome::Failed(message)
         }

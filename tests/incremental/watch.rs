@@ -1,11 +1,10 @@
-//! `watch`'s double-buffered publish: the shadow folder kept between edits stays exact over
-//! many edits and fallbacks, never changes the bytes of a published file, is cleaned up, and
-//! gives way to other builds.
+//! `watch`'s publish: a staging folder holding the changed files and hard links to the
+//! unchanged ones, swapped in at once. It stays exact over many edits and fallbacks, never
+//! changes the bytes of a published file, leaves nothing behind, and waits for other builds.
 
 use std::path::{Path, PathBuf};
 
 use careers::build::{Session, Target};
-use careers::watch::{Change, ChangeKind};
 
 use super::{N, assert_same_as_full_build, edit, options, synth};
 
@@ -23,7 +22,7 @@ pub(super) fn leftovers(parent: &Path) -> Vec<String> {
 
 /// A watch session over a fresh synthetic site, first build done.
 pub(super) fn start() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf, Session) {
-    start_with(Target::Watch)
+    start_with(Target::Folder)
 }
 
 /// A session for `target` over a fresh synthetic site, first build done: the temp folder,
@@ -44,7 +43,7 @@ fn body(round: usize) -> String {
     format!("\nEdit number {round}.\n")
 }
 
-pub(super) fn edit_body(site: &Path, i: usize, round: usize) -> Vec<Change> {
+pub(super) fn edit_body(site: &Path, i: usize, round: usize) -> Vec<PathBuf> {
     edit(
         site,
         i,
@@ -58,62 +57,40 @@ pub(super) fn edit_body(site: &Path, i: usize, round: usize) -> Vec<Change> {
 #[test]
 fn many_consecutive_watch_edits_and_fallbacks_match_full_builds() {
     let (_temp, site, out, full, mut session) = start();
-    assert!(
-        session.shadow_dir().is_none(),
-        "no shadow after a full build"
-    );
-    // A, B, A, B, C: each edit starts from the shadow the previous one left.
     let mut round = 0;
-    let mut shadows = Vec::new();
     for i in [7, 11, 7, 11, 12] {
         round += 1;
         let report = session
             .rebuild(&edit_body(&site, i, round))
             .expect("rebuild");
         assert!(report.incremental, "edit {round} should be incremental");
-        assert_same_as_full_build(&site, &out, &full);
-        let shadow = session.shadow_dir().expect("a shadow after an edit");
-        assert!(shadow.is_dir(), "the shadow is on disk");
-        shadows.push(shadow.to_path_buf());
+        assert_same_as_full_build(&site, &session, &out, &full);
     }
-    assert!(
-        shadows.windows(2).all(|w| w[0] == w[1]),
-        "one shadow folder, reused edit after edit: {shadows:?}"
-    );
-    // A config change falls back to a full build, which drops the shadow.
+    // A config change falls back to a full build; edits after it are exact again.
     let report = session
-        .rebuild(&[Change {
-            path: PathBuf::from("content/site.yaml"),
-            kind: ChangeKind::Config,
-        }])
+        .rebuild(&[PathBuf::from("content/site.yaml")])
         .expect("full build");
     assert!(!report.incremental);
-    assert!(
-        session.shadow_dir().is_none(),
-        "no shadow after a full build"
-    );
-    assert_same_as_full_build(&site, &out, &full);
-    // Edits again: the first through a staging folder, then through the new shadow.
+    assert_same_as_full_build(&site, &session, &out, &full);
     for i in [11, 7, 11] {
         round += 1;
         let report = session
             .rebuild(&edit_body(&site, i, round))
             .expect("rebuild");
         assert!(report.incremental);
-        assert!(session.shadow_dir().is_some());
-        assert_same_as_full_build(&site, &out, &full);
+        assert_same_as_full_build(&site, &session, &out, &full);
     }
     // A title edit changes listings too; then back to a body edit.
     let report = session
         .rebuild(&edit(&site, 12, "Okapi Keeper", 41_000, "2099-12-31", ""))
         .expect("rebuild");
     assert!(report.incremental);
-    assert_same_as_full_build(&site, &out, &full);
+    assert_same_as_full_build(&site, &session, &out, &full);
     round += 1;
     session
         .rebuild(&edit_body(&site, 7, round))
         .expect("rebuild");
-    assert_same_as_full_build(&site, &out, &full);
+    assert_same_as_full_build(&site, &session, &out, &full);
 }
 
 #[test]
@@ -158,23 +135,13 @@ fn a_watch_edit_never_changes_the_bytes_of_a_published_file() {
 }
 
 #[test]
-fn no_shadow_or_staging_folder_is_left_after_the_session() {
+fn no_staging_folder_is_left_after_edits() {
     let (temp, site, _out, _full, mut session) = start();
     for round in 1..=3 {
         session
             .rebuild(&edit_body(&site, 7, round))
             .expect("rebuild");
     }
-    let shadow = session.shadow_dir().expect("a shadow").to_path_buf();
-    let name = shadow.file_name().expect("name").to_string_lossy();
-    assert!(name.starts_with(".careers-shadow-out-"), "{name}");
-    assert_eq!(
-        leftovers(temp.path()),
-        [name.to_string()],
-        "only the shadow"
-    );
-    drop(session);
-    assert!(!shadow.exists(), "the shadow is removed with the session");
     assert_eq!(leftovers(temp.path()), Vec::<String>::new());
 }
 
@@ -199,48 +166,46 @@ fn a_stale_shadow_of_a_killed_watch_is_removed_by_the_next_build() {
     assert!(out.join("index.html").is_file());
 }
 
+/// Another build replacing the output between two edits (here with another base URL, so
+/// every page differs): the next edit carries nothing over from it and is still exact.
 #[test]
-fn another_build_between_edits_sweeps_the_shadow_and_the_next_edit_stays_exact() {
+fn another_build_between_edits_and_the_next_edit_stays_exact() {
     let (_temp, site, out, full, mut session) = start();
     session.rebuild(&edit_body(&site, 7, 1)).expect("rebuild");
-    let first = session.shadow_dir().expect("a shadow").to_path_buf();
-    // `careers build` on the same output while watch waits: it replaces the output and
-    // sweeps the shadow as a leftover.
-    careers::build::build(&options(&site, &out)).expect("a build from outside");
-    assert!(!first.exists(), "the other build swept the shadow");
+    let elsewhere = careers::build::BuildOptions {
+        base_url: Some("https://elsewhere.example/".into()),
+        ..options(&site, &out)
+    };
+    careers::build::build(&elsewhere).expect("a build from outside");
     let report = session.rebuild(&edit_body(&site, 11, 2)).expect("rebuild");
     assert!(report.incremental);
-    assert_same_as_full_build(&site, &out, &full);
-    let second = session.shadow_dir().expect("a new shadow").to_path_buf();
-    assert_ne!(first, second);
+    assert_same_as_full_build(&site, &session, &out, &full);
     session.rebuild(&edit_body(&site, 7, 3)).expect("rebuild");
-    assert_same_as_full_build(&site, &out, &full);
+    assert_same_as_full_build(&site, &session, &out, &full);
 }
 
+/// An edit saved while another build holds the output's lock waits for it, then publishes.
 #[test]
-fn a_watch_edit_waits_for_nobody_while_another_build_holds_the_lock() {
+fn a_watch_edit_waits_while_another_build_holds_the_lock() {
     let (_temp, site, out, full, mut session) = start();
     session.rebuild(&edit_body(&site, 7, 1)).expect("rebuild");
-    let before = std::fs::read(out.join("jobs/posting-000011/index.html")).expect("read");
     let lock = careers::output::lock(&out).expect("take the lock like another build");
-    let err = match session.rebuild(&edit_body(&site, 11, 2)) {
-        Err(careers::build::BuildError::Io(message)) => message,
-        other => panic!(
-            "expected a lock error, got {:?}",
-            other.map(|r| r.incremental)
-        ),
-    };
-    assert!(err.contains("another careers build is writing"), "{err}");
-    assert_eq!(
-        std::fs::read(out.join("jobs/posting-000011/index.html")).expect("read"),
-        before,
-        "a refused edit changes nothing"
-    );
-    drop(lock);
-    session
-        .rebuild(&edit_body(&site, 11, 3))
-        .expect("rebuild after the lock is released");
-    assert_same_as_full_build(&site, &out, &full);
+    let released = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            released.store(true, std::sync::atomic::Ordering::SeqCst);
+            drop(lock);
+        });
+        session
+            .rebuild(&edit_body(&site, 11, 2))
+            .expect("rebuild once the lock is released");
+        assert!(
+            released.load(std::sync::atomic::Ordering::SeqCst),
+            "the edit waited for the other build"
+        );
+    });
+    assert_same_as_full_build(&site, &session, &out, &full);
 }
 
 #[test]
@@ -251,56 +216,6 @@ fn a_posting_closing_then_reopening_through_the_shadow_matches_full_builds() {
         session
             .rebuild(&edit(&site, 7, "Zebra Wrangler", salary, valid, ""))
             .expect("rebuild");
-        assert_same_as_full_build(&site, &out, &full);
+        assert_same_as_full_build(&site, &session, &out, &full);
     }
-}
-
-/// Which file is at `path`: its inode and, where the filesystem records it, its birth time
-/// (a freed inode number is soon reused by a new file; its birth time is then later).
-#[cfg(unix)]
-pub(super) fn inode(path: &Path) -> (u64, Option<std::time::SystemTime>) {
-    use std::os::unix::fs::MetadataExt as _;
-    let metadata = std::fs::metadata(path).expect("stat");
-    (metadata.ino(), metadata.created().ok())
-}
-
-/// The shadow's stale copy of a site-wide file is overwritten in place when nobody holds it
-/// (two edits later the output's `jobs.json` is the same inode again), and replaced by a
-/// new file when a reader of that generation still has it open (whose bytes stay put).
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-#[test]
-fn the_shadow_overwrites_a_stale_file_in_place_only_when_nobody_has_it_open() {
-    assert_jobs_json_reused_unless_held(Target::Watch);
-}
-
-/// Two edits after the full build, `/jobs.json` is the full build's file again (by inode and
-/// birth time: rewritten in place); with a reader holding it, two more edits make a new file
-/// and the reader's bytes stay put. Every edit matches a full build.
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-pub(super) fn assert_jobs_json_reused_unless_held(target: Target) {
-    use std::io::Read as _;
-    let (_temp, site, out, full, mut session) = start_with(target);
-    let jobs = out.join("jobs.json");
-    let first = inode(&jobs);
-    let mut edit_and_compare = |rounds: std::ops::RangeInclusive<usize>| {
-        for round in rounds {
-            session
-                .rebuild(&edit_body(&site, 7, round))
-                .expect("rebuild");
-            assert_same_as_full_build(&site, &out, &full);
-        }
-    };
-    edit_and_compare(1..=2);
-    assert_eq!(inode(&jobs), first, "nobody held it: rewritten in place");
-
-    let held_bytes = std::fs::read(&jobs).expect("read jobs.json");
-    let mut reader = std::fs::File::open(&jobs).expect("open jobs.json");
-    edit_and_compare(3..=4);
-    assert_ne!(inode(&jobs), first, "a reader held it: a new file");
-    let mut now = Vec::new();
-    reader.read_to_end(&mut now).expect("read held jobs.json");
-    assert!(
-        now == held_bytes,
-        "the held jobs.json changed under its reader"
-    );
 }

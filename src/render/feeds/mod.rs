@@ -112,7 +112,8 @@ impl SiteFiles {
 
 /// Writes one file: its path, and what writes its bytes (in pieces, so a 38 MB /jobs.json
 /// is never joined in memory when the sink can take it that way).
-pub type Emit<'a> = dyn Fn(&str, &mut crate::output::Fill) -> Result<(), String> + Sync + 'a;
+pub type Emit<'a> =
+    dyn Fn(&str, &mut crate::output::Fill) -> Result<(), crate::output::OutputError> + Sync + 'a;
 
 /// Makes every machine-readable file (feeds of listings only where `listing` says so) from
 /// each open posting's fragments (kept ones, or made here when `kept` is `None`; same order
@@ -125,7 +126,7 @@ pub fn write(
     listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &Emit<'_>,
     timings: &crate::timings::Timings,
-) -> Result<(), String> {
+) -> Result<(), crate::output::OutputError> {
     let emit_text = |path: &str, text: &str| emit(path, &mut |w| w.write_all(text.as_bytes()));
     let Site {
         config,

@@ -1,0 +1,126 @@
+//! What a watch or serve session last published, and the sinks that publish the next build:
+//! every file of a render is compared, by hash, with the same path of the last published
+//! build, so which files an edit changed comes out of that comparison.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use crate::output::{Fill, MARKER, OutputError, Staging};
+use crate::render::Sink;
+
+/// A whole site in memory, by site-relative path (`serve`).
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// The hash of every file of the last build a session published into its output folder,
+/// and the marker file's time, to notice an output another build replaced since.
+#[derive(Default)]
+pub(super) struct Published {
+    hashes: HashMap<String, u64>,
+    output: PathBuf,
+    marker: Option<SystemTime>,
+}
+
+impl Published {
+    /// Records a build just swapped into `output`.
+    pub(super) fn new(output: &Path, hashes: HashMap<String, u64>) -> Published {
+        Published {
+            hashes,
+            output: output.to_path_buf(),
+            marker: marker_time(output),
+        }
+    }
+
+    /// The hashes of the files in `output` now, or none when the output is not the one this
+    /// session last published (another build replaced it, or it is another folder).
+    pub(super) fn current(&self, output: &Path) -> Option<&HashMap<String, u64>> {
+        let same =
+            self.output == output && self.marker.is_some() && marker_time(output) == self.marker;
+        same.then_some(&self.hashes)
+    }
+}
+
+/// When the output's marker file was written: each build writes a new one.
+fn marker_time(output: &Path) -> Option<SystemTime> {
+    std::fs::symlink_metadata(output.join(MARKER))
+        .and_then(|m| m.modified())
+        .ok()
+}
+
+/// The hash a file is compared by.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Makes one file's bytes in memory.
+fn collect(path: &str, fill: &mut Fill) -> Result<Vec<u8>, OutputError> {
+    let mut bytes = Vec::new();
+    fill(&mut bytes).map_err(|e| OutputError::io("cannot render", path, e))?;
+    Ok(bytes)
+}
+
+/// Fills a staging folder: a file whose hash the current output has for the same path is
+/// carried over by hard link, every other file is written.
+pub(super) struct Changed<'a> {
+    staging: &'a Staging,
+    before: Option<&'a HashMap<String, u64>>,
+    after: Mutex<HashMap<String, u64>>,
+}
+
+impl<'a> Changed<'a> {
+    /// Compares with `before`, the hashes of the files in the staging folder's target.
+    pub(super) fn new(staging: &'a Staging, before: Option<&'a HashMap<String, u64>>) -> Self {
+        Changed {
+            staging,
+            before,
+            after: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The hash of every file put into the staging folder.
+    pub(super) fn into_hashes(self) -> HashMap<String, u64> {
+        self.after.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Changed<'_> {
+    fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
+        let bytes = collect(path, fill)?;
+        let h = hash(&bytes);
+        let same = self.before.and_then(|b| b.get(path)) == Some(&h);
+        if !(same && self.staging.carry_over(Path::new(path)).is_ok()) {
+            self.staging.write(Path::new(path), &bytes)?;
+        }
+        if let Ok(mut after) = self.after.lock() {
+            after.insert(path.to_string(), h);
+        }
+        Ok(())
+    }
+}
+
+/// Collects every file of a render in memory (`serve`).
+#[derive(Default)]
+pub(super) struct Memory {
+    files: Mutex<Files>,
+}
+
+impl Memory {
+    /// The files collected.
+    pub(super) fn into_files(self) -> Files {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
+        let bytes = collect(path, fill)?;
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), Arc::from(bytes));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,104 @@
+//! Writing the site: into a staging folder beside the output, swapped in only when the
+//! whole build succeeded, so a failed build leaves the published folder exactly as it was.
+//!
+//! The output folder carries a marker file; careers refuses to replace a non-empty folder
+//! without it (unless `--force`), and refuses folders that hold the site itself.
+
+mod error;
+pub mod lock;
+mod staging;
+
+use std::path::{Component, Path, PathBuf};
+
+pub use error::{OutputError, Refusal};
+pub use staging::Staging;
+
+/// What writes one file's bytes piece by piece (a page rendered straight into its file, a
+/// 38 MB feed assembled from its items), so large files are never joined in memory first.
+pub type Fill<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
+/// The file that marks a folder as careers output (safe for careers to replace).
+pub const MARKER: &str = ".careers-output";
+
+/// Checks that `output` is a folder careers may replace, given the site folder.
+pub fn check_output(site_dir: &Path, output: &Path, force: bool) -> Result<(), OutputError> {
+    let site = absolute(site_dir);
+    let out = absolute(output);
+    let refuse = |why| OutputError::Refused {
+        path: output.to_path_buf(),
+        why,
+    };
+    if out == site || site.starts_with(&out) {
+        return Err(refuse(Refusal::HoldsSite));
+    }
+    if out.starts_with(site.join("content")) {
+        return Err(refuse(Refusal::InsideContent));
+    }
+    if out.starts_with(site.join("themes")) {
+        return Err(refuse(Refusal::InsideThemes));
+    }
+    if out.is_file() {
+        return Err(refuse(Refusal::IsFile));
+    }
+    if out.is_dir() && !force && !out.join(MARKER).exists() {
+        let non_empty = std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
+        if non_empty {
+            return Err(refuse(Refusal::NotOurs));
+        }
+    }
+    Ok(())
+}
+
+/// Takes the one-build-at-a-time lock for `output` (see [`lock`]).
+pub fn lock(output: &Path) -> Result<lock::BuildLock, OutputError> {
+    lock::acquire(&absolute(output))
+}
+
+/// The path made absolute and cleaned of `.`/`..`, resolving symlinks where it exists.
+pub(crate) fn absolute(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    // Canonicalise the longest existing ancestor, then append the rest.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for part in rest.into_iter().rev() {
+        if part == ".." {
+            out.pop();
+        } else if part != "." {
+            out.push(part);
+        }
+    }
+    out
+}
+
+/// `dir/relative`, refusing a `relative` that is empty or would leave `dir`.
+pub(crate) fn confine(dir: &Path, relative: &Path) -> Result<PathBuf, OutputError> {
+    let safe = !relative.as_os_str().is_empty()
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !safe {
+        return Err(OutputError::Escapes {
+            path: relative.to_path_buf(),
+        });
+    }
+    Ok(dir.join(relative))
+}

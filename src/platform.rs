@@ -1,0 +1,82 @@
+//! What differs between operating systems, in one place behind a small interface: swapping
+//! two folders in one step. Everything else careers does goes through std and portable crates.
+
+use std::io;
+use std::path::Path;
+
+/// Swaps the folders `a` and `b` (both must exist) in one atomic step; an error of kind
+/// `Unsupported` means this OS or filesystem cannot, and nothing changed.
+pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    imp::exchange(a, b)
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod imp {
+    use std::io;
+    use std::path::Path;
+
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+
+    /// `renameat2(RENAME_EXCHANGE)`; kernels or filesystems without it say `Unsupported`.
+    pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(()),
+            Err(e)
+                if [
+                    rustix::io::Errno::NOSYS,
+                    rustix::io::Errno::INVAL,
+                    rustix::io::Errno::OPNOTSUPP,
+                ]
+                .contains(&e) =>
+            {
+                Err(io::Error::new(
+                    io::ErrorKind::Unsupported,
+                    format!("cannot exchange folders atomically here: {e}"),
+                ))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+mod imp {
+    use std::io;
+    use std::path::Path;
+
+    /// No atomic exchange here: the caller falls back to two renames.
+    pub(super) fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "cannot exchange folders atomically on this OS",
+        ))
+    }
+}
+
+#[cfg(all(test, any(target_os = "linux", target_os = "android")))]
+mod tests {
+    use super::*;
+
+    fn folder(path: &Path, marker: &str) {
+        std::fs::create_dir(path).expect("create folder");
+        std::fs::write(path.join("which"), marker).expect("write marker");
+    }
+
+    fn which(path: &Path) -> String {
+        std::fs::read_to_string(path.join("which")).expect("read marker")
+    }
+
+    #[test]
+    fn exchange_swaps_two_folders_and_a_failed_one_changes_nothing() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let (a, b) = (temp.path().join("a"), temp.path().join("b"));
+        folder(&a, "A");
+        folder(&b, "B");
+        exchange(&a, &b).expect("exchange (tmp is on a filesystem that supports it)");
+        assert_eq!((which(&a), which(&b)), ("B".to_string(), "A".to_string()));
+        let missing = temp.path().join("missing");
+        let err = exchange(&a, &missing).expect_err("exchange needs both folders");
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert_eq!(which(&a), "B");
+    }
+}
