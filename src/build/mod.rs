@@ -3,7 +3,7 @@
 //! `careers build`, `check`, `watch` and `serve` all go through [`build`] or [`check`], so
 //! they report the same problems and produce the same files.
 
-mod published;
+pub mod published;
 mod session;
 
 use std::path::PathBuf;

@@ -1,17 +1,15 @@
-//! `careers serve`: build into a temporary folder, serve it on 127.0.0.1, reload on change (issue 3).
+//! `careers serve`: build into memory, serve it on 127.0.0.1, reload on change.
 //!
-//! The user's output folder is never touched: every build goes to a private folder under the
-//! system temp folder, removed again when the server stops (Ctrl+C included, see
-//! [`crate::watch`]'s interrupt handling).
+//! Nothing is written to disk: every build is kept in memory ([`site::Served`]) and replaces
+//! the previous one only when it succeeds; the user's output folder is never touched.
 
-mod files;
-mod http;
 mod reload;
 mod server;
+mod site;
 
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::build::{BuildOptions, Session, Target};
@@ -56,24 +54,25 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
         .map_err(|e| format!("cannot read the listening address: {e}"))?
         .port();
     let base_url = base_url(ip, port);
-    let temp = TempFolder::create()?;
-    console.detail(&format!("Building into {}", temp.path.display()));
-    let output = temp.path.join("site");
     let opts = BuildOptions {
         site_dir: site.clone(),
-        output: Some(output.clone()),
+        output: None,
         base_url: Some(base_url.clone()),
         drafts: args.drafts,
-        // The output folder is our private temp folder, created by the first build.
-        force: true,
+        force: false,
         today: None,
         timings: false,
     };
-    let mut session = Session::new(opts, Target::Folder);
-    let shared = Arc::new(server::Shared::new(output));
-    let reload = || shared.hub.built();
+    let mut session = Session::new(opts, Target::Memory);
+    let shared = Arc::new(server::Shared::default());
+    // Called by `rebuild` after a good build: the new site is shown, then every page reloads.
+    let reload = |session: &Session| {
+        if let Some(files) = session.files() {
+            shared.site.replace(files);
+        }
+        shared.hub.built();
+    };
     match rebuild(&mut session, &[], console, "Built", &reload) {
-        // Every page reloads once the new pages are on disk (`reload`, called by `rebuild`).
         Outcome::Built(_) => {}
         Outcome::ContentErrors(text) => shared.hub.failed(text),
         Outcome::Failed(message) => return Err(format!("the site could not be built: {message}")),
@@ -81,7 +80,7 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
     let accepting = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("careers-accept".into())
-        .spawn(move || server::accept_loop(listener, accepting))
+        .spawn(move || server::run(listener, accepting))
         .map_err(|e| format!("cannot start the server thread: {e}"))?;
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "Serving at {base_url}");
@@ -138,28 +137,6 @@ fn open_browser(url: &str) {
     if let Ok(mut child) = command.spawn() {
         // Reap it in the background so it does not linger as a zombie.
         let _ = std::thread::Builder::new().spawn(move || child.wait());
-    }
-}
-
-/// `<temp>/careers-serve-<pid>`, removed (with everything built into it) when dropped.
-struct TempFolder {
-    path: PathBuf,
-}
-
-impl TempFolder {
-    fn create() -> Result<TempFolder, String> {
-        let path = std::env::temp_dir().join(format!("careers-serve-{}", std::process::id()));
-        // A leftover of an earlier process with the same id (it could not clean up).
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path)
-            .map_err(|e| format!("cannot create the preview folder {}: {e}", path.display()))?;
-        Ok(TempFolder { path })
-    }
-}
-
-impl Drop for TempFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
     }
 }
 

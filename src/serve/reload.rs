@@ -1,14 +1,22 @@
 //! Live reload: the build state shared with browsers over Server-Sent Events, the script
 //! injected into HTML pages, and the error overlay it shows when a build fails.
 
+use std::convert::Infallible;
 use std::io::{self, Write};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::pin::Pin;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use bytes::Bytes;
+use http_body_util::BodyExt;
+use hyper::body::Frame;
+use tokio::sync::mpsc;
+
 /// URL of the event stream.
-pub const EVENTS_PATH: &str = "/__careers/events";
+pub(crate) const EVENTS_PATH: &str = "/__careers/events";
 /// URL of the reload script.
-pub const SCRIPT_PATH: &str = "/__careers/live.js";
+pub(crate) const SCRIPT_PATH: &str = "/__careers/live.js";
 /// How often an idle stream sends a comment, to notice closed tabs.
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
@@ -25,25 +33,98 @@ struct State {
 
 /// Shared between the build loop (publishing) and every browser connection (listening).
 #[derive(Debug)]
-pub struct ReloadHub {
+pub(crate) struct ReloadHub {
+    inner: Arc<Hub>,
+}
+
+/// The state and the signal every waiting stream wakes on.
+#[derive(Debug)]
+struct Hub {
     state: Mutex<State>,
     changed: Condvar,
 }
 
 impl Default for ReloadHub {
     fn default() -> Self {
-        ReloadHub {
+        let hub = Hub {
             state: Mutex::new(State {
                 generation: 0,
                 error: None,
                 sequence: 0,
             }),
             changed: Condvar::new(),
+        };
+        ReloadHub {
+            inner: Arc::new(hub),
         }
     }
 }
 
 impl ReloadHub {
+    /// Records a successful build: every open page reloads once.
+    pub(crate) fn built(&self) {
+        self.inner.built();
+    }
+
+    /// Records a failed build: every open page shows `text` in the overlay.
+    pub(crate) fn failed(&self, text: String) {
+        self.inner.failed(text);
+    }
+
+    /// The generation pages are built at now (for the injected script).
+    pub(crate) fn generation(&self) -> u64 {
+        self.inner.lock().generation
+    }
+
+    /// The event stream for one browser, written by a thread of its own that ends when
+    /// the browser goes away. `since` is the generation the page was served at.
+    pub(crate) fn events(
+        &self,
+        since: Option<u64>,
+    ) -> http_body_util::combinators::BoxBody<Bytes, Infallible> {
+        let (sender, receiver) = mpsc::channel(4);
+        let hub = Arc::clone(&self.inner);
+        let _ = std::thread::Builder::new()
+            .name("careers-events".into())
+            .spawn(move || hub.stream_every(&mut Channel(sender), since, KEEPALIVE));
+        Events(receiver).boxed()
+    }
+}
+
+/// A response body fed by the stream's thread.
+struct Events(mpsc::Receiver<Bytes>);
+
+impl hyper::body::Body for Events {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        self.0
+            .poll_recv(cx)
+            .map(|chunk| chunk.map(|b| Ok(Frame::data(b))))
+    }
+}
+
+/// The stream thread's end of the body: a write fails once the browser has gone.
+struct Channel(mpsc::Sender<Bytes>);
+
+impl Write for Channel {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .blocking_send(Bytes::copy_from_slice(buf))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the browser went away"))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Hub {
     fn lock(&self) -> MutexGuard<'_, State> {
         // A panicking connection thread must not stop the others: take the data anyway.
         self.state
@@ -51,8 +132,7 @@ impl ReloadHub {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Records a successful build: every open page reloads once.
-    pub fn built(&self) {
+    fn built(&self) {
         let mut state = self.lock();
         state.generation += 1;
         state.error = None;
@@ -60,36 +140,22 @@ impl ReloadHub {
         self.changed.notify_all();
     }
 
-    /// Records a failed build: every open page shows `text` in the overlay.
-    pub fn failed(&self, text: String) {
+    fn failed(&self, text: String) {
         let mut state = self.lock();
         state.error = Some(text);
         state.sequence += 1;
         self.changed.notify_all();
     }
 
-    /// The generation pages are built at now (for the injected script).
-    pub fn generation(&self) -> u64 {
-        self.lock().generation
-    }
-
-    /// Streams events to one browser until it goes away. `since` is the generation the
-    /// page was served at: if it differs (a build finished in between, or the server was
-    /// restarted), the page reloads at once.
-    pub fn stream(&self, out: &mut impl Write, since: Option<u64>) -> io::Result<()> {
-        self.stream_every(out, since, KEEPALIVE)
-    }
-
+    /// Streams events to one browser until it goes away, with a comment every `keepalive`
+    /// to notice closed tabs. When `since` differs from the generation now (a build finished
+    /// in between, or the server was restarted), the page reloads at once.
     fn stream_every(
         &self,
         out: &mut impl Write,
         since: Option<u64>,
         keepalive: Duration,
     ) -> io::Result<()> {
-        out.write_all(
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-              Connection: close\r\n\r\n",
-        )?;
         let mut seen = {
             let state = self.lock();
             let mut hello = format!("event: hello\ndata: {}\n\n", state.generation);
@@ -144,7 +210,7 @@ fn event(name: &str, data: &str) -> String {
 }
 
 /// Adds the reload script before the last `</body>` (or at the end when there is none).
-pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}?g={generation}\"></script>");
     let lower = html.to_ascii_lowercase();
     let at = lower
@@ -159,7 +225,7 @@ pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
 }
 
 /// The reload script: listens to the event stream, reloads, shows and clears the overlay.
-pub const SCRIPT: &str = r#"(function () {
+pub(crate) const SCRIPT: &str = r#"(function () {
   "use strict";
   var me = document.currentScript && document.currentScript.src;
   var since = me ? new URL(me).searchParams.get("g") : null;
@@ -219,7 +285,7 @@ mod tests {
 
     #[test]
     fn stale_pages_reload_on_connect_and_errors_are_replayed() {
-        let hub = ReloadHub::default();
+        let hub = ReloadHub::default().inner;
         hub.built();
         hub.failed("content/site.yaml:2:1: error: broken".into());
         let mut out = FailAfterHead::default();
@@ -235,7 +301,7 @@ mod tests {
 
     #[test]
     fn up_to_date_pages_do_not_reload_on_connect() {
-        let hub = ReloadHub::default();
+        let hub = ReloadHub::default().inner;
         hub.built();
         let mut out = FailAfterHead::default();
         let _ = hub.stream_every(&mut out, Some(1), Duration::ZERO);
@@ -247,7 +313,7 @@ mod tests {
         );
     }
 
-    /// Accepts the first two writes (head, initial events), then fails like a closed tab.
+    /// Accepts the first write (the initial events), then fails like a closed tab.
     #[derive(Default)]
     struct FailAfterHead {
         data: Vec<u8>,
@@ -257,7 +323,7 @@ mod tests {
     impl Write for FailAfterHead {
         fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
             self.writes += 1;
-            if self.writes > 2 {
+            if self.writes > 1 {
                 return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
             }
             self.data.extend_from_slice(buf);

@@ -1,179 +1,170 @@
-//! The accept loop and one request's handling: files, redirects, 404s, the reload endpoints.
+//! The HTTP side of `serve`, on hyper: the accept loop, and one request's answer (a file
+//! from memory, a redirect, a 404, the reload script or the event stream).
+//!
+//! hyper parses every request and answers malformed ones itself (400, or 431 for a request
+//! head over [`MAX_HEAD`]); connections close after each answer, as a preview needs no
+//! keep-alive.
 
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::convert::Infallible;
+use std::net::TcpListener;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use super::files::{Resolved, content_type, resolve};
-use super::http::{ReadError, Request, Response, read_request};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, combinators::BoxBody};
+use hyper::header::{ALLOW, CONTENT_TYPE, LOCATION};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+
 use super::reload::{EVENTS_PATH, ReloadHub, SCRIPT, SCRIPT_PATH, inject};
+use super::site::{Resolved, Served, content_type, resolve};
 
 /// At most this many connections are handled at once (open event streams included); more
 /// get a 503. High enough that a page load's burst plus many open tabs never hits it.
 const MAX_CONNECTIONS: usize = 256;
-/// A client that sends nothing for this long is dropped.
-const IO_TIMEOUT: Duration = Duration::from_secs(10);
+/// A client that has not sent its request head in this time is dropped.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// The largest request head read (hyper's smallest buffer); larger ones get a 431.
+const MAX_HEAD: usize = 16 * 1024;
 
-/// What every connection thread shares.
-#[derive(Debug)]
-pub struct Shared {
-    /// The folder being served (the temporary build output).
-    pub root: PathBuf,
+/// What every connection shares.
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    /// The site being served.
+    pub(crate) site: Served,
     /// Build state for live reload and the error overlay.
-    pub hub: ReloadHub,
-    /// Connections being handled right now.
-    active: AtomicUsize,
+    pub(crate) hub: ReloadHub,
 }
 
-impl Shared {
-    /// State for serving `root`.
-    pub fn new(root: PathBuf) -> Shared {
-        Shared {
-            root,
-            hub: ReloadHub::default(),
-            active: AtomicUsize::new(0),
-        }
-    }
-}
+/// A response body: a whole file, or the endless event stream.
+type Body = BoxBody<Bytes, Infallible>;
 
 const NOT_FOUND_PAGE: &[u8] =
     b"<!doctype html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>";
 
-/// Accepts connections forever, one thread each, at most [`MAX_CONNECTIONS`] at a time.
-pub fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
-    for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
-        let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
-        let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-        if shared.active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            shared.active.fetch_sub(1, Ordering::SeqCst);
-            let _ = Response::text(503, "Too many connections; try again.\n")
-                .write_to(&mut stream, false);
+/// Serves `listener` until the process ends, on a runtime of its own thread.
+pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(accept_loop(listener, shared))
+}
+
+/// Accepts connections forever, at most [`MAX_CONNECTIONS`] at a time.
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
             continue;
-        }
-        let worker = Arc::clone(&shared);
-        let spawned = std::thread::Builder::new()
-            .name("careers-http".into())
-            .spawn(move || {
-                handle(stream, &worker);
-                worker.active.fetch_sub(1, Ordering::SeqCst);
-            });
-        if spawned.is_err() {
-            shared.active.fetch_sub(1, Ordering::SeqCst);
-        }
-    }
-}
-
-/// Answers one request on `stream`, then closes it.
-fn handle(mut stream: TcpStream, shared: &Shared) {
-    let request = match read_request(&mut stream) {
-        Ok(request) => request,
-        Err(ReadError::Closed) => return,
-        Err(ReadError::TooLarge) => {
-            let _ = Response::text(431, "Request head too large.\n").write_to(&mut stream, false);
-            close_gently(stream);
-            return;
-        }
-        Err(ReadError::Malformed) => {
-            let _ = Response::text(400, "Bad request.\n").write_to(&mut stream, false);
-            close_gently(stream);
-            return;
-        }
-    };
-    let head_only = request.method == "HEAD";
-    if request.method != "GET" && !head_only {
-        let mut response = Response::text(405, "Only GET and HEAD are supported.\n");
-        response.headers.push(("Allow", "GET, HEAD".into()));
-        let _ = response.write_to(&mut stream, false);
-        return;
-    }
-    if request.path == EVENTS_PATH && !head_only {
-        // Event streams live long: no write timeout, the keep-alive notices closed tabs.
-        let _ = stream.set_write_timeout(None);
-        let since = query_param(&request, "since").and_then(|v| v.parse().ok());
-        let _ = shared.hub.stream(&mut stream, since);
-        return;
-    }
-    let response = respond(&request, shared);
-    let _ = response.write_to(&mut stream, head_only);
-}
-
-/// Closes after an error answer without resetting the connection: a socket closed with
-/// unread input sends a reset, which can make the client lose the answer. Reads (and drops)
-/// at most 1 MB of what the client is still sending, for at most a second.
-fn close_gently(mut stream: TcpStream) {
-    use std::io::Read;
-    let _ = stream.shutdown(std::net::Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
-    let mut sink = [0u8; 8192];
-    let mut left: usize = 1 << 20;
-    while left > 0 {
-        match stream.read(&mut sink) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => left = left.saturating_sub(n),
-        }
-    }
-}
-
-/// The response for an ordinary GET/HEAD.
-fn respond(request: &Request, shared: &Shared) -> Response {
-    if request.path == SCRIPT_PATH {
-        return Response {
-            status: 200,
-            headers: vec![("Content-Type", "text/javascript; charset=utf-8".into())],
-            body: SCRIPT.as_bytes().to_vec(),
         };
+        let slot = Arc::clone(&slots).try_acquire_owned().ok();
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(|request| {
+                let answer = match slot {
+                    Some(_) => respond(&request, &shared),
+                    None => text(StatusCode::SERVICE_UNAVAILABLE, "Too many connections."),
+                };
+                async move { Ok::<_, Infallible>(answer) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .keep_alive(false)
+                .max_buf_size(MAX_HEAD)
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
     }
-    match resolve(&shared.root, &request.path) {
-        Resolved::File(path) => file_response(200, &path, shared),
+}
+
+/// The answer to one request.
+fn respond<B>(request: &Request<B>, shared: &Shared) -> Response<Body> {
+    let method = request.method();
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "Only GET and HEAD.");
+        response
+            .headers_mut()
+            .insert(ALLOW, "GET, HEAD".parse().expect("a valid header"));
+        return response;
+    }
+    let (path, query) = (request.uri().path(), request.uri().query());
+    if path == EVENTS_PATH {
+        let since = query_param(query, "since").and_then(|v| v.parse().ok());
+        let mut response = with_type(
+            StatusCode::OK,
+            "text/event-stream",
+            shared.hub.events(since),
+        );
+        response.headers_mut().insert(
+            hyper::header::CACHE_CONTROL,
+            hyper::header::HeaderValue::from_static("no-store"),
+        );
+        return response;
+    }
+    if path == SCRIPT_PATH {
+        return with_type(StatusCode::OK, content_type(".js"), full(SCRIPT));
+    }
+    let files = shared.site.files();
+    match resolve(&files, path) {
+        Resolved::File(file) => page(StatusCode::OK, &file, &files[&file], shared),
         Resolved::Redirect(location) => {
-            let location = if request.query.is_empty() {
-                location
-            } else {
-                format!("{location}?{}", request.query)
+            let location = match query {
+                Some(q) => format!("{location}?{q}"),
+                None => location,
             };
-            let mut response = Response::text(301, "Moved.\n");
-            response.headers.push(("Location", location));
+            let mut response = text(StatusCode::MOVED_PERMANENTLY, "Moved.");
+            if let Ok(value) = location.parse() {
+                response.headers_mut().insert(LOCATION, value);
+            }
             response
         }
-        Resolved::NotFound => match resolve(&shared.root, "/404.html") {
-            Resolved::File(path) => file_response(404, &path, shared),
+        Resolved::NotFound => match files.get("404.html") {
+            Some(bytes) => page(StatusCode::NOT_FOUND, "404.html", bytes, shared),
             // No 404.html (nothing built yet): a bare page that still carries the overlay.
-            _ => Response {
-                status: 404,
-                headers: vec![("Content-Type", "text/html; charset=utf-8".into())],
-                body: inject(NOT_FOUND_PAGE, shared.hub.generation()),
-            },
+            None => page(StatusCode::NOT_FOUND, "404.html", NOT_FOUND_PAGE, shared),
         },
-        Resolved::Forbidden => Response::text(403, "Forbidden.\n"),
-        Resolved::BadRequest => Response::text(400, "Bad request.\n"),
+        Resolved::Forbidden => text(StatusCode::FORBIDDEN, "Forbidden."),
+        Resolved::BadRequest => text(StatusCode::BAD_REQUEST, "Bad request."),
     }
 }
 
 /// A file's bytes with its Content-Type; HTML gets the reload script.
-fn file_response(status: u16, path: &std::path::Path, shared: &Shared) -> Response {
-    let Ok(body) = std::fs::read(path) else {
-        // The build may have swapped the folder between resolving and reading.
-        return Response::text(404, "Not found.\n");
-    };
+fn page(status: StatusCode, path: &str, bytes: &[u8], shared: &Shared) -> Response<Body> {
     let kind = content_type(path);
     let body = if kind.starts_with("text/html") {
-        inject(&body, shared.hub.generation())
+        inject(bytes, shared.hub.generation())
     } else {
-        body
+        bytes.to_vec()
     };
-    Response {
-        status,
-        headers: vec![("Content-Type", kind.into())],
-        body,
-    }
+    with_type(status, kind, full(body))
 }
 
-fn query_param<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    request
-        .query
+/// A short plain-text answer.
+fn text(status: StatusCode, message: &str) -> Response<Body> {
+    with_type(status, content_type(".txt"), full(format!("{message}\n")))
+}
+
+/// A response with a status, a Content-Type and a body.
+fn with_type(status: StatusCode, kind: &'static str, body: Body) -> Response<Body> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, hyper::header::HeaderValue::from_static(kind));
+    response
+}
+
+/// A whole body.
+fn full(bytes: impl Into<Bytes>) -> Body {
+    Full::new(bytes.into()).boxed()
+}
+
+/// The value of `name` in a query string.
+fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
+    query?
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(key, _)| *key == name)
@@ -184,34 +175,46 @@ fn query_param<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    fn get(path: &str, query: &str) -> Request {
-        Request {
-            method: "GET".into(),
-            path: path.into(),
-            query: query.into(),
-        }
+    fn get(target: &str) -> Request<()> {
+        Request::get(target).body(()).expect("request")
+    }
+
+    async fn body(response: Response<Body>) -> String {
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        String::from_utf8(bytes.to_vec()).expect("utf8")
     }
 
     #[test]
     fn missing_paths_get_404_html_with_the_reload_script() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("404.html"), "<body>gone</body>").expect("write");
-        std::fs::create_dir(dir.path().join("jobs")).expect("mkdir");
-        let shared = Shared::new(dir.path().to_path_buf());
-        let response = respond(&get("/nope", ""), &shared);
-        assert_eq!(response.status, 404);
-        let body = String::from_utf8(response.body).expect("utf8");
+        let shared = Shared::default();
+        let files = [("404.html", "<body>gone</body>"), ("jobs/index.html", "")]
+            .into_iter()
+            .map(|(p, b)| (p.to_string(), Arc::from(b.as_bytes())))
+            .collect();
+        shared.site.replace(Arc::new(files));
+        let response = respond(&get("/nope"), &shared);
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        let text = runtime.block_on(body(response));
         assert!(
-            body.contains("gone<script src=\"/__careers/live.js?g=0\">"),
-            "{body}"
+            text.contains("gone<script src=\"/__careers/live.js?g=0\">"),
+            "{text}"
         );
-        let redirect = respond(&get("/jobs", "a=1"), &shared);
-        assert_eq!(redirect.status, 301);
-        assert!(
-            redirect
-                .headers
-                .contains(&("Location", "/jobs/?a=1".to_string()))
+        let redirect = respond(&get("/jobs?a=1"), &shared);
+        assert_eq!(redirect.status(), StatusCode::MOVED_PERMANENTLY);
+        assert_eq!(redirect.headers()[LOCATION], "/jobs/?a=1");
+        assert_eq!(respond(&get(SCRIPT_PATH), &shared).status(), StatusCode::OK);
+        let post = Request::post("/").body(()).expect("request");
+        assert_eq!(
+            respond(&post, &shared).status(),
+            StatusCode::METHOD_NOT_ALLOWED
         );
-        assert_eq!(respond(&get(SCRIPT_PATH, ""), &shared).status, 200);
     }
 }

@@ -46,7 +46,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
     };
     let opts = crate::commands::build_options(&site, &args.build);
     let mut session = Session::new(opts, Target::Folder);
-    if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built", &|| {}) {
+    if let Outcome::Failed(_) = rebuild(&mut session, &[], console, "Built", &|_| {}) {
         // Nothing was built yet and the problem is not in the content (e.g. the output
         // folder is refused): watching would only repeat it.
         return 2;
@@ -60,7 +60,7 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             }
             WatchEvent::Changed(list) => {
                 print_changes(&list, console);
-                rebuild(&mut session, &list, console, "Rebuilt", &|| {});
+                rebuild(&mut session, &list, console, "Rebuilt", &|_| {});
             }
         }
     }
@@ -92,13 +92,13 @@ pub fn print_changes(list: &[Change], console: &Console) {
 ///
 /// `verb` starts the success line ("Built", "Rebuilt"). A failed build leaves the last good
 /// site in place (the build only swaps the output folder on success). `visible` is called
-/// once the new site can be seen; never after a failed build.
+/// with the session once the new site is built; never after a failed build.
 pub fn rebuild(
     session: &mut Session,
     changes: &[Change],
     console: &Console,
     verb: &str,
-    visible: &(dyn Fn() + Sync),
+    visible: &dyn Fn(&Session),
 ) -> Outcome {
     let started = Instant::now();
     let result = if changes.is_empty() {
@@ -108,7 +108,7 @@ pub fn rebuild(
         session.rebuild(&paths)
     };
     if result.is_ok() {
-        visible();
+        visible(session);
     }
     match result {
         Ok(report) => {

@@ -33,7 +33,7 @@ impl Site {
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root().join(rel)
     }
-    /// The TMPDIR the child gets, so its preview folder can be inspected.
+    /// The TMPDIR the child gets, to check that serve writes nothing there.
     pub fn tmp(&self) -> PathBuf {
         self.dir.path().join("tmp")
     }
@@ -203,7 +203,8 @@ pub fn raw(port: u16, request: &[u8]) -> Resp {
         .unwrap_or(0);
     Resp {
         status,
-        head: head.to_string(),
+        // Header names are case-insensitive: compare them in lowercase.
+        head: head.to_ascii_lowercase(),
         body: body.to_string(),
     }
 }
