@@ -7,6 +7,7 @@
 mod compiled;
 mod context;
 pub mod feeds;
+mod json;
 pub mod jsonld;
 pub mod listings;
 mod out;
@@ -239,14 +240,7 @@ fn feed_files(input: &Input, made: &Made, out: &Out) -> Result<(), OutputError> 
             open: &entries,
             listings: &made.shape.listings.pages,
         };
-        feeds::write(
-            &site,
-            None,
-            feeds::SiteFiles::ALL,
-            &|_| true,
-            &|path, fill| out.stream(path, fill),
-            out.timings,
-        )
+        feeds::write(&site, &|path, fill| out.stream(path, fill), out.timings)
     })
 }
 

@@ -6,7 +6,6 @@
 
 use crate::config::SiteConfig;
 use crate::render::feeds::Entry;
-use crate::render::feeds::fragments::{Kind, Source};
 use crate::render::feeds::xml::{self, push_escaped};
 use crate::render::urls::Urls;
 
@@ -27,29 +26,15 @@ fn push_stamp(out: &mut String, date: jiff::civil::Date) {
     out.push_str("T00:00:00Z");
 }
 
-/// An Atom feed of the `members` of `open` (whose `<entry>` texts come from `entries`,
-/// same order), newest `date_posted` first; the feed's `updated` is the newest
+/// Writes an Atom feed of the `members` of `open` (whose `<entry>` texts are `entries`,
+/// same order) into `out`, newest `date_posted` first; the feed's `updated` is the newest
 /// `date_updated`/`date_posted` among them.
-pub fn feed(
-    config: &SiteConfig,
-    urls: &Urls,
-    feed: &Feed,
-    open: &[Entry],
-    entries: &Source,
-    members: &[usize],
-) -> String {
-    let mut out = Vec::new();
-    let _ = feed_to(config, urls, feed, open, entries, members, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`feed`] written piece by piece into `out`.
 pub fn feed_to(
     config: &SiteConfig,
     urls: &Urls,
     feed: &Feed,
     open: &[Entry],
-    entries: &Source,
+    entries: &[String],
     members: &[usize],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -89,7 +74,7 @@ pub fn feed_to(
     head.push_str("</name></author>\n  <generator>careers</generator>\n");
     out.write_all(head.as_bytes())?;
     for i in sorted {
-        out.write_all(entries.get(i, Kind::Atom).as_bytes())?;
+        out.write_all(entries[i].as_bytes())?;
     }
     out.write_all(b"</feed>\n")
 }

@@ -75,24 +75,11 @@ pub fn reference_number(entry: &Entry) -> String {
         .to_string()
 }
 
-/// The text of `/indeed.xml` for the open postings, from each one's [`jobs`] text.
-pub fn render<S: AsRef<str>>(
+/// Writes `/indeed.xml` for the open postings into `out`, one posting at a time.
+pub fn render_to(
     config: &SiteConfig,
     urls: &Urls,
     open: &[Entry],
-    jobs: impl IntoIterator<Item = S>,
-) -> String {
-    let mut out = Vec::new();
-    let _ = render_to(config, urls, open, jobs, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`render`] written piece by piece into `out`.
-pub fn render_to<S: AsRef<str>>(
-    config: &SiteConfig,
-    urls: &Urls,
-    open: &[Entry],
-    jobs: impl IntoIterator<Item = S>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut head = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
@@ -110,8 +97,13 @@ pub fn render_to<S: AsRef<str>>(
         let _ = writeln!(head, "  <lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
     out.write_all(head.as_bytes())?;
-    for job in jobs {
-        out.write_all(job.as_ref().as_bytes())?;
+    for entry in open {
+        let html = super::absolute_links(entry.html, urls);
+        let entry = Entry {
+            html: &html,
+            ..*entry
+        };
+        out.write_all(jobs(config, &entry).as_bytes())?;
     }
     out.write_all(b"</source>\n")
 }

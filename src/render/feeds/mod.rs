@@ -3,10 +3,8 @@
 //! so an expired posting or a draft is absent from all of them or none.
 
 pub mod atom;
-pub mod fragments;
 pub mod indeed;
 pub mod jobs_json;
-pub mod json;
 pub mod search;
 pub mod sitemap;
 pub mod xml;
@@ -25,9 +23,6 @@ use crate::render::views::JobView;
 
 /// The most URLs one sitemap file may hold (the sitemaps.org limit).
 pub const SITEMAP_LIMIT: usize = 50_000;
-
-pub use fragments::Fragments;
-use fragments::{Kind, Source};
 
 /// One open posting with everything the feeds need.
 #[derive(Clone, Copy)]
@@ -74,56 +69,15 @@ enum File<'a> {
     Sitemap,
 }
 
-/// Which site-wide files to make: all of them for a build; for an edit, only those whose
-/// bytes it can change (the listing feeds are chosen one by one, by `write`'s `listing`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SiteFiles {
-    /// `/search.json`.
-    pub search: bool,
-    /// `/robots.txt`.
-    pub robots: bool,
-    /// `/feed.xml`.
-    pub feed: bool,
-    /// `/jobs.json`.
-    pub jobs_json: bool,
-    /// `/indeed.xml`.
-    pub indeed: bool,
-    /// `/sitemap.xml` (and its parts).
-    pub sitemap: bool,
-}
-
-impl Default for SiteFiles {
-    fn default() -> Self {
-        SiteFiles::ALL
-    }
-}
-
-impl SiteFiles {
-    /// Every file.
-    pub const ALL: SiteFiles = SiteFiles {
-        search: true,
-        robots: true,
-        feed: true,
-        jobs_json: true,
-        indeed: true,
-        sitemap: true,
-    };
-}
-
 /// Writes one file: its path, and what writes its bytes (in pieces, so a 38 MB /jobs.json
 /// is never joined in memory when the sink can take it that way).
 pub type Emit<'a> =
     dyn Fn(&str, &mut crate::output::Fill) -> Result<(), crate::output::OutputError> + Sync + 'a;
 
-/// Makes every machine-readable file (feeds of listings only where `listing` says so) from
-/// each open posting's fragments (kept ones, or made here when `kept` is `None`; same order
-/// as `site.open`) and hands each file to `emit` as soon as it is made, in parallel; no
-/// file waits for another.
+/// Makes every machine-readable file and hands each to `emit` as soon as it is made, in
+/// parallel; no file waits for another.
 pub fn write(
     site: &Site,
-    kept: Option<&[&Fragments]>,
-    wanted: SiteFiles,
-    listing: &(dyn Fn(&Listing) -> bool + Sync),
     emit: &Emit<'_>,
     timings: &crate::timings::Timings,
 ) -> Result<(), crate::output::OutputError> {
@@ -132,69 +86,39 @@ pub fn write(
         config,
         urls,
         listings,
+        open,
         ..
     } = *site;
-    let open = site.open;
     // Every feed of a posting repeats its Atom entry: made once, in parallel.
-    let atom_entries: Vec<String> = match kept {
-        Some(_) => Vec::new(),
-        None if !config.feeds.atom => Vec::new(),
-        None => open
+    let author = xml::escape(&config.company.name);
+    let atom_entries: Vec<String> = match config.feeds.atom {
+        false => Vec::new(),
+        true => open
             .par_iter()
-            .map(|e| {
-                timings.add("make Atom entries", || {
-                    fragments::one(config, urls, e, Kind::Atom)
-                })
-            })
+            .map(|e| timings.add("make Atom entries", || atom::entry(e, &author)))
             .collect(),
     };
-    let source = match kept {
-        Some(kept) => Source::Kept(kept),
-        None => Source::Fresh {
-            config,
-            urls,
-            entries: open,
-            atom: &atom_entries,
-        },
-    };
-    let n = open.len();
     // The largest files first (they are 30-40 MB at 10,000 postings, the rest a few MB at
     // most), so the two threads end together instead of one writing two big files last.
     let mut files = Vec::new();
-    if config.feeds.json && wanted.jobs_json {
+    if config.feeds.json {
         files.push(File::JobsJson);
     }
-    if config.feeds.indeed && wanted.indeed {
+    if config.feeds.indeed {
         files.push(File::Indeed);
     }
-    if wanted.search {
-        files.push(File::Search);
-    }
-    if wanted.robots {
-        files.push(File::Robots);
-    }
+    files.extend([File::Search, File::Robots]);
     if config.feeds.atom {
-        if wanted.feed {
-            files.push(File::Atom(None));
-        }
-        files.extend(
-            listings
-                .iter()
-                .filter(|l| listing(l))
-                .map(|l| File::Atom(Some(l))),
-        );
+        files.push(File::Atom(None));
+        files.extend(listings.iter().map(|l| File::Atom(Some(l))));
     }
-    if wanted.sitemap {
-        files.push(File::Sitemap);
-    }
+    files.push(File::Sitemap);
     files
         .par_iter()
         .with_max_len(1)
         .try_for_each(|file| match *file {
             File::Search => timings.add("search.json (make + write)", || {
-                emit("search.json", &mut |w| {
-                    search::render_to((0..n).map(|i| source.get(i, Kind::Search)), w)
-                })
+                emit("search.json", &mut |w| search::render_to(open, w))
             }),
             File::Robots => emit_text("robots.txt", &robots(urls)),
             File::Atom(None) => {
@@ -206,7 +130,7 @@ pub fn write(
                 };
                 timings.add("feed.xml (make + write)", || {
                     emit("feed.xml", &mut |w| {
-                        atom::feed_to(config, urls, &feed, open, &source, &all, w)
+                        atom::feed_to(config, urls, &feed, open, &atom_entries, &all, w)
                     })
                 })
             }
@@ -220,20 +144,19 @@ pub fn write(
                 };
                 timings.add("listing feeds (make + write)", || {
                     emit(&self_path, &mut |w| {
-                        atom::feed_to(config, urls, &feed, open, &source, &listing.members, w)
+                        let members = &listing.members;
+                        atom::feed_to(config, urls, &feed, open, &atom_entries, members, w)
                     })
                 })
             }
             File::JobsJson => timings.add("jobs.json (make + write)", || {
                 emit("jobs.json", &mut |w| {
-                    let items = (0..n).map(|i| source.get(i, Kind::Json));
-                    jobs_json::render_to(config, urls, open, items, w)
+                    jobs_json::render_to(config, urls, open, w)
                 })
             }),
             File::Indeed => timings.add("indeed.xml (make + write)", || {
                 emit("indeed.xml", &mut |w| {
-                    let jobs = (0..n).map(|i| source.get(i, Kind::Indeed));
-                    indeed::render_to(config, urls, open, jobs, w)
+                    indeed::render_to(config, urls, open, w)
                 })
             }),
             File::Sitemap => {

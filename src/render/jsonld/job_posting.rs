@@ -1,27 +1,160 @@
-//! The `JobPosting` object of an open posting, written straight as HTML-safe JSON. Members
-//! are written in byte order of their keys, the order serde_json's map gave them before.
+//! The `JobPosting` object of an open posting, as derived serde structs. Members are in
+//! byte order of their keys (the order the file has always had).
+
+use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::codes;
 use crate::content::model::{PayPeriod, Posting, Salary, Workplace};
-use crate::render::feeds::json::Json;
 use crate::render::urls::Urls;
 use crate::render::views::{JobView, LocationView};
 
 use super::{description, end_of_day};
 
-/// Everything a posting's `JobPosting` is made from; written by [`super::script`].
+/// Google's `JobPosting`, as written into the page.
+#[derive(Serialize)]
 pub struct JobPosting<'a> {
-    /// The posting's view (labels, URLs).
-    pub job: &'a JobView,
-    /// The posting as written.
-    pub posting: &'a Posting,
-    /// Its rendered body.
-    pub body_html: &'a str,
-    /// Site settings (company, timezone).
-    pub config: &'a SiteConfig,
-    /// URLs under the effective base URL.
-    pub urls: &'a Urls,
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "applicantLocationRequirements")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    applicant_location: Option<OneOrMany<Named<'a>>>,
+    #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
+    base_salary: Option<MonetaryAmount<'a>>,
+    #[serde(rename = "datePosted")]
+    date_posted: &'a str,
+    description: String,
+    #[serde(rename = "directApply")]
+    direct_apply: bool,
+    #[serde(rename = "employmentType")]
+    employment_type: OneOrMany<&'static str>,
+    #[serde(rename = "hiringOrganization")]
+    hiring_organization: Organization<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identifier: Option<Identifier<'a>>,
+    #[serde(rename = "jobLocation", skip_serializing_if = "Option::is_none")]
+    job_location: Option<OneOrMany<Place<'a>>>,
+    #[serde(rename = "jobLocationType", skip_serializing_if = "Option::is_none")]
+    job_location_type: Option<&'static str>,
+    title: &'a str,
+    url: &'a str,
+    #[serde(rename = "validThrough", skip_serializing_if = "Option::is_none")]
+    valid_through: Option<String>,
+}
+
+/// One item as itself, several (or none) as an array (how Google's examples write them).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    fn new(mut items: Vec<T>) -> Self {
+        match items.len() {
+            1 => OneOrMany::One(items.remove(0)),
+            _ => OneOrMany::Many(items),
+        }
+    }
+}
+
+/// A schema.org thing with a type and a name (a country, an area).
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+/// The company.
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<String>,
+    name: &'a str,
+    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
+    same_as: Option<OneOrMany<&'a str>>,
+}
+
+/// The posting's reference number.
+#[derive(Serialize)]
+struct Identifier<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    value: &'a str,
+}
+
+/// A `Place` with a `PostalAddress`.
+#[derive(Serialize)]
+struct Place<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: Address<'a>,
+}
+
+/// Every part of an address that is known.
+#[derive(Serialize)]
+struct Address<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "addressCountry", skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(rename = "addressLocality", skip_serializing_if = "Option::is_none")]
+    locality: Option<&'a str>,
+    #[serde(rename = "addressRegion", skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+    #[serde(rename = "postalCode", skip_serializing_if = "Option::is_none")]
+    postal_code: Option<&'a str>,
+    #[serde(rename = "streetAddress", skip_serializing_if = "Option::is_none")]
+    street: Option<&'a str>,
+}
+
+/// `baseSalary`: a `MonetaryAmount` whose `QuantitativeValue` has the range and period.
+#[derive(Serialize)]
+struct MonetaryAmount<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    currency: &'a str,
+    value: QuantitativeValue,
+}
+
+/// A pay range or a single figure, per period.
+#[derive(Serialize)]
+struct QuantitativeValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "maxValue", skip_serializing_if = "Option::is_none")]
+    max: Option<Amount>,
+    #[serde(rename = "minValue", skip_serializing_if = "Option::is_none")]
+    min: Option<Amount>,
+    #[serde(rename = "unitText")]
+    unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Amount>,
+}
+
+/// A figure: whole amounts without a trailing `.0`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Amount {
+    Whole(i64),
+    Fraction(f64),
+}
+
+impl From<f64> for Amount {
+    fn from(n: f64) -> Self {
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            Amount::Whole(n as i64)
+        } else {
+            Amount::Fraction(n)
+        }
+    }
 }
 
 /// Google's case-sensitive employmentType values.
@@ -38,175 +171,149 @@ fn google_type(id: &str) -> &'static str {
     }
 }
 
-/// One item as itself, several (or none) as an array (how Google's examples write them).
-fn one_or_many<T>(j: &mut Json, items: &[T], mut write: impl FnMut(&mut Json, &T)) {
-    if let [only] = items {
-        write(j, only);
-    } else {
-        j.begin_array();
-        for item in items {
-            write(j, item);
-        }
-        j.end_array();
+/// The `JobPosting` of an open posting; `body_html` is its rendered body.
+pub fn job_posting<'a>(
+    job: &'a JobView,
+    posting: &'a Posting,
+    body_html: &str,
+    config: &'a SiteConfig,
+    urls: &Urls,
+) -> JobPosting<'a> {
+    let remote = posting.workplace == Workplace::Remote;
+    let regions = posting.remote_regions.iter().map(|r| region(r)).collect();
+    let types = job.employment_types.iter().map(|t| google_type(t.id));
+    JobPosting {
+        context: "https://schema.org/",
+        kind: "JobPosting",
+        applicant_location: (remote && !posting.remote_regions.is_empty())
+            .then(|| OneOrMany::new(regions)),
+        base_salary: posting.salary.as_ref().map(base_salary),
+        date_posted: &job.date_posted,
+        description: description::google_description(body_html),
+        direct_apply: is_direct_apply(job, config, urls),
+        employment_type: OneOrMany::new(types.collect()),
+        hiring_organization: organization(config, urls),
+        identifier: (!job.reference.is_empty()).then(|| Identifier {
+            kind: "PropertyValue",
+            name: &config.company.name,
+            value: &job.reference,
+        }),
+        job_location: (!job.locations.is_empty())
+            .then(|| OneOrMany::new(job.locations.iter().map(place).collect())),
+        job_location_type: remote.then_some("TELECOMMUTE"),
+        title: &job.title,
+        url: &job.permalink,
+        valid_through: posting
+            .valid_through
+            .map(|until| end_of_day(until, &config.timezone)),
     }
 }
 
-impl JobPosting<'_> {
-    /// Writes the object.
-    pub fn write(&self, j: &mut Json) {
-        let JobPosting {
-            job,
-            posting,
-            config,
-            ..
-        } = *self;
-        j.begin_object();
-        j.key("@context").string("https://schema.org/");
-        j.key("@type").string("JobPosting");
-        let remote = posting.workplace == Workplace::Remote;
-        if remote && !posting.remote_regions.is_empty() {
-            j.key("applicantLocationRequirements");
-            one_or_many(j, &posting.remote_regions, |j, r| region(j, r));
-        }
-        if let Some(s) = &posting.salary {
-            j.key("baseSalary");
-            base_salary(j, s);
-        }
-        j.key("datePosted").string(&job.date_posted);
-        j.key("description")
-            .string(&description::google_description(self.body_html));
-        j.key("directApply").bool(self.is_direct_apply());
-        j.key("employmentType");
-        one_or_many(j, &job.employment_types, |j, t| j.string(google_type(t.id)));
-        j.key("hiringOrganization");
-        self.organization(j);
-        if !job.reference.is_empty() {
-            j.key("identifier").begin_object();
-            j.key("@type").string("PropertyValue");
-            j.key("name").string(&config.company.name);
-            j.key("value").string(&job.reference);
-            j.end_object();
-        }
-        if !job.locations.is_empty() {
-            j.key("jobLocation");
-            one_or_many(j, &job.locations, place);
-        }
-        if remote {
-            j.key("jobLocationType").string("TELECOMMUTE");
-        }
-        j.key("title").string(&job.title);
-        j.key("url").string(&job.permalink);
-        if let Some(until) = posting.valid_through {
-            j.key("validThrough")
-                .string(&end_of_day(until, &config.timezone));
-        }
-        j.end_object();
+/// The company: logo, name, and website and profiles as `sameAs`.
+fn organization<'a>(config: &'a SiteConfig, urls: &Urls) -> Organization<'a> {
+    let company = &config.company;
+    let same_as: Vec<&str> = company
+        .url
+        .iter()
+        .chain(&company.same_as)
+        .map(String::as_str)
+        .collect();
+    Organization {
+        kind: "Organization",
+        logo: company.logo.as_ref().map(|logo| urls.asset(logo)),
+        name: &company.name,
+        same_as: (!same_as.is_empty()).then(|| OneOrMany::new(same_as)),
     }
+}
 
-    /// The company: logo, name, and website and profiles as `sameAs`.
-    fn organization(&self, j: &mut Json) {
-        let company = &self.config.company;
-        j.begin_object();
-        j.key("@type").string("Organization");
-        if let Some(logo) = &company.logo {
-            j.key("logo").string(&self.urls.asset(logo));
-        }
-        j.key("name").string(&company.name);
-        let same_as: Vec<&String> = company.url.iter().chain(&company.same_as).collect();
-        if !same_as.is_empty() {
-            j.key("sameAs");
-            one_or_many(j, &same_as, |j, url| j.string(url));
-        }
-        j.end_object();
-    }
+/// Whether applying happens on this site: an apply URL under the site's base URL.
+fn is_direct_apply(job: &JobView, config: &SiteConfig, urls: &Urls) -> bool {
+    job.apply.as_ref().is_some_and(|a| {
+        a.kind == "url"
+            && (a.href.starts_with(&urls.base_url) || a.href.starts_with(&config.base_url))
+    })
+}
 
-    /// Whether applying happens on this site: an apply URL under the site's base URL.
-    fn is_direct_apply(&self) -> bool {
-        self.job.apply.as_ref().is_some_and(|a| {
-            a.kind == "url"
-                && (a.href.starts_with(&self.urls.base_url)
-                    || a.href.starts_with(&self.config.base_url))
-        })
-    }
+/// A part of an address, when it is known.
+fn known(value: &str) -> Option<&str> {
+    Some(value.trim()).filter(|v| !v.is_empty())
 }
 
 /// A `Place` with a `PostalAddress` holding every part that is known.
-fn place(j: &mut Json, l: &LocationView) {
-    j.begin_object();
-    j.key("@type").string("Place");
-    j.key("address").begin_object();
-    j.key("@type").string("PostalAddress");
-    for (key, value) in [
-        ("addressCountry", &l.country),
-        ("addressLocality", &l.city),
-        ("addressRegion", &l.region),
-        ("postalCode", &l.postal_code),
-        ("streetAddress", &l.street),
-    ] {
-        let value = value.trim();
-        if !value.is_empty() {
-            j.key(key).string(value);
-        }
+fn place(l: &LocationView) -> Place<'_> {
+    Place {
+        kind: "Place",
+        address: Address {
+            kind: "PostalAddress",
+            country: known(&l.country),
+            locality: known(&l.city),
+            region: known(&l.region),
+            postal_code: known(&l.postal_code),
+            street: known(&l.street),
+        },
     }
-    j.end_object();
-    j.end_object();
 }
 
 /// A remote region: a `Country` when it names one (ISO code or English name), otherwise an
 /// `AdministrativeArea` carrying the text as written ("EU", "Europe").
-pub(super) fn region(j: &mut Json, text: &str) {
+fn region(text: &str) -> Named<'_> {
     let text = text.trim();
     let name = codes::country_name(&text.to_ascii_uppercase())
         .filter(|_| text.len() == 2)
         .or_else(|| codes::country_code_for_name(text).and_then(codes::country_name));
-    let (kind, name) = match name {
-        Some(name) => ("Country", name),
-        None => ("AdministrativeArea", text),
-    };
-    j.begin_object();
-    j.key("@type").string(kind);
-    j.key("name").string(name);
-    j.end_object();
+    match name {
+        Some(name) => Named {
+            kind: "Country",
+            name,
+        },
+        None => Named {
+            kind: "AdministrativeArea",
+            name: text,
+        },
+    }
 }
 
-/// `baseSalary`: a `MonetaryAmount` whose `QuantitativeValue` has the range and period.
-fn base_salary(j: &mut Json, s: &Salary) {
-    j.begin_object();
-    j.key("@type").string("MonetaryAmount");
-    j.key("currency").string(&s.currency);
-    j.key("value").begin_object();
-    j.key("@type").string("QuantitativeValue");
-    let single = match (s.min, s.max) {
-        (Some(lo), Some(hi)) if lo == hi => Some(lo),
-        (lo, hi) => {
-            if let Some(hi) = hi {
-                number(j.key("maxValue"), hi);
-            }
-            if let Some(lo) = lo {
-                number(j.key("minValue"), lo);
-            }
-            None
-        }
+/// `baseSalary` of a pay range: one `value` when both ends are the same.
+fn base_salary(s: &Salary) -> MonetaryAmount<'_> {
+    let (max, min, value) = match (s.min, s.max) {
+        (Some(lo), Some(hi)) if lo == hi => (None, None, Some(lo.into())),
+        (lo, hi) => (hi.map(Amount::from), lo.map(Amount::from), None),
     };
-    j.key("unitText").string(match s.period {
+    let unit = match s.period {
         PayPeriod::Hour => "HOUR",
         PayPeriod::Day => "DAY",
         PayPeriod::Week => "WEEK",
         PayPeriod::Month => "MONTH",
         PayPeriod::Year => "YEAR",
-    });
-    if let Some(amount) = single {
-        number(j.key("value"), amount);
+    };
+    MonetaryAmount {
+        kind: "MonetaryAmount",
+        currency: &s.currency,
+        value: QuantitativeValue {
+            kind: "QuantitativeValue",
+            max,
+            min,
+            unit,
+            value,
+        },
     }
-    j.end_object();
-    j.end_object();
 }
 
-/// A figure as a JSON number, without a trailing `.0` for whole amounts.
-fn number(j: &mut Json, n: f64) {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        j.int(n as i64);
-    } else {
-        j.float(n);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remote_regions_become_countries_when_they_name_one() {
+        let region = |text| crate::render::json::compact(&region(text));
+        assert_eq!(region("de"), r#"{"@type":"Country","name":"Germany"}"#);
+        assert_eq!(
+            region("Netherlands"),
+            r#"{"@type":"Country","name":"Netherlands"}"#
+        );
+        assert_eq!(
+            region("EU"),
+            r#"{"@type":"AdministrativeArea","name":"EU"}"#
+        );
     }
 }
