@@ -7,14 +7,16 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 /// Writes `value` into `out`, compact or laid out as `serde_json::to_writer_pretty` does.
+/// serde_json writes many small pieces: they are gathered before the escaping pass.
 pub(crate) fn write(out: &mut dyn Write, value: &impl Serialize, pretty: bool) -> io::Result<()> {
-    let mut out = HtmlSafe(out);
+    let mut out = io::BufWriter::with_capacity(64 * 1024, HtmlSafe(out));
     let written = if pretty {
         serde_json::to_writer_pretty(&mut out, value)
     } else {
         serde_json::to_writer(&mut out, value)
     };
-    written.map_err(io::Error::other)
+    written.map_err(io::Error::other)?;
+    out.flush()
 }
 
 /// `value` as compact HTML-safe JSON.
