@@ -207,13 +207,14 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let timings = Timings::new(opts.timings);
     let started = std::time::Instant::now();
-    let prepared = prepare_timed(opts, &timings)?;
+    let mut prepared = prepare_timed(opts, &timings)?;
     let output = output_dir(opts, &prepared);
     crate::output::check_output(&opts.site_dir, &output, opts.force)?;
     // Held until the new site is swapped in: a second build on this output stops here.
     let _lock = crate::output::lock(&output)?;
     let staging = crate::output::Staging::create(&output)?;
-    let files_written = render(&prepared, &staging, &opts.site_dir, &timings)?;
+    let work = markdown(&mut prepared.content);
+    let files_written = render(&prepared, work, &staging, &opts.site_dir, &timings)?.files;
     let output_dir = timings.phase("commit (swap folders)", || staging.commit())?;
     let mut report = report(&prepared, output_dir, files_written);
     if timings.enabled() {
@@ -255,32 +256,48 @@ fn report(prepared: &Prepared, output_dir: PathBuf, files_written: usize) -> Bui
 /// Validates everything a build would, rendering every page in memory, then runs the lints
 /// (see [`crate::lint`]); writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
-    let prepared = prepare(opts)?;
-    render(
-        &prepared,
-        &crate::render::Discard,
-        &opts.site_dir,
-        &Timings::new(false),
-    )?;
-    let mut diagnostics = prepared.warnings;
-    diagnostics.extend(crate::lint::run(
+    let mut prepared = prepare(opts)?;
+    let lints = crate::lint::run(
         &opts.site_dir,
         &prepared.config,
         &prepared.content.postings,
         prepared.today,
-    ));
+    );
+    let work = markdown(&mut prepared.content);
+    let discard = crate::render::Discard;
+    render(
+        &prepared,
+        work,
+        &discard,
+        &opts.site_dir,
+        &Timings::new(false),
+    )?;
+    let mut diagnostics = prepared.warnings;
+    diagnostics.extend(lints);
     crate::diagnostics::sort(&mut diagnostics);
     Ok(diagnostics)
 }
 
-/// Renders every file of a prepared site through `sink`; content problems come back located
-/// and sorted.
+/// Every posting's Markdown, taken out of the loaded content for the render to compile (the
+/// render consumes it; nothing after loading and checking reads it).
+fn markdown(content: &mut crate::content::Content) -> Vec<crate::render::Work> {
+    let take = |p: &mut crate::content::model::Posting| std::mem::take(&mut p.body);
+    content
+        .postings
+        .iter_mut()
+        .map(|p| crate::render::Work::Markdown(take(p)))
+        .collect()
+}
+
+/// Renders every file of a prepared site through `sink`, one [`crate::render::Work`] per
+/// posting; content problems come back located and sorted.
 fn render(
     prepared: &Prepared,
+    work: Vec<crate::render::Work>,
     sink: &dyn crate::render::Sink,
     site: &std::path::Path,
     timings: &Timings,
-) -> Result<usize, BuildError> {
+) -> Result<crate::render::Rendered, BuildError> {
     let input = crate::render::Input {
         config: &prepared.config,
         content: &prepared.content,
@@ -289,7 +306,7 @@ fn render(
         theme: &prepared.theme,
         tera: &prepared.tera,
     };
-    crate::render::render(&input, sink, timings).map_err(|failure| match failure {
+    crate::render::render(&input, work, sink, timings).map_err(|failure| match failure {
         crate::render::Failure::Output(e) => BuildError::Output(e),
         crate::render::Failure::Content(mut diagnostics) => {
             crate::diagnostics::attach_sources(site, &mut diagnostics);

@@ -100,15 +100,38 @@ impl Sink for Changed<'_> {
         }
         Ok(())
     }
+
+    fn keep(&self, path: &str) -> Result<(), OutputError> {
+        let h = self.before.and_then(|b| b.get(path)).copied();
+        let Some(h) = h else {
+            return Err(OutputError::Kept {
+                path: path.to_string(),
+            });
+        };
+        self.staging.carry_over(Path::new(path))?;
+        if let Ok(mut after) = self.after.lock() {
+            after.insert(path.to_string(), h);
+        }
+        Ok(())
+    }
 }
 
-/// Collects every file of a render in memory (`serve`).
+/// Collects every file of a render in memory (`serve`); kept files come from `previous`.
 #[derive(Default)]
 pub(super) struct Memory {
+    previous: Option<Arc<Files>>,
     files: Mutex<Files>,
 }
 
 impl Memory {
+    /// A sink keeping files from `previous`, the last render's.
+    pub(super) fn new(previous: Option<Arc<Files>>) -> Self {
+        Memory {
+            previous,
+            files: Mutex::default(),
+        }
+    }
+
     /// The files collected.
     pub(super) fn into_files(self) -> Files {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
@@ -120,6 +143,19 @@ impl Sink for Memory {
         let bytes = collect(path, fill)?;
         if let Ok(mut files) = self.files.lock() {
             files.insert(path.to_string(), Arc::from(bytes));
+        }
+        Ok(())
+    }
+
+    fn keep(&self, path: &str) -> Result<(), OutputError> {
+        let kept = self.previous.as_ref().and_then(|p| p.get(path)).cloned();
+        let Some(bytes) = kept else {
+            return Err(OutputError::Kept {
+                path: path.to_string(),
+            });
+        };
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), bytes);
         }
         Ok(())
     }

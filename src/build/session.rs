@@ -1,6 +1,7 @@
 //! A build session for `watch` and `serve`: the last good build kept in memory, so a save
-//! re-reads only the postings it changed, then renders the whole site again through the one
-//! render. What the render makes is compared with what was last published
+//! re-reads only the postings it changed and the render compiles only those (the others'
+//! views, bodies, rows and pages are kept from the last render); the site-wide files are
+//! rendered again. What the render makes is compared with what was last published
 //! ([`super::published`]): `watch` writes only the files that differ and carries the rest
 //! over by hard link; `serve` keeps the whole site in memory.
 //!
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use super::published::{Changed, Files, Memory, Published};
 use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::output::Staging;
+use crate::render::{Kept, Work};
 use crate::timings::Timings;
 
 /// Where a session publishes its builds.
@@ -30,8 +32,10 @@ pub enum Target {
 pub struct Session {
     opts: BuildOptions,
     target: Target,
-    /// The last good build's loaded site.
+    /// The last good build's loaded site (its Markdown taken by the render).
     prepared: Option<Prepared>,
+    /// Each posting as the last good build rendered it, in content order.
+    kept: Vec<Kept>,
     /// What the last good build put in the output folder ([`Target::Folder`]).
     published: Published,
     /// The last good build's files ([`Target::Memory`]).
@@ -45,6 +49,7 @@ impl Session {
             opts,
             target,
             prepared: None,
+            kept: Vec::new(),
             published: Published::default(),
             files: None,
         }
@@ -58,9 +63,11 @@ impl Session {
     /// A full build: loads everything from disk.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         self.prepared = None;
+        self.kept.clear();
         let timings = Timings::new(self.opts.timings);
-        let prepared = super::prepare_timed(&self.opts, &timings)?;
-        self.publish(prepared, false, timings)
+        let mut prepared = super::prepare_timed(&self.opts, &timings)?;
+        let work = super::markdown(&mut prepared.content);
+        self.publish(prepared, work, false, timings)
     }
 
     /// Rebuilds after the site-relative files `changed` were saved.
@@ -69,34 +76,56 @@ impl Session {
         let Some(mut prepared) = self.prepared.take() else {
             return self.build();
         };
-        if self.reread(&mut prepared, changed, &timings) {
-            self.publish(prepared, true, timings)
-        } else {
-            self.build()
+        let kept = std::mem::take(&mut self.kept);
+        let edited = match self.reread(&mut prepared, changed, &timings) {
+            Some(edited) if kept.len() == prepared.content.postings.len() => edited,
+            _ => return self.build(),
+        };
+        if self.target == Target::Folder {
+            let output = super::output_dir(&self.opts, &prepared);
+            if self.published.current(&output).is_none() {
+                // Another build replaced the output: nothing in it can be kept.
+                return self.build();
+            }
         }
+        let work = kept
+            .into_iter()
+            .zip(&mut prepared.content.postings)
+            .enumerate()
+            .map(|(i, (kept, posting))| match edited.contains(&i) {
+                true => Work::Markdown(std::mem::take(&mut posting.body)),
+                false => Work::Kept(Box::new(kept)),
+            })
+            .collect();
+        self.publish(prepared, work, true, timings)
     }
 
-    /// Re-reads the edited postings into `prepared`; false when the changes need the whole
-    /// site loaded again.
-    fn reread(&self, prepared: &mut Prepared, changed: &[PathBuf], timings: &Timings) -> bool {
+    /// Re-reads the edited postings into `prepared` and says which they are (by index);
+    /// `None` when the changes need the whole site loaded again.
+    fn reread(
+        &self,
+        prepared: &mut Prepared,
+        changed: &[PathBuf],
+        timings: &Timings,
+    ) -> Option<Vec<usize>> {
         let site = &self.opts.site_dir;
         if changed.is_empty() || today(&self.opts, prepared) != prepared.today {
-            return false;
+            return None;
         }
+        let mut edited = Vec::new();
         for path in changed {
-            let Some(i) = posting_index(prepared, site, path) else {
-                return false;
-            };
+            let i = posting_index(prepared, site, path)?;
+            edited.push(i);
             let old = &prepared.content.postings[i];
             let (posting, mut diagnostics) = timings.add("parse edited", || {
                 crate::content::parse_markdown(site, &old.source, crate::content::posting::read)
             });
-            let Some(posting) = posting else { return false };
+            let posting = posting?;
             if crate::diagnostics::has_errors(&diagnostics)
                 || posting.slug != old.slug
                 || (posting.draft && !self.opts.drafts)
             {
-                return false;
+                return None;
             }
             crate::diagnostics::attach_sources(site, &mut diagnostics);
             prepared.warnings.retain(|d| d.file != posting.source);
@@ -104,26 +133,29 @@ impl Session {
             prepared.content.postings[i] = posting;
         }
         let problems = timings.phase("validate", || crate::validate::check(&prepared.content));
-        !crate::diagnostics::has_errors(&problems)
+        (!crate::diagnostics::has_errors(&problems)).then_some(edited)
     }
 
     /// Renders `prepared` and publishes it to the session's target; keeps it on success.
     fn publish(
         &mut self,
         prepared: Prepared,
+        work: Vec<Work>,
         incremental: bool,
         timings: Timings,
     ) -> Result<BuildReport, BuildError> {
         let site = self.opts.site_dir.clone();
-        let (written, output) = match self.target {
+        let (rendered, output) = match self.target {
             Target::Memory => {
-                let sink = Memory::default();
-                let written = super::render(&prepared, &sink, &site, &timings)?;
+                let sink = Memory::new(self.files.clone());
+                let rendered = super::render(&prepared, work, &sink, &site, &timings)?;
                 self.files = Some(Arc::new(sink.into_files()));
-                (written, PathBuf::new())
+                (rendered, PathBuf::new())
             }
-            Target::Folder => self.publish_folder(&prepared, &timings)?,
+            Target::Folder => self.publish_folder(&prepared, work, &timings)?,
         };
+        let written = rendered.files;
+        self.kept = rendered.kept;
         let mut report = super::report(&prepared, output, written);
         report.incremental = incremental;
         report.timings = timings.report();
@@ -136,18 +168,19 @@ impl Session {
     fn publish_folder(
         &mut self,
         prepared: &Prepared,
+        work: Vec<Work>,
         timings: &Timings,
-    ) -> Result<(usize, PathBuf), BuildError> {
+    ) -> Result<(crate::render::Rendered, PathBuf), BuildError> {
         let output = super::output_dir(&self.opts, prepared);
         crate::output::check_output(&self.opts.site_dir, &output, self.opts.force)?;
         let _lock = crate::output::lock::wait(&crate::output::absolute(&output))?;
         let staging = Staging::create(&output)?;
         let sink = Changed::new(&staging, self.published.current(staging.target()));
-        let written = super::render(prepared, &sink, &self.opts.site_dir, timings)?;
+        let rendered = super::render(prepared, work, &sink, &self.opts.site_dir, timings)?;
         let hashes = sink.into_hashes();
         let output = timings.phase("publish", || staging.commit())?;
         self.published = Published::new(&output, hashes);
-        Ok((written, output))
+        Ok((rendered, output))
     }
 }
 

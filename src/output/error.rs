@@ -34,6 +34,11 @@ pub enum OutputError {
         /// The site-relative path asked for.
         path: PathBuf,
     },
+    /// A file a render kept from the last one was not there (the session builds afresh).
+    Kept {
+        /// The site-relative path.
+        path: String,
+    },
 }
 
 /// Why an output folder is refused.
@@ -104,6 +109,10 @@ impl fmt::Display for OutputError {
                 f,
                 "refusing to write {}: the path would leave the output folder",
                 path.display()
+            ),
+            OutputError::Kept { path } => write!(
+                f,
+                "{path} was to stay as last built, but the last build does not have it"
             ),
         }
     }

@@ -30,6 +30,7 @@ use crate::markdown::{self, LinkMap, Source};
 use crate::output::OutputError;
 use crate::timings::Timings;
 use compiled::{Compiled, Shape, compile, shape};
+pub use compiled::{Kept, Work};
 use out::Out;
 pub use rows::ROW_TEMPLATE;
 pub use sink::{Discard, Sink};
@@ -86,14 +87,34 @@ fn gather(results: impl IntoIterator<Item = Result<(), Failure>>) -> Result<(), 
     }
 }
 
-/// Renders every output file of the site through `sink`; returns how many there are.
-pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize, Failure> {
+/// What a render made: how many files, and each posting as rendered (for the next render
+/// of a session, as [`Work::Kept`]).
+#[derive(Debug)]
+pub struct Rendered {
+    /// Files written (or kept) through the sink.
+    pub files: usize,
+    /// Each posting's view, body and row, in content order.
+    pub kept: Vec<Kept>,
+}
+
+/// Renders every output file of the site through `sink`, one [`Work`] per posting in
+/// content order. A kept posting's page is the same as last time: the sink keeps it.
+pub fn render(
+    input: &Input,
+    work: Vec<Work>,
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<Rendered, Failure> {
     let links = link_map(input.content, input.urls);
-    let compiled = timings
-        .phase("markdown + views", || compile(input, &links))
+    let (compiled, kept_rows) = timings
+        .phase("markdown + views", || compile(input, &links, work))
         .map_err(Failure::Content)?;
     let (rows, shape) = rayon::join(
-        || timings.phase("listing rows", || rows::rows(input, &compiled, timings)),
+        || {
+            timings.phase("listing rows", || {
+                rows::rows(input, &compiled, kept_rows, timings)
+            })
+        },
         || timings.phase("listings", || shape(&compiled.views, input.urls)),
     );
     let rows = rows.map_err(Failure::Content)?;
@@ -120,7 +141,14 @@ pub fn render(input: &Input, sink: &dyn Sink, timings: &Timings) -> Result<usize
     timings
         .phase("static files", || static_files(input, &out))
         .map_err(Failure::Output)?;
-    Ok(written.load(Ordering::Relaxed))
+    let Compiled { views, bodies, .. } = compiled;
+    let kept = (views.into_iter().zip(bodies).zip(rows))
+        .map(|((view, body), row)| Kept { view, body, row })
+        .collect();
+    Ok(Rendered {
+        files: written.load(Ordering::Relaxed),
+        kept,
+    })
 }
 
 /// What every page of one render is made from, built once.
@@ -174,6 +202,10 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                 .par_iter()
                 .enumerate()
                 .map(|(i, posting)| {
+                    if !made.compiled.fresh[i] {
+                        let path = pages::job_path(posting);
+                        return out.keep(&path).map_err(Failure::Output);
+                    }
                     let page = pages::JobPage {
                         posting,
                         view: &made.compiled.views[i],

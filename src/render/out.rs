@@ -26,6 +26,13 @@ impl Out<'_> {
         Ok(())
     }
 
+    /// Keeps the file the sink had at `path` last time (a page whose posting is unchanged).
+    pub(crate) fn keep(&self, path: &str) -> Result<(), OutputError> {
+        self.sink.keep(path)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Copies a file from disk (a static file) through the sink.
     pub(crate) fn copy(&self, from: &std::path::Path, to: &str) -> Result<(), OutputError> {
         self.sink.copy(from, to)?;

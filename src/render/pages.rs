@@ -51,6 +51,12 @@ pub(crate) struct JobPage<'a> {
 }
 
 /// A posting's own page.
+/// Where a posting's page goes.
+pub(crate) fn job_path(posting: &Posting) -> String {
+    format!("jobs/{}/index.html", posting.slug)
+}
+
+/// A posting's page.
 pub(crate) fn job(
     input: &Input,
     base: &tera::Context,
@@ -132,12 +138,7 @@ pub(crate) fn job(
     ctx.insert("page", &meta);
     ctx.insert_value("job", tera::Value::from(job));
     ctx.insert("faq", &faq);
-    out.template(
-        input,
-        "job.html",
-        &ctx,
-        &format!("jobs/{}/index.html", posting.slug),
-    )
+    out.template(input, "job.html", &ctx, &job_path(posting))
 }
 
 /// `/` (all open postings).

@@ -13,20 +13,24 @@ use crate::timings::Timings;
 pub const ROW_TEMPLATE: &str = "partials/job_row.html";
 
 /// Every posting's row value by index into `content.postings`; `None` for a closed posting
-/// (it is on no listing).
+/// (it is on no listing). The rows of kept postings (`kept`, same order) are kept too.
 pub(crate) fn rows(
     input: &Input,
     compiled: &Compiled,
+    kept: Vec<Option<tera::Value>>,
     timings: &Timings,
 ) -> Result<Vec<Option<tera::Value>>, Vec<Diagnostic>> {
     let base = crate::render::context::base_context(input);
     let made: Vec<Result<Option<tera::Value>, Diagnostic>> = compiled
         .views
         .par_iter()
-        .map(|view| {
-            (!view.closed)
+        .zip(&compiled.fresh)
+        .zip(kept)
+        .map(|((view, &fresh), kept)| match fresh {
+            false => Ok(kept),
+            true => (!view.closed)
                 .then(|| value(input, &base, view, timings))
-                .transpose()
+                .transpose(),
         })
         .collect();
     let mut rows = Vec::with_capacity(made.len());

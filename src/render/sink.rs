@@ -12,6 +12,10 @@ pub trait Sink: Sync {
     /// Takes one file whose bytes `fill` writes (pages are one call, large feeds many).
     fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError>;
 
+    /// Keeps the file this sink took at `path` in the last render (a session's page whose
+    /// posting did not change); from the folder being replaced, for a folder.
+    fn keep(&self, path: &str) -> Result<(), OutputError>;
+
     /// Takes one file copied from disk (a static file).
     fn copy(&self, from: &Path, to: &str) -> Result<(), OutputError> {
         let mut file =
@@ -27,6 +31,9 @@ impl Sink for crate::output::Staging {
     fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
         crate::output::Staging::write_with(self, Path::new(path), fill)
     }
+    fn keep(&self, path: &str) -> Result<(), OutputError> {
+        self.carry_over(Path::new(path))
+    }
     fn copy(&self, from: &Path, to: &str) -> Result<(), OutputError> {
         crate::output::Staging::copy(self, from, Path::new(to))
     }
@@ -38,6 +45,9 @@ pub struct Discard;
 impl Sink for Discard {
     fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
         fill(&mut std::io::sink()).map_err(|e| OutputError::io("cannot render", path, e))
+    }
+    fn keep(&self, _: &str) -> Result<(), OutputError> {
+        Ok(())
     }
     fn copy(&self, _: &Path, _: &str) -> Result<(), OutputError> {
         Ok(())
