@@ -144,7 +144,7 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
     );
     // Read before the required values are unwrapped below, so their problems are reported too.
     let apply = f.present("apply").and_then(|n| apply::read(r, n));
-    let lint_allow = read_lint_allow(r, &f);
+    let lint_allow = crate::content::fields::read_lint_allow(r, &f);
     let description = r.optional_text(&f, "description");
     let theme = r
         .optional_text(&f, "theme")
@@ -173,20 +173,6 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
             .unwrap_or_default(),
         lint_allow,
     })
-}
-
-/// `lint: {allow: [name, …]}`, shared by site.yaml and postings.
-pub fn read_lint_allow(r: &mut Reader, f: &Fields) -> Vec<String> {
-    let Some(node) = f.present("lint") else {
-        return Vec::new();
-    };
-    let Some(lint) = r.fields(node, &["allow"], "`lint`") else {
-        return Vec::new();
-    };
-    r.text_list(&lint, "allow")
-        .into_iter()
-        .map(|(t, _)| t)
-        .collect()
 }
 
 fn check_base_url(r: &mut Reader, f: &Fields, url: String) -> Option<String> {

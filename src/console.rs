@@ -72,24 +72,9 @@ impl Console {
             .count();
         let warnings = list.len() - errors;
         if !list.is_empty() {
-            let _ = writeln!(err, "{}", count_line(errors, warnings));
+            let _ = writeln!(err, "{}", crate::diagnostics::count_line(errors, warnings));
         }
     }
-}
-
-/// "2 errors, 1 warning".
-pub fn count_line(errors: usize, warnings: usize) -> String {
-    let e = if errors == 1 {
-        "1 error".to_string()
-    } else {
-        format!("{errors} errors")
-    };
-    let w = if warnings == 1 {
-        "1 warning".to_string()
-    } else {
-        format!("{warnings} warnings")
-    };
-    format!("{e}, {w}")
 }
 
 fn colourise(text: &str, severity: Severity) -> String {

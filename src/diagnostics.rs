@@ -212,8 +212,23 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
-    let _ = writeln!(out, "{}", crate::console::count_line(errors, warnings));
+    let _ = writeln!(out, "{}", count_line(errors, warnings));
     out
+}
+
+/// "2 errors, 1 warning".
+pub fn count_line(errors: usize, warnings: usize) -> String {
+    let e = if errors == 1 {
+        "1 error".to_string()
+    } else {
+        format!("{errors} errors")
+    };
+    let w = if warnings == 1 {
+        "1 warning".to_string()
+    } else {
+        format!("{warnings} warnings")
+    };
+    format!("{e}, {w}")
 }
 
 /// The closest known name to an unknown one, for "did you mean" hints.

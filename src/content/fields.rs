@@ -338,3 +338,17 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// `lint: {allow: [name, …]}`, shared by site.yaml and postings.
+pub(crate) fn read_lint_allow(r: &mut Reader, f: &Fields) -> Vec<String> {
+    let Some(node) = f.present("lint") else {
+        return Vec::new();
+    };
+    let Some(lint) = r.fields(node, &["allow"], "`lint`") else {
+        return Vec::new();
+    };
+    r.text_list(&lint, "allow")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! A job posting file: front matter checked key by key, body kept as Markdown.
 
-use crate::config::read_lint_allow;
+use super::fields::read_lint_allow;
 use crate::content::codes;
 use crate::content::fields::{Fields, Reader};
 use crate::content::model::{
