@@ -4,7 +4,7 @@
 //! (serde-saphyr) and its safety settings (alias-bomb budget, YAML 1.2 booleans,
 //! duplicate keys rejected) live here and nowhere else.
 
-mod fast;
+mod events;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -22,7 +22,7 @@ pub struct Pos {
 }
 
 /// A YAML value with the position it was written at; its text borrows from the parsed
-/// text where it can (plain scalars read by the fast path), so a tree costs few allocations.
+/// text where it can (text the event parser did not have to unescape), so a tree costs few allocations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node<'t> {
     /// What the value is.
@@ -100,13 +100,13 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
             message: TAB_MESSAGE.to_string(),
         });
     }
-    if let Some(node) = fast::parse(text) {
+    if let Some(node) = events::parse(text) {
         return Ok(node);
     }
     full(text)
 }
 
-/// Parses with serde-saphyr (everything the fast path leaves alone).
+/// Parses with serde-saphyr (everything the event path leaves alone).
 fn full(text: &str) -> Result<Node<'static>, SyntaxError> {
     let mut budget = Budget::default();
     // Deeper values recurse in the deserializer; 64 overflowed 2 MB thread stacks in debug.
