@@ -35,6 +35,7 @@ const USAGE: &str =
   N               postings to generate (default 10000)
   --runs R        runs per figure, medians printed (default 5)
   --edits         measure only the one-posting edits (watch and serve)
+  --disk          work in the system temp folder (a disk) instead of /dev/shm
   --generate DIR  only write the synthetic site into DIR
   --against OLD   only fresh builds of this binary and the careers binary OLD, R pairs
                   taking turns on which goes first: both medians and the paired difference
@@ -45,12 +46,14 @@ fn main() {
     let mut runs = 5usize;
     let mut generate: Option<PathBuf> = None;
     let mut edits_only = false;
+    let mut disk = false;
     let mut against: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--generate" => generate = args.next().map(PathBuf::from),
             "--edits" => edits_only = true,
+            "--disk" => disk = true,
             "--against" => against = args.next().map(PathBuf::from),
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
             "--help" | "-h" => {
@@ -68,7 +71,7 @@ fn main() {
         println!("wrote {n} postings into {}", dir.display());
         return;
     }
-    let root = temp_root();
+    let root = temp_root(disk);
     let site = root.join("site");
     std::fs::create_dir_all(&site).expect("create the temp site");
     let started = Instant::now();
@@ -207,11 +210,16 @@ fn measure_edits(site: &Path, root: &Path, runs: usize) -> EditFigures {
     .enumerate()
     {
         let mut session = session(site, &root.join(format!("{name}-out")), target);
+        let shown = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let seen = std::sync::Arc::clone(&shown);
+        session.on_visible(move |_| {
+            *seen.lock().expect("lock") = Some(Instant::now());
+        });
         for (kind, what) in [(EditKind::Body, "body"), (EditKind::Salary, "salary")] {
             let mut visible = Vec::new();
             let complete = median(runs.max(3) * 2, || {
                 round += 1;
-                let edit = edit_one(&mut session, site, round, kind);
+                let edit = edit_one(&mut session, site, round, kind, &shown);
                 last[t] = edit.timings;
                 visible.push(edit.visible);
                 edit.complete
@@ -249,10 +257,11 @@ impl EditFigures {
     }
 }
 
-/// A fresh folder under /dev/shm when it exists (tmpfs), else the system temp folder.
-fn temp_root() -> PathBuf {
+/// A fresh folder under /dev/shm when it exists (tmpfs) and `disk` is false, else the
+/// system temp folder.
+fn temp_root(disk: bool) -> PathBuf {
     let shm = Path::new("/dev/shm");
-    let base = if shm.is_dir() {
+    let base = if shm.is_dir() && !disk {
         shm.to_path_buf()
     } else {
         std::env::temp_dir()
@@ -395,6 +404,7 @@ fn edit_one(
     site: &Path,
     round: usize,
     kind: EditKind,
+    shown: &std::sync::Mutex<Option<Instant>>,
 ) -> Edit {
     let i = 42;
     let salary = 40_000 + (i as u32 % 50) * 1000;
@@ -409,11 +419,13 @@ fn edit_one(
     // leaves to a thread after an edit (removing old files) may use that time, as it does
     // in `watch` and `serve`. The pause is not counted.
     std::thread::sleep(EDIT_GAP);
+    *shown.lock().expect("lock") = None;
     let started = Instant::now();
     let report = session.rebuild(&[relative]).expect("incremental build");
     let complete = started.elapsed();
+    let visible = shown.lock().expect("lock").map(|at| at - started);
     Edit {
-        visible: complete,
+        visible: visible.unwrap_or(complete),
         complete,
         timings: report.timings,
     }

@@ -280,20 +280,19 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
 
 /// Every posting's Markdown, taken out of the loaded content for the render to compile (the
 /// render consumes it; nothing after loading and checking reads it).
-fn markdown(content: &mut crate::content::Content) -> Vec<crate::render::Work> {
-    let take = |p: &mut crate::content::model::Posting| std::mem::take(&mut p.body);
-    content
-        .postings
-        .iter_mut()
-        .map(|p| crate::render::Work::Markdown(take(p)))
-        .collect()
+fn markdown(content: &mut crate::content::Content) -> crate::render::Work {
+    let take = |p: &mut crate::content::model::Posting| Some(std::mem::take(&mut p.body));
+    crate::render::Work {
+        markdown: content.postings.iter_mut().map(take).collect(),
+        kept: None,
+    }
 }
 
-/// Renders every file of a prepared site through `sink`, one [`crate::render::Work`] per
-/// posting; content problems come back located and sorted.
+/// Renders every file of a prepared site through `sink`; content problems come back located
+/// and sorted.
 fn render(
     prepared: &Prepared,
-    work: Vec<crate::render::Work>,
+    work: crate::render::Work,
     sink: &dyn crate::render::Sink,
     site: &std::path::Path,
     timings: &Timings,

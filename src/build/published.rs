@@ -116,19 +116,25 @@ impl Sink for Changed<'_> {
     }
 }
 
+/// Called with the site to show once a render's pages are in: its new pages and the last
+/// render's other files.
+pub type Visible = dyn Fn(Arc<Files>) + Send + Sync;
+
 /// Collects every file of a render in memory (`serve`); kept files come from `previous`.
-#[derive(Default)]
-pub(super) struct Memory {
+pub(super) struct Memory<'a> {
     previous: Option<Arc<Files>>,
     files: Mutex<Files>,
+    visible: &'a Visible,
 }
 
-impl Memory {
-    /// A sink keeping files from `previous`, the last render's.
-    pub(super) fn new(previous: Option<Arc<Files>>) -> Self {
+impl<'a> Memory<'a> {
+    /// A sink keeping files from `previous`, the last render's, showing the new HTML
+    /// through `visible`.
+    pub(super) fn new(previous: Option<Arc<Files>>, visible: &'a Visible) -> Self {
         Memory {
             previous,
             files: Mutex::default(),
+            visible,
         }
     }
 
@@ -138,7 +144,15 @@ impl Memory {
     }
 }
 
-impl Sink for Memory {
+impl Sink for Memory<'_> {
+    fn pages_done(&self) {
+        let mut shown = self.previous.as_deref().cloned().unwrap_or_default();
+        if let Ok(files) = self.files.lock() {
+            shown.extend(files.iter().map(|(k, v)| (k.clone(), Arc::clone(v))));
+        }
+        (self.visible)(Arc::new(shown));
+    }
+
     fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
         let bytes = collect(path, fill)?;
         if let Ok(mut files) = self.files.lock() {

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::published::{Changed, Files, Memory, Published};
+use super::published::{Changed, Files, Memory, Published, Visible};
 use super::{BuildError, BuildOptions, BuildReport, Prepared};
 use crate::output::Staging;
 use crate::render::{Kept, Work};
@@ -34,12 +34,14 @@ pub struct Session {
     target: Target,
     /// The last good build's loaded site (its Markdown taken by the render).
     prepared: Option<Prepared>,
-    /// Each posting as the last good build rendered it, in content order.
-    kept: Vec<Kept>,
+    /// What the last good build rendered, for the next one to keep.
+    kept: Option<Kept>,
     /// What the last good build put in the output folder ([`Target::Folder`]).
     published: Published,
     /// The last good build's files ([`Target::Memory`]).
     files: Option<Arc<Files>>,
+    /// Shows a build's new pages before its machine-readable files are made ([`Target::Memory`]).
+    visible: Box<Visible>,
 }
 
 impl Session {
@@ -49,10 +51,17 @@ impl Session {
             opts,
             target,
             prepared: None,
-            kept: Vec::new(),
+            kept: None,
             published: Published::default(),
             files: None,
+            visible: Box::new(|_| {}),
         }
+    }
+
+    /// Calls `visible` with the site to show as soon as a build's HTML pages are made (its
+    /// new pages, the last build's other files), for [`Target::Memory`].
+    pub fn on_visible(&mut self, visible: impl Fn(Arc<Files>) + Send + Sync + 'static) {
+        self.visible = Box::new(visible);
     }
 
     /// The site as last built, for [`Target::Memory`].
@@ -63,7 +72,7 @@ impl Session {
     /// A full build: loads everything from disk.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         self.prepared = None;
-        self.kept.clear();
+        self.kept = None;
         let timings = Timings::new(self.opts.timings);
         let mut prepared = super::prepare_timed(&self.opts, &timings)?;
         let work = super::markdown(&mut prepared.content);
@@ -76,10 +85,9 @@ impl Session {
         let Some(mut prepared) = self.prepared.take() else {
             return self.build();
         };
-        let kept = std::mem::take(&mut self.kept);
-        let edited = match self.reread(&mut prepared, changed, &timings) {
-            Some(edited) if kept.len() == prepared.content.postings.len() => edited,
-            _ => return self.build(),
+        let kept = self.kept.take();
+        let Some(edited) = self.reread(&mut prepared, changed, &timings) else {
+            return self.build();
         };
         if self.target == Target::Folder {
             let output = super::output_dir(&self.opts, &prepared);
@@ -88,15 +96,10 @@ impl Session {
                 return self.build();
             }
         }
-        let work = kept
-            .into_iter()
-            .zip(&mut prepared.content.postings)
-            .enumerate()
-            .map(|(i, (kept, posting))| match edited.contains(&i) {
-                true => Work::Markdown(std::mem::take(&mut posting.body)),
-                false => Work::Kept(Box::new(kept)),
-            })
+        let markdown = (prepared.content.postings.iter_mut().enumerate())
+            .map(|(i, posting)| edited.contains(&i).then(|| std::mem::take(&mut posting.body)))
             .collect();
+        let work = Work { markdown, kept };
         self.publish(prepared, work, true, timings)
     }
 
@@ -140,14 +143,14 @@ impl Session {
     fn publish(
         &mut self,
         prepared: Prepared,
-        work: Vec<Work>,
+        work: Work,
         incremental: bool,
         timings: Timings,
     ) -> Result<BuildReport, BuildError> {
         let site = self.opts.site_dir.clone();
         let (rendered, output) = match self.target {
             Target::Memory => {
-                let sink = Memory::new(self.files.clone());
+                let sink = Memory::new(self.files.clone(), &*self.visible);
                 let rendered = super::render(&prepared, work, &sink, &site, &timings)?;
                 self.files = Some(Arc::new(sink.into_files()));
                 (rendered, PathBuf::new())
@@ -155,7 +158,7 @@ impl Session {
             Target::Folder => self.publish_folder(&prepared, work, &timings)?,
         };
         let written = rendered.files;
-        self.kept = rendered.kept;
+        self.kept = Some(rendered.kept);
         let mut report = super::report(&prepared, output, written);
         report.incremental = incremental;
         report.timings = timings.report();
@@ -168,7 +171,7 @@ impl Session {
     fn publish_folder(
         &mut self,
         prepared: &Prepared,
-        work: Vec<Work>,
+        work: Work,
         timings: &Timings,
     ) -> Result<(crate::render::Rendered, PathBuf), BuildError> {
         let output = super::output_dir(&self.opts, prepared);

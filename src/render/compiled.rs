@@ -19,26 +19,45 @@ pub(crate) struct Compiled {
     pub(crate) views: Vec<JobView>,
     /// Rendered bodies, one per posting.
     pub(crate) bodies: Vec<String>,
-    /// Whether each posting was compiled in this render (else it is kept from the last).
-    pub(crate) fresh: Vec<bool>,
+    /// What changed in each posting since the render whose [`Kept`] this one started from.
+    pub(crate) changes: Vec<Change>,
 }
 
-/// A posting going into a render: its Markdown to compile, or its view, body and listing
-/// row as the last render of a session made them (its file has not changed since).
-#[derive(Debug)]
-pub enum Work {
-    /// The posting's Markdown, taken out of the loaded posting: compiling consumes it.
-    Markdown(String),
-    /// What the last render made of the unchanged posting.
-    Kept(Box<Kept>),
+/// What changed in a posting since the last render of a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Change {
+    /// Nothing: its page, row and listings are the same.
+    Nothing,
+    /// Its body only: its page changes, its view (so its row and listings) does not.
+    Body,
+    /// Its view: its row, and the listings showing it, change too.
+    View,
 }
 
-/// One posting as a render made it, for the next render of the same session.
-#[derive(Clone, Debug)]
+/// What a render keeps for the next render of a session: every posting's view, body and
+/// listing row, and what each listing page showed.
+#[derive(Debug, Default)]
 pub struct Kept {
-    pub(crate) view: JobView,
-    pub(crate) body: String,
-    pub(crate) row: Option<tera::Value>,
+    pub(crate) compiled: Compiled,
+    pub(crate) rows: Vec<Option<tera::Value>>,
+    /// Each listing page's path and its postings (indexes into `content.postings`).
+    pub(crate) listings: std::collections::HashMap<String, Vec<usize>>,
+    /// The filter lists every listing page shows (`None` before the first render).
+    pub(crate) filters: Option<tera::Value>,
+    /// The open postings in listing order and the listings (`None` before the first render).
+    pub(crate) shape: Option<Shape>,
+    /// Links between content files (a session's edits never move a file).
+    pub(crate) links: Option<LinkMap>,
+}
+
+/// The postings going into a render: each one's Markdown to compile (taken out of the
+/// loaded posting: compiling consumes it), or `None` for one unchanged since `kept` was made.
+#[derive(Debug, Default)]
+pub struct Work {
+    /// One per posting, in content order.
+    pub markdown: Vec<Option<String>>,
+    /// The last render of the session.
+    pub kept: Option<Kept>,
 }
 
 /// Open postings in listing order (indexes into `content.postings`) and the listings.
@@ -100,38 +119,56 @@ pub(crate) fn compile_posting(
     (view, html, diags)
 }
 
-/// Views and bodies of every posting (one [`Work`] each, in content order), in parallel;
-/// also the rows of the kept ones.
+/// Views and bodies of every posting, in parallel: compiled from the Markdown in `work`,
+/// kept from its last render for the rest; with the rows and listings of that render.
 pub(crate) fn compile(
     input: &Input,
     links: &LinkMap,
-    work: Vec<Work>,
-) -> Result<(Compiled, Vec<Option<tera::Value>>), Vec<Diagnostic>> {
-    let done: Vec<(Kept, bool, Vec<Diagnostic>)> = input
-        .content
-        .postings
-        .par_iter()
-        .zip(work)
-        .map(|(p, work)| match work {
-            Work::Kept(kept) => (*kept, false, Vec::new()),
-            Work::Markdown(markdown) => {
-                let (view, body, diagnostics) = compile_posting(input, links, p, &markdown);
-                let row = None;
-                (Kept { view, body, row }, true, diagnostics)
-            }
+    work: Work,
+) -> Result<(Compiled, Kept), Vec<Diagnostic>> {
+    let postings = &input.content.postings;
+    let mut kept = work.kept.unwrap_or_default();
+    // Without a last render of every posting, every posting is compiled.
+    let whole = kept.compiled.views.len() != postings.len();
+    let fresh: Vec<(usize, String)> = (work.markdown.into_iter().enumerate())
+        .filter_map(|(i, markdown)| match markdown {
+            Some(m) => Some((i, m)),
+            None => whole.then(String::new).map(|m| (i, m)),
         })
         .collect();
-    let diagnostics: Vec<Diagnostic> = done.iter().flat_map(|r| r.2.clone()).collect();
+    let done: Vec<(usize, JobView, String, Vec<Diagnostic>)> = fresh
+        .into_par_iter()
+        .map(|(i, markdown)| {
+            let (view, body, diagnostics) = compile_posting(input, links, &postings[i], &markdown);
+            (i, view, body, diagnostics)
+        })
+        .collect();
+    let diagnostics: Vec<Diagnostic> = done.iter().flat_map(|d| d.3.clone()).collect();
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    let mut compiled = Compiled::default();
-    let mut rows = Vec::with_capacity(done.len());
-    for (kept, fresh, _) in done {
-        compiled.views.push(kept.view);
-        compiled.bodies.push(kept.body);
-        compiled.fresh.push(fresh);
-        rows.push(kept.row);
+    let mut compiled = std::mem::take(&mut kept.compiled);
+    if whole {
+        compiled = Compiled::default();
+        kept = Kept::default();
     }
-    Ok((compiled, rows))
+    compiled.changes = vec![Change::Nothing; postings.len()];
+    kept.rows.resize(postings.len(), None);
+    for (i, view, body, _) in done {
+        if whole {
+            compiled.views.push(view);
+            compiled.bodies.push(body);
+            compiled.changes[i] = Change::View;
+            continue;
+        }
+        compiled.changes[i] = if compiled.views[i] == view {
+            Change::Body
+        } else {
+            kept.rows[i] = None;
+            Change::View
+        };
+        compiled.views[i] = view;
+        compiled.bodies[i] = body;
+    }
+    Ok((compiled, kept))
 }

@@ -18,6 +18,7 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::Date;
@@ -29,7 +30,7 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, LinkMap, Source};
 use crate::output::OutputError;
 use crate::timings::Timings;
-use compiled::{Compiled, Shape, compile, shape};
+use compiled::{Change, Compiled, Shape, compile, shape};
 pub use compiled::{Kept, Work};
 use out::Out;
 pub use rows::ROW_TEMPLATE;
@@ -87,37 +88,50 @@ fn gather(results: impl IntoIterator<Item = Result<(), Failure>>) -> Result<(), 
     }
 }
 
-/// What a render made: how many files, and each posting as rendered (for the next render
-/// of a session, as [`Work::Kept`]).
+/// What a render made: how many files, and what the next render of a session can keep.
 #[derive(Debug)]
 pub struct Rendered {
     /// Files written (or kept) through the sink.
     pub files: usize,
-    /// Each posting's view, body and row, in content order.
-    pub kept: Vec<Kept>,
+    /// Every posting's view, body and row, and what each listing showed.
+    pub kept: Kept,
 }
 
-/// Renders every output file of the site through `sink`, one [`Work`] per posting in
-/// content order. A kept posting's page is the same as last time: the sink keeps it.
+/// Renders every output file of the site through `sink`. What did not change since the
+/// render `work.kept` comes from (a posting's page, a listing showing the same postings with
+/// the same views) the sink keeps as it was.
 pub fn render(
     input: &Input,
-    work: Vec<Work>,
+    mut work: Work,
     sink: &dyn Sink,
     timings: &Timings,
 ) -> Result<Rendered, Failure> {
-    let links = link_map(input.content, input.urls);
-    let (compiled, kept_rows) = timings
+    let links = match work.kept.as_mut().and_then(|k| k.links.take()) {
+        Some(links) => links,
+        None => link_map(input.content, input.urls),
+    };
+    let (compiled, mut kept) = timings
         .phase("markdown + views", || compile(input, &links, work))
         .map_err(Failure::Content)?;
+    let kept_rows = std::mem::take(&mut kept.rows);
+    // The listings move only when a posting's view changed.
+    let same_views = !compiled.changes.contains(&Change::View);
+    let kept_shape = kept.shape.take().filter(|_| same_views);
     let (rows, shape) = rayon::join(
         || {
             timings.phase("listing rows", || {
                 rows::rows(input, &compiled, kept_rows, timings)
             })
         },
-        || timings.phase("listings", || shape(&compiled.views, input.urls)),
+        || match kept_shape {
+            Some(shape) => shape,
+            None => timings.phase("listings", || shape(&compiled.views, input.urls)),
+        },
     );
     let rows = rows.map_err(Failure::Content)?;
+    let shown = shown_listings(&shape);
+    let filters = tera::Value::from_serializable(&shape.listings.filters);
+    let unchanged = unchanged_listings(&kept, &shown, &filters, &compiled.changes);
     let written = AtomicUsize::new(0);
     let out = Out {
         sink,
@@ -129,26 +143,62 @@ pub fn render(
         compiled: &compiled,
         rows: &rows,
         shape: &shape,
+        filters: &filters,
+        unchanged: &unchanged,
     };
-    // Pages and feeds at once, so the few large feeds never leave a core idle at the end.
-    let (pages, files) = timings.phase("pages and feeds, at once", || {
-        rayon::join(
-            || html_pages(input, &made, &out),
-            || feed_files(input, &made, &out),
-        )
-    });
-    gather([pages, files.map_err(Failure::Output)])?;
+    // The pages and the files they load first, so a sink that shows pages as they come can
+    // show them before the machine-readable files are made.
+    timings.phase("html pages", || html_pages(input, &made, &out))?;
     timings
         .phase("static files", || static_files(input, &out))
         .map_err(Failure::Output)?;
-    let Compiled { views, bodies, .. } = compiled;
-    let kept = (views.into_iter().zip(bodies).zip(rows))
-        .map(|((view, body), row)| Kept { view, body, row })
-        .collect();
+    sink.pages_done();
+    feed_files(input, &made, &out)?;
+    let kept = Kept {
+        compiled,
+        rows,
+        listings: shown,
+        filters: Some(filters),
+        shape: Some(shape),
+        links: Some(links),
+    };
     Ok(Rendered {
         files: written.load(Ordering::Relaxed),
         kept,
     })
+}
+
+/// Each listing page's path (the index's too) and the postings it shows, in order.
+fn shown_listings(shape: &Shape) -> HashMap<String, Vec<usize>> {
+    let order = &shape.order;
+    let pages = shape.listings.pages.iter().map(|l| {
+        let members = l.members.iter().map(|&m| order[m]).collect();
+        (format!("{}index.html", l.path), members)
+    });
+    std::iter::once(("index.html".to_string(), order.clone()))
+        .chain(pages)
+        .collect()
+}
+
+/// The listing pages that show what they showed in the last render: the same postings,
+/// none of whose views changed, and the same filters.
+fn unchanged_listings(
+    kept: &Kept,
+    shown: &HashMap<String, Vec<usize>>,
+    filters: &tera::Value,
+    changes: &[Change],
+) -> HashSet<String> {
+    if kept.filters.as_ref() != Some(filters) {
+        return HashSet::new();
+    }
+    shown
+        .iter()
+        .filter(|(path, members)| {
+            kept.listings.get(*path) == Some(*members)
+                && members.iter().all(|&i| changes[i] != Change::View)
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
 }
 
 /// What every page of one render is made from, built once.
@@ -157,6 +207,10 @@ struct Made<'a> {
     compiled: &'a Compiled,
     rows: &'a [Option<tera::Value>],
     shape: &'a Shape,
+    /// The filter lists as one template value.
+    filters: &'a tera::Value,
+    /// Listing pages the sink keeps as they were.
+    unchanged: &'a HashSet<String>,
 }
 
 /// Every HTML page: the index and the listings beside the posting pages, then the FAQ, the
@@ -180,17 +234,26 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
         timings_phase(out, "render listings", || {
             let values: Vec<tera::Value> =
                 order.iter().filter_map(|&i| made.rows[i].clone()).collect();
-            let filters = tera::Value::from_serializable(&listings.filters);
             let rows = listings::Rows {
                 open: &open,
                 values: &values,
-                filters: &filters,
+                filters: made.filters,
             };
-            let index = pages::index(input, &base, out, &rows);
+            let keep = |path: &str| out.keep(path).map_err(Failure::Output);
+            let index = match made.unchanged.contains("index.html") {
+                true => keep("index.html"),
+                false => pages::index(input, &base, out, &rows),
+            };
             let each: Vec<Result<(), Failure>> = listings
                 .pages
                 .par_iter()
-                .map(|l| pages::listing(input, &base, out, l, &rows))
+                .map(|l| {
+                    let path = format!("{}index.html", l.path);
+                    match made.unchanged.contains(&path) {
+                        true => keep(&path),
+                        false => pages::listing(input, &base, out, l, &rows),
+                    }
+                })
                 .collect();
             gather(std::iter::once(index).chain(each))
         })
@@ -202,7 +265,7 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                 .par_iter()
                 .enumerate()
                 .map(|(i, posting)| {
-                    if !made.compiled.fresh[i] {
+                    if made.compiled.changes[i] == Change::Nothing {
                         let path = pages::job_path(posting);
                         return out.keep(&path).map_err(Failure::Output);
                     }

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::views::JobView;
+use crate::render::compiled::Change;
 use crate::render::{Compiled, Input, theme};
 use crate::timings::Timings;
 
@@ -13,7 +14,8 @@ use crate::timings::Timings;
 pub const ROW_TEMPLATE: &str = "partials/job_row.html";
 
 /// Every posting's row value by index into `content.postings`; `None` for a closed posting
-/// (it is on no listing). The rows of kept postings (`kept`, same order) are kept too.
+/// (it is on no listing). The rows of the last render (`kept`, same order) are kept for the
+/// postings whose view did not change.
 pub(crate) fn rows(
     input: &Input,
     compiled: &Compiled,
@@ -24,11 +26,11 @@ pub(crate) fn rows(
     let made: Vec<Result<Option<tera::Value>, Diagnostic>> = compiled
         .views
         .par_iter()
-        .zip(&compiled.fresh)
+        .zip(&compiled.changes)
         .zip(kept)
-        .map(|((view, &fresh), kept)| match fresh {
-            false => Ok(kept),
-            true => (!view.closed)
+        .map(|((view, &change), kept)| match (change, kept) {
+            (Change::Nothing | Change::Body, Some(row)) => Ok(Some(row)),
+            _ => (!view.closed)
                 .then(|| value(input, &base, view, timings))
                 .transpose(),
         })

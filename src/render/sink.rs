@@ -12,6 +12,10 @@ pub trait Sink: Sync {
     /// Takes one file whose bytes `fill` writes (pages are one call, large feeds many).
     fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError>;
 
+    /// Every page of the render and every file they load is in (the machine-readable files
+    /// are still to come): a sink that shows pages as they are made can show the new ones.
+    fn pages_done(&self) {}
+
     /// Keeps the file this sink took at `path` in the last render (a session's page whose
     /// posting did not change); from the folder being replaced, for a folder.
     fn keep(&self, path: &str) -> Result<(), OutputError>;

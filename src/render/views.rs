@@ -27,7 +27,7 @@ pub struct Named {
 }
 
 /// A location, with a label and the link to its listing.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LocationView {
     /// City.
     pub city: String,
@@ -50,7 +50,7 @@ pub struct LocationView {
 }
 
 /// An employment type with label and listing link.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TypeView {
     /// Front-matter id (`full_time`).
     pub id: &'static str,
@@ -63,7 +63,7 @@ pub struct TypeView {
 }
 
 /// Pay as figures and as one readable label.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SalaryView {
     /// Lowest.
     pub min: Option<f64>,
@@ -80,7 +80,7 @@ pub struct SalaryView {
 }
 
 /// How to apply, ready for a link.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ApplyView {
     /// URL or `mailto:`.
     pub href: String,
@@ -91,7 +91,7 @@ pub struct ApplyView {
 }
 
 /// Share links that need no third-party script.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ShareView {
     /// LinkedIn share URL.
     pub linkedin: String,
@@ -100,7 +100,7 @@ pub struct ShareView {
 }
 
 /// Everything a template may print about one posting.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct JobView {
     /// Title.
     pub title: String,

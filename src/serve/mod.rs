@@ -65,12 +65,17 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
     };
     let mut session = Session::new(opts, Target::Memory);
     let shared = Arc::new(server::Shared::default());
-    // Called by `rebuild` after a good build: the new site is shown, then every page reloads.
+    // As soon as a build's HTML is made, the new pages are shown and every page reloads;
+    // once the build is done (called by `rebuild`), its feeds too.
+    let showing = Arc::clone(&shared);
+    session.on_visible(move |files| {
+        showing.site.replace(files);
+        showing.hub.built();
+    });
     let reload = |session: &Session| {
         if let Some(files) = session.files() {
             shared.site.replace(files);
         }
-        shared.hub.built();
     };
     match rebuild(&mut session, &[], console, "Built", &reload) {
         Outcome::Built(_) => {}
