@@ -226,7 +226,7 @@ fn measure_edits(site: &Path, root: &Path, runs: usize) -> EditFigures {
             });
             visible.sort();
             if t == 0 {
-                lines.push((format!("{what} edit, watch (staging + exchange)"), complete));
+                lines.push((format!("{what} edit, watch (shadow + exchange)"), complete));
             } else {
                 let seen = visible[visible.len() / 2];
                 lines.push((format!("{what} edit, serve: visible (reload)"), seen));

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use crate::output::{Fill, MARKER, OutputError, Staging};
+use crate::output::{Fill, MARKER, OutputError, Shadow, Staging};
 use crate::render::Sink;
 
 /// A whole site in memory, by site-relative path (`serve`).
@@ -31,6 +31,16 @@ impl Published {
             output: output.to_path_buf(),
             marker: marker_time(output),
         }
+    }
+
+    /// Records a build just swapped into `output`; returns the hashes of the build it
+    /// replaced (the files of the folder that is now the shadow).
+    pub(super) fn roll(
+        &mut self,
+        output: &Path,
+        hashes: HashMap<String, u64>,
+    ) -> HashMap<String, u64> {
+        std::mem::replace(self, Published::new(output, hashes)).hashes
     }
 
     /// The hashes of the files in `output` now, or none when the output is not the one this
@@ -119,6 +129,75 @@ impl Sink for Changed<'_> {
 /// Called with the site to show once a render's pages are in: its new pages and the last
 /// render's other files.
 pub type Visible = dyn Fn(Arc<Files>) + Send + Sync;
+
+/// Brings a watch session's shadow up to date: a file whose hash the shadow already has is
+/// left alone, a kept one is linked from the output, every other one written; afterwards
+/// ([`Rewrite::finish`]) the shadow's files the render did not make are removed.
+pub(super) struct Rewrite<'a> {
+    shadow: &'a Shadow,
+    /// What the shadow holds.
+    holds: &'a HashMap<String, u64>,
+    /// What the output holds.
+    current: &'a HashMap<String, u64>,
+    after: Mutex<HashMap<String, u64>>,
+}
+
+impl<'a> Rewrite<'a> {
+    /// Rewrites `shadow` (holding `holds`) into the render, beside the output holding `current`.
+    pub(super) fn new(
+        shadow: &'a Shadow,
+        holds: &'a HashMap<String, u64>,
+        current: &'a HashMap<String, u64>,
+    ) -> Self {
+        Rewrite {
+            shadow,
+            holds,
+            current,
+            after: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Removes what the render did not make; returns the hash of every file it made.
+    pub(super) fn finish(self) -> Result<HashMap<String, u64>, OutputError> {
+        let after = self.after.into_inner().unwrap_or_else(|e| e.into_inner());
+        for path in self.holds.keys().filter(|p| !after.contains_key(*p)) {
+            self.shadow.remove(path)?;
+        }
+        Ok(after)
+    }
+
+    /// Records that the shadow holds `h` at `path`.
+    fn record(&self, path: &str, h: u64) {
+        if let Ok(mut after) = self.after.lock() {
+            after.insert(path.to_string(), h);
+        }
+    }
+}
+
+impl Sink for Rewrite<'_> {
+    fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
+        let bytes = collect(path, fill)?;
+        let h = hash(&bytes);
+        if self.holds.get(path) != Some(&h) {
+            self.shadow.write(path, &bytes)?;
+        }
+        self.record(path, h);
+        Ok(())
+    }
+
+    fn keep(&self, path: &str) -> Result<(), OutputError> {
+        let Some(&h) = self.current.get(path) else {
+            return Err(OutputError::Kept {
+                path: path.to_string(),
+            });
+        };
+        if self.holds.get(path) != Some(&h) {
+            self.shadow.link_from_output(path)?;
+        }
+        self.record(path, h);
+        Ok(())
+    }
+}
 
 /// Collects every file of a render in memory (`serve`); kept files come from `previous`.
 pub(super) struct Memory<'a> {

@@ -9,12 +9,13 @@
 //! FAQ, a static file, a new or deleted file, a slug or draft change, a new day) reloads
 //! the whole site from disk.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::published::{Changed, Files, Memory, Published, Visible};
+use super::published::{Changed, Files, Memory, Published, Rewrite, Visible};
 use super::{BuildError, BuildOptions, BuildReport, Prepared};
-use crate::output::Staging;
+use crate::output::{Shadow, Staging};
 use crate::render::{Kept, Work};
 use crate::timings::Timings;
 
@@ -38,6 +39,8 @@ pub struct Session {
     kept: Option<Kept>,
     /// What the last good build put in the output folder ([`Target::Folder`]).
     published: Published,
+    /// The output the last good build replaced, and what it holds ([`Target::Folder`]).
+    shadow: Option<(Shadow, HashMap<String, u64>)>,
     /// The last good build's files ([`Target::Memory`]).
     files: Option<Arc<Files>>,
     /// Shows a build's new pages before its machine-readable files are made ([`Target::Memory`]).
@@ -53,6 +56,7 @@ impl Session {
             prepared: None,
             kept: None,
             published: Published::default(),
+            shadow: None,
             files: None,
             visible: Box::new(|_| {}),
         }
@@ -90,14 +94,18 @@ impl Session {
             return self.build();
         };
         if self.target == Target::Folder {
-            let output = super::output_dir(&self.opts, &prepared);
+            let output = crate::output::absolute(&super::output_dir(&self.opts, &prepared));
             if self.published.current(&output).is_none() {
                 // Another build replaced the output: nothing in it can be kept.
                 return self.build();
             }
         }
         let markdown = (prepared.content.postings.iter_mut().enumerate())
-            .map(|(i, posting)| edited.contains(&i).then(|| std::mem::take(&mut posting.body)))
+            .map(|(i, posting)| {
+                edited
+                    .contains(&i)
+                    .then(|| std::mem::take(&mut posting.body))
+            })
             .collect();
         let work = Work { markdown, kept };
         self.publish(prepared, work, true, timings)
@@ -166,8 +174,9 @@ impl Session {
         Ok(report)
     }
 
-    /// Renders into a staging folder that carries unchanged files over from the output,
-    /// waiting for any other build of the same output to finish first.
+    /// Publishes into the output folder, waiting for any other build of it to finish first:
+    /// through the shadow when there is one, else through a staging folder that carries
+    /// unchanged files over from the output. The output replaced becomes the shadow.
     fn publish_folder(
         &mut self,
         prepared: &Prepared,
@@ -176,14 +185,86 @@ impl Session {
     ) -> Result<(crate::render::Rendered, PathBuf), BuildError> {
         let output = super::output_dir(&self.opts, prepared);
         crate::output::check_output(&self.opts.site_dir, &output, self.opts.force)?;
-        let _lock = crate::output::lock::wait(&crate::output::absolute(&output))?;
+        let output = crate::output::absolute(&output);
+        let _lock = crate::output::lock::wait(&output)?;
+        let shadow = self.shadow.take();
+        if let Some((shadow, holds)) = shadow {
+            let usable = shadow.is_there() && shadow.target() == output;
+            // What else is in it came in by hand while it was the output: it goes, as it
+            // would with a fresh folder.
+            if usable
+                && self.published.current(&output).is_some()
+                && shadow.remove_unknown(&holds).is_ok()
+            {
+                return self.through_shadow(prepared, work, shadow, holds, timings);
+            }
+            shadow.discard();
+        }
         let staging = Staging::create(&output)?;
-        let sink = Changed::new(&staging, self.published.current(staging.target()));
+        let before = self.published.current(staging.target());
+        // Only an output this session published can become the shadow: its files are known.
+        let known = before.is_some();
+        let sink = Changed::new(&staging, before);
         let rendered = super::render(prepared, work, &sink, &self.opts.site_dir, timings)?;
         let hashes = sink.into_hashes();
-        let output = timings.phase("publish", || staging.commit())?;
-        self.published = Published::new(&output, hashes);
+        let (output, old) = timings.phase("publish", || staging.commit_keeping_old())?;
+        let holds = self.published.roll(&output, hashes);
+        match old {
+            Some(old) if known => self.keep_shadow(&old, &output, holds),
+            Some(old) => {
+                let _ = std::fs::remove_dir_all(old);
+            }
+            None => {}
+        }
         Ok((rendered, output))
+    }
+
+    /// Publishes by rewriting the shadow (holding `holds`) and swapping it in.
+    fn through_shadow(
+        &mut self,
+        prepared: &Prepared,
+        work: Work,
+        shadow: Shadow,
+        holds: HashMap<String, u64>,
+        timings: &Timings,
+    ) -> Result<(crate::render::Rendered, PathBuf), BuildError> {
+        let output = shadow.target().to_path_buf();
+        let written = {
+            let current = self.published.current(&output).cloned().unwrap_or_default();
+            let sink = Rewrite::new(&shadow, &holds, &current);
+            super::render(prepared, work, &sink, &self.opts.site_dir, timings)
+                .and_then(|rendered| Ok((rendered, sink.finish()?)))
+        };
+        let (rendered, hashes) = match written {
+            Ok(done) => done,
+            Err(e) => {
+                shadow.discard();
+                return Err(e);
+            }
+        };
+        let shadow = timings.phase("publish", || shadow.swap())?;
+        let holds = self.published.roll(&output, hashes);
+        self.shadow = Some((shadow, holds));
+        Ok((rendered, output))
+    }
+
+    /// Keeps `old`, the output a staging folder replaced, as the shadow (removed instead
+    /// when it cannot be kept).
+    fn keep_shadow(&mut self, old: &Path, output: &Path, holds: HashMap<String, u64>) {
+        match Shadow::keep(old, output) {
+            Ok(shadow) => self.shadow = Some((shadow, holds)),
+            Err(_) => {
+                let _ = std::fs::remove_dir_all(old);
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some((shadow, _)) = self.shadow.take() {
+            shadow.discard();
+        }
     }
 }
 

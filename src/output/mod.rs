@@ -6,11 +6,13 @@
 
 mod error;
 pub mod lock;
+mod shadow;
 mod staging;
 
 use std::path::{Component, Path, PathBuf};
 
 pub use error::{OutputError, Refusal};
+pub use shadow::Shadow;
 pub use staging::Staging;
 
 /// What writes one file's bytes piece by piece (a page rendered straight into its file, a

@@ -12,12 +12,15 @@ use std::path::{Path, PathBuf};
 use super::{MARKER, OutputError, absolute, confine};
 
 /// What the marker file says.
-const MARKER_TEXT: &[u8] =
+pub(super) const MARKER_TEXT: &[u8] =
     b"This folder is written by `careers build`; it is replaced on every build.\n";
 const STAGING_PREFIX: &str = ".careers-staging-";
 const OLD_PREFIX: &str = ".careers-old-";
-/// Folders that earlier versions of careers kept beside the output; swept like staging ones.
-const RETIRED_PREFIXES: [&str; 2] = [".careers-shadow-", ".careers-spare-"];
+/// A watch session's second copy of the site ([`super::shadow`]).
+pub(super) const SHADOW_PREFIX: &str = ".careers-shadow-";
+/// Folders of killed builds and sessions, swept like staging ones (`.careers-spare-` is what
+/// earlier versions of careers kept).
+const SWEPT_PREFIXES: [&str; 2] = [SHADOW_PREFIX, ".careers-spare-"];
 
 /// A staging folder being filled; removed on drop unless committed.
 #[derive(Debug)]
@@ -97,16 +100,22 @@ impl Staging {
 
     /// Marks the staging folder as careers output, swaps it in place of the target and
     /// removes the previous output (never following a symlink inside it).
-    pub fn commit(mut self) -> Result<PathBuf, OutputError> {
-        self.write(Path::new(MARKER), MARKER_TEXT)?;
-        let aside = sibling(&self.target, &format!("{OLD_PREFIX}{STAGING_PREFIX}"));
-        let old = replace(&self.dir, &self.target, &aside)
-            .map_err(|e| OutputError::io("cannot move the new site into", &self.target, e))?;
-        self.committed = true;
+    pub fn commit(self) -> Result<PathBuf, OutputError> {
+        let (target, old) = self.commit_keeping_old()?;
         if let Some(old) = old {
             let _ = std::fs::remove_dir_all(old);
         }
-        Ok(self.target.clone())
+        Ok(target)
+    }
+
+    /// [`Staging::commit`], leaving the previous output where it now is (for a shadow).
+    pub fn commit_keeping_old(mut self) -> Result<(PathBuf, Option<PathBuf>), OutputError> {
+        self.write(Path::new(MARKER), MARKER_TEXT)?;
+        let aside = aside(&self.target);
+        let old = replace(&self.dir, &self.target, &aside)
+            .map_err(|e| OutputError::io("cannot move the new site into", &self.target, e))?;
+        self.committed = true;
+        Ok((self.target.clone(), old))
     }
 }
 
@@ -120,7 +129,7 @@ impl Drop for Staging {
 
 /// Puts `new` in place of `target`: atomically where folders can be exchanged, else with two
 /// renames through `aside`. Returns where the previous target now is, if there was one.
-fn replace(new: &Path, target: &Path, aside: &Path) -> std::io::Result<Option<PathBuf>> {
+pub(super) fn replace(new: &Path, target: &Path, aside: &Path) -> std::io::Result<Option<PathBuf>> {
     if std::fs::symlink_metadata(target).is_err() {
         std::fs::rename(new, target)?;
         return Ok(None);
@@ -164,9 +173,15 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Where the output waits while it is replaced by two renames (see [`replace`]); the next
+/// build puts it back if it is left there.
+pub(super) fn aside(target: &Path) -> PathBuf {
+    sibling(target, &format!("{OLD_PREFIX}{STAGING_PREFIX}"))
+}
+
 /// A new hidden name beside `target`: `<prefix><name>-<pid>-<nanoseconds>`, the pattern
 /// [`remove_stale`] recognises.
-fn sibling(target: &Path, prefix: &str) -> PathBuf {
+pub(super) fn sibling(target: &Path, prefix: &str) -> PathBuf {
     let parent = target.parent().unwrap_or(Path::new("/"));
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -196,7 +211,7 @@ fn remove_stale(parent: &Path, name: &str, target: &Path) {
                 olds.push((stamp, entry.path()));
             }
         } else if let Some(rest) = std::iter::once(STAGING_PREFIX)
-            .chain(RETIRED_PREFIXES)
+            .chain(SWEPT_PREFIXES)
             .find_map(|prefix| file_name.strip_prefix(prefix))
             && stamp_of(rest).is_some()
         {

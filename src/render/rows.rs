@@ -5,8 +5,8 @@
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::views::JobView;
 use crate::render::compiled::Change;
+use crate::render::views::JobView;
 use crate::render::{Compiled, Input, theme};
 use crate::timings::Timings;
 

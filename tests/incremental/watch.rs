@@ -1,6 +1,7 @@
-//! `watch`'s publish: a staging folder holding the changed files and hard links to the
-//! unchanged ones, swapped in at once. It stays exact over many edits and fallbacks, never
-//! changes the bytes of a published file, leaves nothing behind, and waits for other builds.
+//! `watch`'s publish: the shadow (the output it last replaced) brought up to date, or a
+//! staging folder holding the changed files and hard links to the unchanged ones, swapped in
+//! at once. It stays exact over many edits and fallbacks, never changes the bytes of a
+//! published file, leaves nothing behind, and waits for other builds.
 
 use std::path::{Path, PathBuf};
 
@@ -134,15 +135,48 @@ fn a_watch_edit_never_changes_the_bytes_of_a_published_file() {
     );
 }
 
+/// Between edits the session keeps one shadow (the output it last replaced) beside the
+/// output, the same folder edit after edit; nothing is left once the session ends.
 #[test]
-fn no_staging_folder_is_left_after_edits() {
+fn one_shadow_is_kept_between_edits_and_nothing_is_left_after_the_session() {
     let (temp, site, _out, _full, mut session) = start();
+    let mut seen = Vec::new();
     for round in 1..=3 {
         session
             .rebuild(&edit_body(&site, 7, round))
             .expect("rebuild");
+        seen.push(leftovers(temp.path()));
     }
+    assert_eq!(seen[0].len(), 1, "{seen:?}");
+    assert!(seen[0][0].starts_with(".careers-shadow-out-"), "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:?}");
+    drop(session);
     assert_eq!(leftovers(temp.path()), Vec::<String>::new());
+}
+
+/// A file put into the output by hand, and a symlink pointing outside, do not come back
+/// through the shadow; what the link points at stays.
+#[cfg(unix)]
+#[test]
+fn files_put_into_the_output_by_hand_do_not_survive_the_shadow() {
+    let (temp, site, out, full, mut session) = start();
+    session.rebuild(&edit_body(&site, 7, 1)).expect("rebuild");
+    let outside = temp.path().join("outside");
+    std::fs::create_dir(&outside).expect("outside");
+    std::fs::write(outside.join("keep.txt"), "keep").expect("outside file");
+    std::fs::write(out.join("by-hand.txt"), "x").expect("hand-made file");
+    std::os::unix::fs::symlink(&outside, out.join("jobs/linked")).expect("symlink");
+    for round in 2..=4 {
+        session
+            .rebuild(&edit_body(&site, 7, round))
+            .expect("rebuild");
+        assert_same_as_full_build(&site, &session, &out, &full);
+    }
+    assert!(!out.join("by-hand.txt").exists());
+    assert_eq!(
+        std::fs::read_to_string(outside.join("keep.txt")).expect("kept"),
+        "keep"
+    );
 }
 
 #[test]
