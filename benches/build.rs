@@ -18,6 +18,8 @@
 //!
 //! It prints medians, the ratio to the floor, and peak memory. Figures, never assertions.
 
+#[path = "hugo.rs"]
+mod hugo;
 #[path = "paired.rs"]
 mod paired;
 #[path = "synth.rs"]
@@ -39,6 +41,9 @@ const USAGE: &str =
   --generate DIR  only write the synthetic site into DIR
   --against OLD   only fresh builds of this binary and the careers binary OLD, R pairs
                   taking turns on which goes first: both medians and the paired difference
+  --hugo          only fresh builds of this binary, Hugo (and OLD with --against) on the same
+                  corpus (benches/gen_corpus.py), R rounds taking turns on the order:
+                  medians, peak memory and the median of the rounds' ratios
   CAREERS_BIN=... measure another careers binary (before/after)";
 
 fn main() {
@@ -48,6 +53,7 @@ fn main() {
     let mut edits_only = false;
     let mut disk = false;
     let mut against: Option<PathBuf> = None;
+    let mut with_hugo = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -55,6 +61,7 @@ fn main() {
             "--edits" => edits_only = true,
             "--disk" => disk = true,
             "--against" => against = args.next().map(PathBuf::from),
+            "--hugo" => with_hugo = true,
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
             "--help" | "-h" => {
                 println!("{USAGE}");
@@ -72,6 +79,14 @@ fn main() {
         return;
     }
     let root = temp_root(disk);
+    if with_hugo {
+        let binary = std::env::var_os("CAREERS_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_careers")));
+        hugo::compare(n, &root, runs, &binary, against.as_deref(), run_measured);
+        let _ = std::fs::remove_dir_all(&root);
+        return;
+    }
     let site = root.join("site");
     std::fs::create_dir_all(&site).expect("create the temp site");
     let started = Instant::now();
@@ -349,18 +364,24 @@ fn write_tree(files: &[(PathBuf, Vec<u8>)], out: &Path) -> Duration {
 // The child is reaped by `wait4` (which also gives its own maxrss), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 fn run_build(binary: &Path, site: &Path, out: &Path, extra: &[&str]) -> (Duration, u64) {
-    let started = Instant::now();
-    let child = Command::new(binary)
+    let mut command = Command::new(binary);
+    command
         .args(["build", "--quiet", "--site"])
         .arg(site)
         .arg("--output")
         .arg(out)
-        .args(extra)
-        .spawn()
-        .expect("start careers");
+        .args(extra);
+    run_measured(command)
+}
+
+/// Runs a command to its end; returns its wall time and peak resident memory in KiB.
+#[allow(clippy::zombie_processes)]
+fn run_measured(mut command: Command) -> (Duration, u64) {
+    let started = Instant::now();
+    let child = command.spawn().expect("start the command");
     let (status, rss) = wait_rusage(child.id());
     let elapsed = started.elapsed();
-    assert!(status == 0, "careers build failed with status {status}");
+    assert!(status == 0, "{command:?} failed with status {status}");
     (elapsed, rss)
 }
 

@@ -1,6 +1,6 @@
 //! The core pipeline through the CLI: pages, links, escaping, determinism, output safety.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

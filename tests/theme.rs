@@ -1,7 +1,7 @@
 //! The theme chain: a site's own theme overrides one template, inherits the rest from the
 //! theme it extends and the built-in default; template mistakes name the template and line.
 
-mod common;
+use crate::common;
 
 use common::{careers, copy_dir, fixture, stderr};
 

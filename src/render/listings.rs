@@ -81,6 +81,19 @@ pub struct Listings {
     pub filters: Filters,
 }
 
+/// Adds posting `i` to the members of the listing `slug` (named `name` when it is new)
+/// unless it is the last one already, copying the slug only for the first member.
+fn add(listings: &mut BTreeMap<String, (String, Vec<usize>)>, slug: &str, name: &str, i: usize) {
+    if !listings.contains_key(slug) {
+        listings.insert(slug.to_string(), (name.to_string(), Vec::new()));
+    }
+    if let Some((_, members)) = listings.get_mut(slug)
+        && members.last() != Some(&i)
+    {
+        members.push(i);
+    }
+}
+
 /// Groups sorted open postings in one pass.
 pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
     let mut departments: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
@@ -88,19 +101,14 @@ pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
     let mut types: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
     let mut remote = Vec::new();
     for (i, job) in open.iter().enumerate() {
-        departments
-            .entry(job.department.slug.clone())
-            .or_insert_with(|| (job.department.name.clone(), Vec::new()))
-            .1
-            .push(i);
+        add(
+            &mut departments,
+            &job.department.slug,
+            &job.department.name,
+            i,
+        );
         for l in &job.locations {
-            let members = &mut locations
-                .entry(l.slug.clone())
-                .or_insert_with(|| (l.label.clone(), Vec::new()))
-                .1;
-            if members.last() != Some(&i) {
-                members.push(i);
-            }
+            add(&mut locations, &l.slug, &l.label, i);
         }
         for t in &job.employment_types {
             let order = crate::content::model::EmploymentType::ALL

@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::{Site, common};
+use crate::common;
+use crate::hostile::Site;
 
 /// Adds `n` postings with some body text, so a build takes a while to write.
 fn add_postings(site: &Site, n: usize) {

@@ -1,7 +1,7 @@
 //! Broken and oversized input: YAML bombs, deep nesting, huge files, long lines, control
 //! characters, invalid UTF-8, mixed line endings and byte-order marks.
 
-use crate::{Site, located};
+use crate::hostile::{Site, located};
 
 #[test]
 fn yaml_alias_bomb_in_front_matter_is_a_located_error_not_a_memory_blow_up() {
@@ -36,7 +36,7 @@ fn yaml_alias_bomb_in_faq_and_site_yaml_is_refused_too() {
     site.add("alias-bomb.yaml", "content/faq.yaml");
     let errors = site.errors();
     assert_eq!(
-        crate::located(&errors),
+        crate::hostile::located(&errors),
         [
             ("content/faq.yaml".into(), 8, 8, "yaml-syntax"),
             // The posting's group cannot be found in a FAQ that did not parse.

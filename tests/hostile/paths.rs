@@ -1,7 +1,7 @@
 //! Paths that try to leave the site or collide: `..`, absolute paths, backslashes, symlinks
 //! out of the site, symlink loops, case-only differences; and names that must just work.
 
-use crate::{Site, located};
+use crate::hostile::{Site, located};
 
 fn posting(slug: &str) -> String {
     format!(

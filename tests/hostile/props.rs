@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use crate::Site;
+use crate::hostile::Site;
 
 /// Posting-like text: a front matter made of known keys, YAML punctuation and arbitrary
 /// characters, then an arbitrary body.

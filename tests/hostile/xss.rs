@@ -1,7 +1,8 @@
 //! Script injection through front matter, FAQ text and URL fields: escaped everywhere it is
 //! shown (pages, JSON-LD, feeds), and script URLs refused with a located error.
 
-use crate::{Site, common, located};
+use crate::common;
+use crate::hostile::{Site, located};
 
 /// Every output file that could carry the injected text, with its content.
 fn outputs(site: &Site) -> Vec<(String, String)> {

@@ -5,7 +5,7 @@ use careers::render::urls::Urls;
 use jiff::civil::date;
 use serde_json::Value;
 
-use crate::{ATOM, BASE, build_fixture, child_text, xml};
+use crate::seo::{ATOM, BASE, build_fixture, child_text, xml};
 
 #[test]
 fn sitemap_lists_open_postings_and_pages_with_content_dates() {

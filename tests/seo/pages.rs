@@ -1,5 +1,5 @@
 //! Posting, FAQ and listing pages: JSON-LD, meta tags, closed postings and drafts.
-use crate::{BASE, build_fixture, job_posting, json_ld, meta};
+use crate::seo::{BASE, build_fixture, job_posting, json_ld, meta};
 
 #[test]
 fn onsite_posting_json_ld_matches_its_front_matter() {

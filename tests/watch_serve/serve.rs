@@ -1,7 +1,7 @@
 //! `careers serve`: the preview, live reload and overlay events, and the server's refusals.
 
-use crate::support::{Site, events, get, next_event, posting};
-use crate::watch::read;
+use crate::watch_serve::support::{Site, events, get, next_event, posting};
+use crate::watch_serve::watch::read;
 
 #[test]
 fn serve_serves_the_preview_and_never_touches_the_output_folder() {

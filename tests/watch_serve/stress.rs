@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Barrier};
 
-use crate::support::{Site, events, get, next_event, posting, raw};
+use crate::watch_serve::support::{Site, events, get, next_event, posting, raw};
 
 #[test]
 fn two_hundred_concurrent_requests_keep_the_reload_stream_alive() {

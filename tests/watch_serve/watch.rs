@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::support::{Site, posting};
+use crate::watch_serve::support::{Site, posting};
 
 /// The file's text, or None when it does not exist (yet).
 pub fn read(path: &Path) -> Option<String> {

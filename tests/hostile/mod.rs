@@ -2,8 +2,7 @@
 //! editor or a failing disk could produce, and asserts the exact outcome — a located error,
 //! escaped output, or an untouched previous site. Nothing may panic or leave the output folder.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 mod faults;
 mod fuzz_regressions;

@@ -1,0 +1,14 @@
+//! Every integration test but the browser suite, in one test binary: the CLI on fixture
+//! sites, hostile input and faults, the HR workflow, incremental rebuilds, search-engine
+//! output, themes, and `watch`/`serve` end to end. The browser suite is its own target
+//! (`tests/browser.rs`), run by `tests/run`.
+
+mod common;
+
+mod build;
+mod hostile;
+mod hr_workflow;
+mod incremental;
+mod seo;
+mod theme;
+mod watch_serve;
