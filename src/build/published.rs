@@ -210,9 +210,10 @@ impl<'a> Memory<'a> {
     /// A sink keeping files from `previous`, the last render's, showing the new HTML
     /// through `visible`.
     pub(super) fn new(previous: Option<Arc<Files>>, visible: &'a Visible) -> Self {
+        let size = previous.as_ref().map_or(0, |p| p.len());
         Memory {
             previous,
-            files: Mutex::default(),
+            files: Mutex::new(Files::with_capacity(size)),
             visible,
         }
     }

@@ -30,8 +30,37 @@ pub(crate) enum Change {
     Nothing,
     /// Its body only: its page changes, its view (so its row and listings) does not.
     Body,
-    /// Its view: its row, and the listings showing it, change too.
+    /// Its view but not its place in the listings (a salary, a summary): its row and the
+    /// listings showing it change, which listings show it and in what order do not.
+    Row,
+    /// Its view and perhaps its place: the listings are sorted and grouped again.
     View,
+}
+
+/// Whether two views of a posting sort and group the same in the listings (see [`shape`]
+/// and [`listings::compute`]).
+fn same_place(a: &JobView, b: &JobView) -> bool {
+    let same_places = a.locations.len() == b.locations.len()
+        && (a.locations.iter().zip(&b.locations))
+            .all(|(x, y)| x.slug == y.slug && x.label == y.label);
+    let same_types = a.employment_types.len() == b.employment_types.len()
+        && (a.employment_types.iter().zip(&b.employment_types)).all(|(x, y)| x.id == y.id);
+    (
+        a.closed,
+        &a.department,
+        &a.date_posted,
+        &a.title,
+        &a.slug,
+        a.workplace,
+    ) == (
+        b.closed,
+        &b.department,
+        &b.date_posted,
+        &b.title,
+        &b.slug,
+        b.workplace,
+    ) && same_places
+        && same_types
 }
 
 /// What a render keeps for the next render of a session: every posting's view, body and
@@ -71,22 +100,23 @@ pub(crate) struct Shape {
 
 /// Sorts the open postings and groups them into listings (one pass).
 pub(crate) fn shape(views: &[JobView], urls: &Urls) -> Shape {
-    let mut order: Vec<usize> = (0..views.len()).filter(|&i| !views[i].closed).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&views[a], &views[b]);
-        (
-            &x.department.name,
-            std::cmp::Reverse(&x.date_posted),
-            &x.title,
-            &x.slug,
-        )
-            .cmp(&(
-                &y.department.name,
-                std::cmp::Reverse(&y.date_posted),
-                &y.title,
-                &y.slug,
-            ))
-    });
+    // The keys side by side (not in the large views), so the sort reads little memory;
+    // slugs are unique, so an unstable sort is deterministic.
+    let mut keys: Vec<_> = (views.iter().enumerate())
+        .filter(|(_, v)| !v.closed)
+        .map(|(i, v)| {
+            let date = std::cmp::Reverse(v.date_posted.as_str());
+            (
+                v.department.name.as_str(),
+                date,
+                v.title.as_str(),
+                v.slug.as_str(),
+                i,
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
     let open: Vec<&JobView> = order.iter().map(|&i| &views[i]).collect();
     let listings = listings::compute(&open, urls);
     Shape { order, listings }
@@ -161,12 +191,17 @@ pub(crate) fn compile(
             compiled.changes[i] = Change::View;
             continue;
         }
-        compiled.changes[i] = if compiled.views[i] == view {
+        let old = &compiled.views[i];
+        compiled.changes[i] = if *old == view {
             Change::Body
+        } else if same_place(old, &view) {
+            Change::Row
         } else {
-            kept.rows[i] = None;
             Change::View
         };
+        if compiled.changes[i] != Change::Body {
+            kept.rows[i] = None;
+        }
         compiled.views[i] = view;
         compiled.bodies[i] = body;
     }

@@ -98,7 +98,7 @@ fn add(listings: &mut BTreeMap<String, (String, Vec<usize>)>, slug: &str, name: 
 pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
     let mut departments: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     let mut locations: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    let mut types: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
+    let mut types: BTreeMap<(usize, &'static str), (&'static str, Vec<usize>)> = BTreeMap::new();
     let mut remote = Vec::new();
     for (i, job) in open.iter().enumerate() {
         add(
@@ -116,8 +116,8 @@ pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
                 .position(|x| x.id() == t.id)
                 .unwrap_or(99);
             types
-                .entry((order, t.slug.to_string()))
-                .or_insert_with(|| (t.label.to_string(), Vec::new()))
+                .entry((order, t.slug))
+                .or_insert_with(|| (t.label, Vec::new()))
                 .1
                 .push(i);
         }
@@ -157,7 +157,7 @@ pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
         .collect();
     let filters_types = types
         .into_iter()
-        .map(|((_, s), (n, m))| option(ListingKind::Type, "types", s, n, m))
+        .map(|((_, s), (n, m))| option(ListingKind::Type, "types", s.into(), n.into(), m))
         .collect();
     let remote_count = remote.len();
     if !remote.is_empty() {

@@ -114,7 +114,7 @@ pub fn render(
         .phase("markdown + views", || compile(input, &links, work))
         .map_err(Failure::Content)?;
     let kept_rows = std::mem::take(&mut kept.rows);
-    // The listings move only when a posting's view changed.
+    // The listings move only when a posting's place in them may have changed.
     let same_views = !compiled.changes.contains(&Change::View);
     let kept_shape = kept.shape.take().filter(|_| same_views);
     let (rows, shape) = rayon::join(
@@ -195,7 +195,9 @@ fn unchanged_listings(
         .iter()
         .filter(|(path, members)| {
             kept.listings.get(*path) == Some(*members)
-                && members.iter().all(|&i| changes[i] != Change::View)
+                && members
+                    .iter()
+                    .all(|&i| matches!(changes[i], Change::Nothing | Change::Body))
         })
         .map(|(path, _)| path.clone())
         .collect()
