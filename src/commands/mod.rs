@@ -1,7 +1,7 @@
 //! The one-shot commands: build, check, init, new.
 
-pub mod init;
-pub mod new;
+pub(crate) mod init;
+pub(crate) mod new;
 
 use std::path::Path;
 

@@ -3,12 +3,12 @@
 //! Files are found with sorted walks (so output is deterministic) and parsed in parallel;
 //! each file's problems are collected, never stopping at the first.
 
-pub mod apply;
-pub mod codes;
-pub mod dates;
-pub mod extra;
+pub(crate) mod apply;
+pub(crate) mod codes;
+pub(crate) mod dates;
+pub(crate) mod extra;
 pub mod faq;
-pub mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
 pub mod model;
 pub mod page;

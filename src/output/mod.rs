@@ -5,7 +5,7 @@
 //! without it (unless `--force`), and refuses folders that hold the site itself.
 
 mod error;
-pub mod lock;
+pub(crate) mod lock;
 mod shadow;
 mod staging;
 

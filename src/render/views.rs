@@ -182,13 +182,8 @@ pub const SUMMARY_LENGTH: usize = 160;
 /// The most characters of `summary_short` before its `…`.
 pub const ROW_SUMMARY_LENGTH: usize = 220;
 
-/// Builds the view of a posting (without its body HTML).
-pub fn job(p: &Posting, config: &SiteConfig, urls: &Urls, today: Date) -> JobView {
-    job_with_summary(p, config, urls, today, None)
-}
-
-/// [`job`] with the body's first paragraph already known (the summary when the posting
-/// has none), so the body is not parsed a second time.
+/// The view of a posting (without its body HTML), given its body's first paragraph (the
+/// summary when the posting has none), so the body is not parsed a second time.
 pub fn job_with_summary(
     p: &Posting,
     config: &SiteConfig,

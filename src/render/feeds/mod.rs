@@ -2,12 +2,12 @@
 //! /sitemap.xml and /robots.txt. Every one is built from the same list of open postings,
 //! so an expired posting or a draft is absent from all of them or none.
 
-pub mod atom;
-pub mod indeed;
-pub mod jobs_json;
-pub mod search;
+pub(crate) mod atom;
+pub(crate) mod indeed;
+pub(crate) mod jobs_json;
+pub(crate) mod search;
 pub mod sitemap;
-pub mod xml;
+pub(crate) mod xml;
 
 use std::borrow::Cow;
 

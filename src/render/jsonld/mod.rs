@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::content::model::FaqGroup;
 
-pub use job_posting::{JobPosting, job_posting};
+pub use job_posting::job_posting;
 
 /// The last second of `day` in the site's timezone, with its UTC offset
 /// (`2026-12-31T23:59:59+01:00`); the plain date if the zone cannot express it.
