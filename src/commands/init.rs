@@ -2,8 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::CommandError;
 use crate::cli::InitArgs;
 use crate::console::Console;
+use crate::output::OutputError;
 
 /// The files of a new site: (path inside the site, text). `{{today}}` and `{{timezone}}` are
 /// filled in when written.
@@ -28,8 +30,8 @@ pub const FILES: &[(&str, &str)] = &[
 /// `careers init`: refuses a non-empty folder (exit 2); prints what to do next.
 pub fn run(args: &InitArgs, console: &Console) -> i32 {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    if let Err(message) = check_target(&dir) {
-        console.fail(&message);
+    if let Err(e) = check_target(&dir) {
+        console.fail(&e.to_string());
         return 2;
     }
     let zone = jiff::tz::TimeZone::system();
@@ -38,8 +40,8 @@ pub fn run(args: &InitArgs, console: &Console) -> i32 {
         .to_zoned_datetime(zone)
         .date()
         .to_string();
-    if let Err(message) = write_site(&dir, &today, &timezone) {
-        console.fail(&message);
+    if let Err(e) = write_site(&dir, &today, &timezone) {
+        console.fail(&e.to_string());
         return 2;
     }
     console.info(&format!(
@@ -50,40 +52,39 @@ pub fn run(args: &InitArgs, console: &Console) -> i32 {
 }
 
 /// The folder must be absent or empty.
-fn check_target(dir: &Path) -> Result<(), String> {
+fn check_target(dir: &Path) -> Result<(), CommandError> {
     if !dir.exists() {
         return Ok(());
     }
     if !dir.is_dir() {
-        return Err(format!(
+        return Err(CommandError::Refused(format!(
             "{} is a file, not a folder; give `careers init` the name of a new folder, like `careers init careers-site`",
             dir.display()
-        ));
+        )));
     }
     let mut entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot look inside the folder {}: {e}", dir.display()))?;
+        .map_err(|e| OutputError::io("cannot look inside the folder", dir, e))?;
     if entries.next().is_some() {
-        return Err(format!(
+        return Err(CommandError::Refused(format!(
             "the folder {} is not empty; `careers init` only creates a site in a new or empty folder, so nothing of yours is overwritten. Give it a new folder name, like `careers init careers-site`",
             dir.display()
-        ));
+        )));
     }
     Ok(())
 }
 
 /// Writes every file of [`FILES`] under `dir`.
-pub fn write_site(dir: &Path, today: &str, timezone: &str) -> Result<(), String> {
+pub fn write_site(dir: &Path, today: &str, timezone: &str) -> Result<(), CommandError> {
     for (path, text) in FILES {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create the folder {}: {e}", parent.display()))?;
+                .map_err(|e| OutputError::io("cannot create the folder", parent, e))?;
         }
         let text = text
             .replace("{{today}}", today)
             .replace("{{timezone}}", timezone);
-        std::fs::write(&target, text)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        std::fs::write(&target, text).map_err(|e| OutputError::io("cannot write", &target, e))?;
     }
     Ok(())
 }

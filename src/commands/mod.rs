@@ -1,7 +1,10 @@
 //! The one-shot commands: build, check, init, new.
 
+mod error;
 pub(crate) mod init;
 pub(crate) mod new;
+
+pub use error::CommandError;
 
 use std::path::Path;
 

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::build::{BuildOptions, Session, Target};
 use crate::cli::ServeArgs;
+use crate::commands::CommandError;
 use crate::console::Console;
 use crate::watch::{Outcome, SiteWatcher, WatchEvent, absolute_site, print_changes, rebuild};
 
@@ -21,38 +22,32 @@ use crate::watch::{Outcome, SiteWatcher, WatchEvent, absolute_site, print_change
 pub fn run(site: &Path, args: &ServeArgs, console: &Console) -> i32 {
     match serve(site, args, console) {
         Ok(()) => 0,
-        Err(message) => {
-            console.fail(&message);
+        Err(e) => {
+            console.fail(&e.to_string());
             2
         }
     }
 }
 
-fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String> {
+fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), CommandError> {
     let site = absolute_site(site)?;
     // First, before any other thread exists: it also takes over Ctrl+C.
     let mut watcher = SiteWatcher::start(&site, args.poll, console)?;
     let ip: IpAddr = args.bind.parse().map_err(|_| {
-        format!(
+        CommandError::Refused(format!(
             "--bind {:?} is not an IP address (use 127.0.0.1, or 0.0.0.0 for every interface)",
             args.bind
-        )
+        ))
     })?;
     if !ip.is_loopback() {
         console.info(&format!(
             "warning: serving on {ip}: other machines on your network can see this preview"
         ));
     }
-    let listener = TcpListener::bind(SocketAddr::new(ip, args.port)).map_err(|e| {
-        format!(
-            "cannot listen on {ip}:{}: {e} (is another server running? --port 0 picks a free port)",
-            args.port
-        )
-    })?;
-    let port = listener
-        .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?
-        .port();
+    let address = SocketAddr::new(ip, args.port);
+    let listen = |source| CommandError::Listen { address, source };
+    let listener = TcpListener::bind(address).map_err(listen)?;
+    let port = listener.local_addr().map_err(listen)?.port();
     let base_url = base_url(ip, port);
     let opts = BuildOptions {
         site_dir: site.clone(),
@@ -80,13 +75,16 @@ fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), String>
     match rebuild(&mut session, &[], console, "Built", &reload) {
         Outcome::Built(_) => {}
         Outcome::ContentErrors(text) => shared.hub.failed(text),
-        Outcome::Failed(message) => return Err(format!("the site could not be built: {message}")),
+        Outcome::Failed(message) => {
+            let why = format!("the site could not be built: {message}");
+            return Err(CommandError::Refused(why));
+        }
     }
     let accepting = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("careers-accept".into())
         .spawn(move || server::run(listener, accepting))
-        .map_err(|e| format!("cannot start the server thread: {e}"))?;
+        .map_err(|e| CommandError::Refused(format!("cannot start the server thread: {e}")))?;
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "Serving at {base_url}");
     let _ = stdout.flush();

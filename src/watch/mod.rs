@@ -15,7 +15,9 @@ pub use watcher::{SiteWatcher, WatchEvent};
 
 use crate::build::{BuildError, BuildReport, Session, Target};
 use crate::cli::WatchArgs;
+use crate::commands::CommandError;
 use crate::console::Console;
+use crate::output::OutputError;
 
 /// How one build went, already printed to the terminal.
 #[derive(Debug)]
@@ -32,15 +34,15 @@ pub enum Outcome {
 pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
     let site = match absolute_site(site) {
         Ok(site) => site,
-        Err(message) => {
-            console.fail(&message);
+        Err(e) => {
+            console.fail(&e.to_string());
             return 2;
         }
     };
     let mut watcher = match SiteWatcher::start(&site, args.poll, console) {
         Ok(w) => w,
-        Err(message) => {
-            console.fail(&message);
+        Err(e) => {
+            console.fail(&e.to_string());
             return 2;
         }
     };
@@ -67,9 +69,9 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
 }
 
 /// The site folder as an absolute, canonical path, so watcher events match it.
-pub fn absolute_site(site: &Path) -> Result<PathBuf, String> {
+pub fn absolute_site(site: &Path) -> Result<PathBuf, CommandError> {
     std::fs::canonicalize(site)
-        .map_err(|e| format!("cannot open the site folder {}: {e}", site.display()))
+        .map_err(|e| OutputError::io("cannot open the site folder", site, e).into())
 }
 
 /// Prints `Changed: path (kind)` for each change (at most 10, then a count).

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use crate::commands::CommandError;
 use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
@@ -77,7 +78,7 @@ impl SiteWatcher {
     /// Starts watching; also installs the Ctrl+C handler, so call it before starting threads.
     ///
     /// `site` should be absolute (canonical), so event paths can be matched against it.
-    pub fn start(site: &Path, poll: bool, console: &Console) -> Result<SiteWatcher, String> {
+    pub fn start(site: &Path, poll: bool, console: &Console) -> Result<SiteWatcher, CommandError> {
         let (tx, rx) = channel();
         let interrupt_tx = tx.clone();
         interrupt::install(move || {
@@ -94,7 +95,7 @@ impl SiteWatcher {
         } else {
             new_debouncer(DEBOUNCE, None, handler(tx)).map(Backend::Os)
         }
-        .map_err(|e| describe_error(&e))?;
+        .map_err(|e| CommandError::Watch(describe_error(&e)))?;
         let mut watcher = SiteWatcher {
             site: site.to_path_buf(),
             backend,
@@ -106,10 +107,10 @@ impl SiteWatcher {
         watcher
             .backend
             .watch(site, RecursiveMode::NonRecursive)
-            .map_err(|e| describe_error(&e))?;
+            .map_err(|e| CommandError::Watch(describe_error(&e)))?;
         for dir in ["content", "themes"] {
             if let Err(e) = watcher.rewatch(dir) {
-                return Err(describe_error(&e));
+                return Err(CommandError::Watch(describe_error(&e)));
             }
         }
         Ok(watcher)

@@ -322,10 +322,9 @@ fn agrees_on_every_fixture_file() {
 }
 
 #[test]
-fn takes_the_example_postings_and_what_careers_new_writes() {
-    // What HR starts from: the example site's postings and FAQ, and `careers new`'s file
-    // (comments after values, quoted postal codes, folded summaries, `|` answers, a `{…}`
-    // salary).
+fn takes_the_example_postings_and_faq() {
+    // What HR starts from: the example site's postings and FAQ (comments after values,
+    // quoted postal codes, folded summaries, `|` answers).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let mut texts: Vec<String> = walkdir::WalkDir::new(root.join("jobs"))
         .into_iter()
@@ -334,23 +333,7 @@ fn takes_the_example_postings_and_what_careers_new_writes() {
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     texts.extend(std::fs::read_to_string(root.join("faq.yaml")).ok());
-    let day = jiff::civil::date(2026, 12, 2);
-    let place = crate::commands::new::parse_location("São Paulo, BR").ok();
-    for (department, place) in [(None, None), (Some("People & Operations"), place.as_ref())] {
-        texts.push(crate::commands::new::render(
-            "Senior Engineer (m/w/d)",
-            department,
-            crate::content::model::EmploymentType::FullTime,
-            place,
-            day,
-            day,
-        ));
-    }
-    // HR's next step: the pay range the file suggests, uncommented.
-    let uncommented = texts[texts.len() - 1].replace("# salary: {", "salary: {");
-    assert!(uncommented.contains("\nsalary: {min: 50000"));
-    texts.push(uncommented);
-    assert!(texts.len() > 8, "the example postings are there");
+    assert!(texts.len() > 5, "the example postings are there");
     for text in texts {
         let yaml = match text
             .strip_prefix("---\n")
