@@ -19,6 +19,12 @@ pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     let mut opts = build_options(site, args);
     // --verbose also shows where the time went.
     opts.timings |= console.verbose;
+    // Ctrl+C stops a build before its swap, so the published site is as it was: say so.
+    // (The next build clears the staging folder it leaves.)
+    let _ = ctrlc::set_handler(|| {
+        eprintln!("interrupted; the published site is unchanged");
+        std::process::exit(130);
+    });
     match crate::build::build(&opts) {
         Ok(report) => {
             console.diagnostics(&report.warnings);

@@ -12,7 +12,9 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
     match (url, email) {
         (Some(url), None) => {
             let pos = f.get("url").map(|n| n.pos).unwrap_or(node.pos);
+            // `//host/…` is another site's address to a browser, not a path on this one.
             if url.contains(char::is_whitespace)
+                || url.starts_with("//")
                 || !(url.starts_with("https://")
                     || url.starts_with("http://")
                     || url.starts_with('/'))

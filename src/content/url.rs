@@ -17,6 +17,12 @@ pub fn problem(text: &str, allow_mailto: bool) -> Option<String> {
     if text.contains(['<', '>', '"', '\'', '`']) {
         return Some("it contains quotes or angle brackets, which no address needs".into());
     }
+    if text.starts_with("//") || text.starts_with("\\\\") {
+        return Some(
+            "it starts with `//`, which browsers read as another site's address; write the full address with https://"
+                .into(),
+        );
+    }
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return None;
@@ -99,6 +105,8 @@ mod tests {
             "vbscript:x",
             "java\tscript:x",
             "https://x.com/\"onload=",
+            "//evil.example/apply",
+            "\\\\evil.example\\apply",
         ] {
             assert!(problem(bad, false).is_some(), "{bad}");
         }

@@ -297,3 +297,43 @@ fn two_builds_started_at_once_leave_one_complete_site() {
         leftovers(site.root())
     );
 }
+
+/// Ctrl+C while a build writes ends it with one line saying the published site is
+/// unchanged (exit code 130), and the site is.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_build_says_the_published_site_is_unchanged() {
+    let site = Site::new();
+    assert_eq!(careers_build(site.root(), &[]).status.code(), Some(0));
+    let before = common::snapshot(&site.path("public"));
+    add_postings(&site, 1500);
+    let child = Command::new(env!("CARGO_BIN_EXE_careers"))
+        .args(["build", "--site", site.root().to_str().expect("utf8")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn careers build");
+    let interrupted = loop {
+        let staging = leftovers(site.root())
+            .into_iter()
+            .any(|n| n.starts_with(".careers-staging-"));
+        if staging {
+            let pid = child.id().to_string();
+            let sent = Command::new("kill").args(["-INT", &pid]).status();
+            break sent.is_ok_and(|s| s.success());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    };
+    let out = child.wait_with_output().expect("wait");
+    assert!(interrupted, "could not send Ctrl+C");
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "the build finished before Ctrl+C arrived; make the site bigger"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "interrupted; the published site is unchanged\n"
+    );
+    assert_eq!(common::snapshot(&site.path("public")), before);
+}

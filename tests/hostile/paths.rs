@@ -165,3 +165,25 @@ fn file_names_with_spaces_and_non_ascii_characters_work() {
     );
     assert!(site.path("public/ueber-uns/index.html").is_file());
 }
+
+/// An address starting with `//` would be read by browsers as another site's (and was
+/// published as a path on this one): it is a located error asking for the full address.
+#[test]
+fn protocol_relative_apply_addresses_are_refused() {
+    let site = Site::new();
+    site.write(
+        "content/jobs/a.md",
+        "---\ntitle: T\ndepartment: D\nemployment_type: full_time\nlocations: [{city: B, country: DE}]\ndate_posted: 2026-10-01\napply: {url: //evil.example/apply}\n---\n",
+    );
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [("content/jobs/a.md".into(), 7, 14, "bad-url")],
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[0].message,
+        "the apply `url` must be a web address starting with https://, not `//evil.example/apply`"
+    );
+    assert!(errors[0].help.contains("https://"), "{}", errors[0].help);
+}

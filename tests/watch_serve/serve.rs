@@ -212,3 +212,40 @@ fn serve_warns_about_non_loopback_binds_and_rejects_bad_addresses() {
     assert_eq!(status.code(), Some(2));
     assert!(bad.stderr().contains("--bind"), "{}", bad.stderr());
 }
+
+/// serve keeps its preview in memory: folders another user put in TMPDIR (one named as
+/// earlier versions named theirs, a symlink to one of your folders) are never used or
+/// touched, even by a rebuild of the whole site, and the page served is the site's.
+#[cfg(unix)]
+#[test]
+fn serve_uses_no_shared_folder_another_user_could_take_over() {
+    let site = Site::new();
+    let tmp = site.tmp();
+    let yours = site.dir.path().join("yours");
+    std::fs::create_dir_all(&yours).expect("your folder");
+    std::fs::write(yours.join("thesis.txt"), "keep").expect("your file");
+    std::fs::create_dir_all(tmp.join("careers-serve-1/site")).expect("decoy");
+    std::fs::write(
+        tmp.join("careers-serve-1/site/index.html"),
+        "<script>evil</script>",
+    )
+    .expect("decoy page");
+    std::os::unix::fs::symlink(&yours, tmp.join("careers-serve-2")).expect("symlink");
+    let before = crate::common::snapshot(&tmp);
+    let mut proc = site.spawn(&["serve", "--port", "0"]);
+    let port = proc.port();
+    let good = read(&site.path("content/site.yaml")).expect("site.yaml");
+    site.write("content/site.yaml", &format!("{good}\n# a full rebuild\n"));
+    proc.wait_for("the rebuild", |p| {
+        p.stderr().contains("Rebuilt").then_some(())
+    });
+    let page = get(port, "/");
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("evil"), "the decoy was served");
+    assert!(page.body.contains("/jobs/a/"), "the site's own index");
+    assert_eq!(crate::common::snapshot(&tmp), before, "TMPDIR was touched");
+    assert_eq!(
+        std::fs::read_to_string(yours.join("thesis.txt")).expect("your file"),
+        "keep"
+    );
+}

@@ -115,3 +115,39 @@ fn traversal_in_every_spelling_and_broken_requests_are_refused_and_serving_goes_
     assert_eq!(after.status, 200, "the server stopped serving");
     assert!(proc.child.try_wait().expect("status").is_none());
 }
+
+/// 256 connections that send their request head a byte every two seconds hold every slot
+/// of the preview server only until the head's time is up (10 s for the whole head): then
+/// everyone else is served again, while they are still trickling.
+#[test]
+fn clients_trickling_their_request_heads_cannot_keep_the_preview_full() {
+    use std::io::Write as _;
+    let site = Site::new();
+    let mut proc = site.spawn(&["serve", "--port", "0"]);
+    let port = proc.port();
+    let trickling: Vec<_> = (0..256)
+        .map(|_| {
+            let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+            std::thread::spawn(move || {
+                let _ = stream.write_all(b"GET / HTTP/1.1\r\nX-Slow: ");
+                for _ in 0..30 {
+                    std::thread::sleep(std::time::Duration::from_secs(2));
+                    if stream.write_all(b"a").is_err() {
+                        return true;
+                    }
+                }
+                false
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    proc.wait_for("a page while the slow clients trickle", |_| {
+        (get(port, "/").status == 200).then_some(())
+    });
+    let dropped = trickling
+        .into_iter()
+        .map(|t| t.join().expect("trickler"))
+        .filter(|&dropped| dropped)
+        .count();
+    assert_eq!(dropped, 256, "every slow client was dropped");
+}
