@@ -171,9 +171,9 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    let walker = walker
+    let mut walker = walker
         .filter_entry(|e| !e.file_name().to_str().is_some_and(is_ignored_name) || e.depth() == 0);
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -205,34 +205,37 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
         let is_linked = inside_link || entry.path_is_symlink();
         linked.truncate(depth);
         linked.push(is_linked);
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let relative = entry
             .path()
             .strip_prefix(site_dir)
             .unwrap_or(entry.path())
             .to_path_buf();
-        if is_linked {
-            let target = entry.path().canonicalize();
-            if !target
-                .as_ref()
-                .is_ok_and(|t| t.starts_with(&canonical_site))
-            {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &relative,
-                        0,
-                        0,
-                        "link-outside-site",
-                        "this file is a link to something outside the site folder",
-                    )
-                    .help("copy the file into the site instead of linking to it"),
-                );
-                continue;
+        let outside = is_linked
+            && !(entry.path().canonicalize()).is_ok_and(|t| t.starts_with(&canonical_site));
+        let is_dir = entry.file_type().is_dir();
+        if outside {
+            // A folder link is one error, and what it leads to is not walked.
+            let what = if is_dir { "folder" } else { "file" };
+            diagnostics.push(
+                Diagnostic::error(
+                    &relative,
+                    0,
+                    0,
+                    "link-outside-site",
+                    format!("this {what} is a link to something outside the site folder"),
+                )
+                .help(format!(
+                    "copy the {what} into the site instead of linking to it"
+                )),
+            );
+            if is_dir {
+                walker.skip_current_dir();
             }
+            continue;
         }
-        out.push(relative);
+        if entry.file_type().is_file() {
+            out.push(relative);
+        }
     }
     out
 }

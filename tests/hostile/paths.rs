@@ -58,18 +58,7 @@ fn symlinks_pointing_outside_the_site_are_refused() {
         located(&errors),
         [
             ("content/jobs/leak.md".into(), 0, 0, "link-outside-site"),
-            (
-                "content/static/dir/job.md".into(),
-                0,
-                0,
-                "link-outside-site"
-            ),
-            (
-                "content/static/dir/secret.txt".into(),
-                0,
-                0,
-                "link-outside-site"
-            ),
+            ("content/static/dir".into(), 0, 0, "link-outside-site"),
             (
                 "content/static/secret.txt".into(),
                 0,
@@ -82,6 +71,31 @@ fn symlinks_pointing_outside_the_site_are_refused() {
     assert_eq!(
         errors[0].message,
         "this file is a link to something outside the site folder"
+    );
+    assert_eq!(
+        errors[1].message,
+        "this folder is a link to something outside the site folder"
+    );
+}
+
+/// A static folder linked to a large tree outside the site (`/usr`) is one error, and the
+/// tree is not walked.
+#[cfg(unix)]
+#[test]
+fn a_folder_link_outside_the_site_is_one_error_and_not_walked() {
+    let site = Site::new();
+    let outside = tempfile::tempdir().expect("outside");
+    for i in 0..200 {
+        let dir = outside.path().join(format!("d{}", i % 20));
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join(format!("f{i}.txt")), "x").expect("file");
+    }
+    std::os::unix::fs::symlink(outside.path(), site.path("content/static/usr")).expect("link");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [("content/static/usr".into(), 0, 0, "link-outside-site")],
+        "{errors:#?}"
     );
 }
 
