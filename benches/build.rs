@@ -1,5 +1,5 @@
 //! `cargo bench --bench build -- [N] [--runs R] [--edits] [--generate DIR] [--help]`: the
-//! build benchmark of issue 7.
+//! build benchmark.
 //!
 //! Generates N synthetic postings (default 10,000) into a temp folder (on /dev/shm when it
 //! exists), then, in the same run and R times each (default 5), measures:
@@ -9,12 +9,13 @@
 //!   and again over an existing one, with its peak memory (`wait4` maxrss);
 //! - one-posting edits through `careers::build::Session` (the watch/serve path): a body edit
 //!   (its listing row stays the same) and a salary edit (its row changes, so the index and
-//!   its listings are rendered again); for serve both "visible" (HTML written, reload
-//!   signalled) and "complete" (every file written).
+//!   its listings are rendered again); for serve both "visible" (the new pages shown,
+//!   `Session::on_visible`) and "complete" (every file made).
 //!
 //! `-- N --generate DIR` only writes the site, for profiling by hand; `-- N --edits` only
-//! measures the one-posting edits; `-- N --against OLD` compares two binaries' fresh builds
-//! in pairs (`paired.rs`).
+//! measures the one-posting edits (`--disk`: in the system temp folder); `-- N --against OLD`
+//! compares two binaries' fresh builds in pairs (`paired.rs`); `-- N --hugo` compares with
+//! Hugo on the same corpus (`hugo.rs`).
 //!
 //! It prints medians, the ratio to the floor, and peak memory. Figures, never assertions.
 

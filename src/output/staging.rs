@@ -18,8 +18,8 @@ const STAGING_PREFIX: &str = ".careers-staging-";
 const OLD_PREFIX: &str = ".careers-old-";
 /// A watch session's second copy of the site ([`super::shadow`]).
 pub(super) const SHADOW_PREFIX: &str = ".careers-shadow-";
-/// Folders of killed builds and sessions, swept like staging ones (`.careers-spare-` is what
-/// earlier versions of careers kept).
+/// Folders of killed builds and sessions, swept like staging ones (`.careers-spare-` folders
+/// are swept too: careers makes none, but a site may still have them beside its output).
 const SWEPT_PREFIXES: [&str; 2] = [SHADOW_PREFIX, ".careers-spare-"];
 
 /// A staging folder being filled; removed on drop unless committed.

@@ -1,4 +1,4 @@
-//! `careers watch`: rebuild the output folder on every change (issue 3).
+//! `careers watch`: rebuild the output folder on every change.
 //!
 //! The watching itself ([`SiteWatcher`]) and the build-and-report step ([`rebuild`]) are
 //! shared with `careers serve`.

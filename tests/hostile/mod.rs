@@ -1,4 +1,4 @@
-//! Hostile and broken input (issue 8): every test feeds something an attacker, a broken
+//! Hostile and broken input: every test feeds something an attacker, a broken
 //! editor or a failing disk could produce, and asserts the exact outcome — a located error,
 //! escaped output, or an untouched previous site. Nothing may panic or leave the output folder.
 

@@ -213,9 +213,9 @@ fn serve_warns_about_non_loopback_binds_and_rejects_bad_addresses() {
     assert!(bad.stderr().contains("--bind"), "{}", bad.stderr());
 }
 
-/// serve keeps its preview in memory: folders another user put in TMPDIR (one named as
-/// earlier versions named theirs, a symlink to one of your folders) are never used or
-/// touched, even by a rebuild of the whole site, and the page served is the site's.
+/// serve keeps its preview in memory: folders another user put in TMPDIR (one named like a
+/// preview folder, a symlink to one of your folders) are never used or touched, even by a
+/// rebuild of the whole site, and the page served is the site's.
 #[cfg(unix)]
 #[test]
 fn serve_uses_no_shared_folder_another_user_could_take_over() {

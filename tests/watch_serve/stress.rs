@@ -1,4 +1,4 @@
-//! The preview server under hostile traffic (issue 8): 200 concurrent requests, traversal in
+//! The preview server under hostile traffic: 200 concurrent requests, traversal in
 //! every spelling, malformed and oversized requests — and the live-reload stream survives.
 
 use std::sync::{Arc, Barrier};

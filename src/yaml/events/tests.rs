@@ -4,7 +4,7 @@
 use super::parse;
 use crate::yaml::full;
 
-/// Every text the fast path accepts must give exactly the full parser's tree.
+/// Every text the event path takes must give exactly the full parser's tree.
 fn same(text: &str) -> bool {
     match parse(text) {
         Some(fast) => {
@@ -153,7 +153,7 @@ fn agrees_or_declines_on_the_rest_of_yaml() {
 }
 
 /// A pseudo-random block of `key: value` lines and `- item` lists, `depth` levels deep at
-/// most, written with `indent` spaces; pieces the fast path looks at closely (colons,
+/// most, written with `indent` spaces; pieces the event path types closely (colons,
 /// keywords, numbers, dates, flow lists, non-ASCII text, odd keys) turn up now and then.
 fn generated_block(next: &mut impl FnMut(usize) -> usize, indent: usize, depth: usize) -> String {
     const KEYS: [&str; 10] = [
@@ -333,14 +333,14 @@ fn takes_the_example_postings_and_faq() {
 }
 
 proptest::proptest! {
-    /// Any text made of YAML's punctuation: the fast path never panics, and whatever it takes
+    /// Any text made of YAML's punctuation: the event path never panics, and whatever it takes
     /// is the full parser's tree.
     #[test]
     fn any_punctuated_text_is_declined_or_the_same(text in "[a-c0-9 :#'\"\\-\\[\\]{},>|&*!\n]{0,80}") {
         same(&text);
     }
 
-    /// Lines shaped like front matter with the values the fast path reads (quoted text,
+    /// Lines shaped like front matter with the values the event path reads (quoted text,
     /// comments, flow maps, block text) and near misses of them.
     #[test]
     fn any_front_matter_shaped_text_is_declined_or_the_same(
