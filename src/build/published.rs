@@ -18,8 +18,11 @@ pub type Files = HashMap<String, Arc<[u8]>>;
 /// and the marker file's time, to notice an output another build replaced since.
 #[derive(Default)]
 pub(super) struct Published {
+    /// Every file's hash, by site-relative path.
     hashes: HashMap<String, u64>,
+    /// The output folder.
     output: PathBuf,
+    /// When its marker file was written.
     marker: Option<SystemTime>,
 }
 
@@ -76,8 +79,11 @@ fn collect(path: &str, fill: &mut Fill) -> Result<Vec<u8>, OutputError> {
 /// Fills a staging folder: a file whose hash the current output has for the same path is
 /// carried over by hard link, every other file is written.
 pub(super) struct Changed<'a> {
+    /// The folder being filled.
     staging: &'a Staging,
+    /// What the output holds now, when this session published it.
     before: Option<&'a HashMap<String, u64>>,
+    /// What the staging folder holds so far.
     after: Mutex<HashMap<String, u64>>,
 }
 
@@ -139,6 +145,7 @@ pub(super) struct Rewrite<'a> {
     holds: &'a HashMap<String, u64>,
     /// What the output holds.
     current: &'a HashMap<String, u64>,
+    /// What the shadow holds so far.
     after: Mutex<HashMap<String, u64>>,
 }
 
@@ -201,8 +208,11 @@ impl Sink for Rewrite<'_> {
 
 /// Collects every file of a render in memory (`serve`); kept files come from `previous`.
 pub(super) struct Memory<'a> {
+    /// The last render's files.
     previous: Option<Arc<Files>>,
+    /// This render's files so far.
     files: Mutex<Files>,
+    /// Shows the new pages once they are in.
     visible: &'a Visible,
 }
 

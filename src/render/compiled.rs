@@ -67,7 +67,9 @@ fn same_place(a: &JobView, b: &JobView) -> bool {
 /// listing row, and what each listing page showed.
 #[derive(Debug, Default)]
 pub struct Kept {
+    /// Every posting's view and body.
     pub(crate) compiled: Compiled,
+    /// Every posting's listing row (`None` when closed).
     pub(crate) rows: Vec<Option<tera::Value>>,
     /// Each listing page's path and its postings (indexes into `content.postings`).
     pub(crate) listings: std::collections::HashMap<String, Vec<usize>>,
