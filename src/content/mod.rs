@@ -235,6 +235,17 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
         }
         if entry.file_type().is_file() {
             out.push(relative);
+        } else if !is_dir {
+            diagnostics.push(
+                Diagnostic::error(
+                    &relative,
+                    0,
+                    0,
+                    "not-a-file",
+                    "this is not a file but a pipe, a device or a socket, so careers cannot read it",
+                )
+                .help("remove it, or put the file itself here"),
+            );
         }
     }
     out

@@ -201,3 +201,22 @@ fn protocol_relative_apply_addresses_are_refused() {
     );
     assert!(errors[0].help.contains("https://"), "{}", errors[0].help);
 }
+
+/// A named pipe where a posting would be is a located error, not skipped without a word
+/// (reading it would hang the build).
+#[cfg(unix)]
+#[test]
+fn a_pipe_among_the_postings_is_an_error_not_skipped() {
+    let site = Site::new();
+    let made = std::process::Command::new("mkfifo")
+        .arg(site.path("content/jobs/pipe.md"))
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [("content/jobs/pipe.md".into(), 0, 0, "not-a-file")],
+        "{errors:#?}"
+    );
+}
