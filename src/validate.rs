@@ -90,9 +90,37 @@ fn check_faq_groups<'a>(
     out
 }
 
-/// Static files whose output paths would clash or break on some hosts: two paths that differ
-/// only in letter case (one overwrites the other on macOS, Windows and many hosts), and
-/// backslashes in names (a folder separator on Windows).
+/// What careers makes at `path` (lowercase, `/`-separated, relative to the output), if
+/// anything: a static file there would silently replace it.
+fn generated(path: &str, content: &Content) -> Option<&'static str> {
+    let top = match path {
+        "index.html" => Some("the job listing"),
+        "404.html" => Some("the not-found page"),
+        "feed.xml" => Some("the job feed"),
+        "jobs.json" | "search.json" | "indeed.xml" | "robots.txt" | "sitemap.xml" => {
+            Some("a machine-readable file")
+        }
+        ".careers-output" => Some("the output folder's marker"),
+        p if p.starts_with("sitemap-") && p.ends_with(".xml") => Some("a part of the sitemap"),
+        _ => None,
+    };
+    if top.is_some() {
+        return top;
+    }
+    let (dir, name) = path.split_once('/')?;
+    let page = matches!(name.rsplit('/').next(), Some("index.html" | "feed.xml"));
+    match dir {
+        "jobs" | "departments" | "locations" | "types" | "remote" | "faq" if page => {
+            Some("a page or feed")
+        }
+        _ if name == "index.html" && content.pages.iter().any(|p| p.slug == dir) => Some("a page"),
+        _ => None,
+    }
+}
+
+/// Static files whose output paths would clash or break on some hosts: a path careers
+/// makes itself, two paths that differ only in letter case (one overwrites the other on
+/// macOS, Windows and many hosts), and backslashes in names (a folder separator on Windows).
 fn check_static_paths(content: &Content) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
@@ -107,6 +135,13 @@ fn check_static_paths(content: &Content) -> Vec<Diagnostic> {
             continue;
         }
         let key = text.to_lowercase();
+        if let Some(what) = generated(&key, content) {
+            out.push(
+                Diagnostic::error(&shown, 0, 0, "replaces-generated-file", format!("this file would replace /{text}, {what} careers makes"))
+                    .help("rename or move the file; to change that page, edit the content or the theme instead"),
+            );
+            continue;
+        }
         match seen.get(&key) {
             Some(first) => out.push(
                 Diagnostic::error(&shown, 0, 0, "case-collision", format!("this file's path differs from content/static/{} only in upper/lower case; on case-insensitive hosts one would overwrite the other", first.display()))

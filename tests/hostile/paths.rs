@@ -220,3 +220,43 @@ fn a_pipe_among_the_postings_is_an_error_not_skipped() {
         "{errors:#?}"
     );
 }
+
+/// A static file at a path careers makes (`index.html`, `jobs.json`, a posting's page) is an
+/// error naming both, not a silent replacement of the generated file.
+#[test]
+fn static_files_that_would_replace_generated_ones_are_refused() {
+    let site = Site::new();
+    site.write("content/static/index.html", "<p>mine</p>");
+    site.write("content/static/jobs.json", "{}");
+    site.write("content/static/jobs/platform-engineer/index.html", "x");
+    site.write("content/static/jobs/logo.png", "fine");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [
+            (
+                "content/static/index.html".into(),
+                0,
+                0,
+                "replaces-generated-file"
+            ),
+            (
+                "content/static/jobs/platform-engineer/index.html".into(),
+                0,
+                0,
+                "replaces-generated-file"
+            ),
+            (
+                "content/static/jobs.json".into(),
+                0,
+                0,
+                "replaces-generated-file"
+            ),
+        ],
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[0].message,
+        "this file would replace /index.html, the job listing careers makes"
+    );
+}
