@@ -127,12 +127,13 @@ impl Diagnostic {
             let pad = " ".repeat(number.len());
             // Control characters are shown as visible symbols (one column each, so the caret
             // still lines up) and never reach the terminal, where they could act as commands.
-            let shown: String = src.chars().map(visible).collect();
+            let (shown, column) = window(src, self.column as usize);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
-            if self.column > 0 {
-                let before = " ".repeat(self.column as usize - 1);
-                let carets = "^".repeat(self.width.max(1) as usize);
+            if column > 0 {
+                let before = " ".repeat(column - 1);
+                let room = shown.chars().count().saturating_sub(column - 1).max(1);
+                let carets = "^".repeat((self.width.max(1) as usize).min(room));
                 let _ = writeln!(out, "{pad} | {before}{carets}");
             }
         }
@@ -141,6 +142,34 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The most characters of a source line shown; a longer one is cut to a window around the
+/// column, with `…` where it was cut.
+const SHOWN_WIDTH: usize = 100;
+
+/// The part of `line` to show (safe to print) and where `column` falls in it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= SHOWN_WIDTH {
+        return (line.chars().map(visible).collect(), column);
+    }
+    let start = column
+        .saturating_sub(SHOWN_WIDTH / 3)
+        .min(length - (SHOWN_WIDTH - 2));
+    let end = (start + SHOWN_WIDTH - 2).min(length);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(end - start).map(visible));
+    if end < length {
+        shown.push('…');
+    }
+    let column = column
+        .checked_sub(start)
+        .map_or(0, |c| c + usize::from(start > 0));
+    (shown, column)
 }
 
 /// A character as it is safe to print: tab as a space, other control characters as their
@@ -265,6 +294,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_source_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("title: {}BAD{}", "a".repeat(5_000), "b".repeat(5_000));
+        let d = Diagnostic::error(Path::new("content/jobs/x.md"), 2, 5_008, "bad", "bad value")
+            .width(3)
+            .with_source(&format!("---\n{line}\n"));
+        let text = d.render();
+        assert!(text.len() < 600, "{} bytes", text.len());
+        let lines: Vec<&str> = text.lines().collect();
+        let (shown, carets) = (lines[2], lines[3]);
+        assert!(shown.contains("…") && shown.ends_with('…'), "{shown}");
+        let at = carets.find('^').expect("carets");
+        let under: String = shown.chars().skip(at).take(3).collect();
+        assert_eq!(under, "BAD", "{shown}\n{carets}");
+    }
 
     #[test]
     fn suggests_close_names_only() {
