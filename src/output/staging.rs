@@ -63,7 +63,8 @@ impl Staging {
     /// Writes one output file whose bytes `fill` makes piece by piece.
     pub fn write_with(&self, relative: &Path, fill: &mut super::Fill) -> Result<(), OutputError> {
         let path = self.place(relative)?;
-        let fail = |e| OutputError::io("cannot write", relative, e);
+        // Named as it will be published, so the message says which output folder is full.
+        let fail = |e| OutputError::io("cannot write", self.target.join(relative), e);
         let file = std::fs::File::create(&path).map_err(fail)?;
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
         fill(&mut out).map_err(fail)?;

@@ -219,6 +219,10 @@ fn a_full_disk_is_a_clear_error_and_the_previous_output_stays() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.starts_with("error: cannot write "), "{err}");
     assert!(err.contains("No space left on device"), "{err}");
+    assert!(
+        err.contains(output_arg),
+        "the output folder is named: {err}"
+    );
     assert_eq!(common::snapshot(&output), before);
     assert!(
         leftovers(disk.dir.path()).is_empty(),
