@@ -1,5 +1,6 @@
 //! What differs between operating systems, in one place behind a small interface: swapping
-//! two folders in one step. Everything else careers does goes through std and portable crates.
+//! two folders in one step, and asking whether this process may change a folder. Everything
+//! else careers does goes through std and portable crates.
 
 use std::io;
 use std::path::Path;
@@ -10,12 +11,24 @@ pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     imp::exchange(a, b)
 }
 
+/// Whether this process may add and remove entries in the folder `dir`, as the system
+/// decides it (a superuser may change a folder without write permission, nobody may change
+/// one on a read-only disk); the system's reason when not.
+pub(crate) fn may_write(dir: &Path) -> io::Result<()> {
+    imp::may_write(dir)
+}
+
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod imp {
     use std::io;
     use std::path::Path;
 
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::fs::{Access, CWD, RenameFlags, access, renameat_with};
+
+    /// `access(W_OK | X_OK)`.
+    pub(super) fn may_write(dir: &Path) -> io::Result<()> {
+        Ok(access(dir, Access::WRITE_OK | Access::EXEC_OK)?)
+    }
 
     /// `renameat2(RENAME_EXCHANGE)`; kernels or filesystems without it say `Unsupported`.
     pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
@@ -43,6 +56,14 @@ mod imp {
 mod imp {
     use std::io;
     use std::path::Path;
+
+    /// The folder's read-only flag, where the system's own check is not at hand.
+    pub(super) fn may_write(dir: &Path) -> io::Result<()> {
+        match std::fs::metadata(dir)?.permissions().readonly() {
+            true => Err(io::ErrorKind::PermissionDenied.into()),
+            false => Ok(()),
+        }
+    }
 
     /// No atomic exchange here: the caller falls back to two renames.
     pub(super) fn exchange(_: &Path, _: &Path) -> io::Result<()> {

@@ -50,6 +50,29 @@ pub fn check_output(site_dir: &Path, output: &Path, force: bool) -> Result<(), O
             return Err(refuse(Refusal::NotOurs));
         }
     }
+    replaceable(&out)
+}
+
+/// Whether the output (if there is one) can be replaced: its parent, itself and the folders
+/// in it must be changeable, or the previous site could be swapped out but never removed.
+/// (Deeper folders are not looked at: 10,000 of them would cost a build ~50 ms.)
+fn replaceable(out: &Path) -> Result<(), OutputError> {
+    if !out.is_dir() {
+        return Ok(());
+    }
+    let parent = out.parent().unwrap_or(Path::new("/"));
+    let folders = walkdir::WalkDir::new(out)
+        .max_depth(1)
+        .into_iter()
+        .filter_map(Result::ok);
+    let folders = folders
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.into_path());
+    for dir in std::iter::once(parent.to_path_buf()).chain(folders) {
+        crate::platform::may_write(&dir).map_err(|e| {
+            OutputError::io("cannot replace the output: no permission to change", dir, e)
+        })?;
+    }
     Ok(())
 }
 

@@ -341,3 +341,61 @@ fn ctrl_c_during_a_build_says_the_published_site_is_unchanged() {
     );
     assert_eq!(common::snapshot(&site.path("public")), before);
 }
+
+/// A read-only output folder (`chmod -R a-w`, its parent writable) for an ordinary user: a
+/// clear error before anything is swapped, the previous site as it was and nothing left
+/// beside it. Run as root, the build runs as `nobody` (through setpriv), as root ignores
+/// permissions.
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_for_an_ordinary_user_is_a_clear_error_and_leaves_nothing() {
+    let run_as = |args: &[&str]| {
+        let root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout == b"0\n");
+        let mut command = match root {
+            true => {
+                let mut c = Command::new("setpriv");
+                c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+                c.arg(env!("CARGO_BIN_EXE_careers"));
+                c
+            }
+            false => Command::new(env!("CARGO_BIN_EXE_careers")),
+        };
+        command.args(args).output().expect("run careers build")
+    };
+    let chmod = |mode: &str, path: &Path| {
+        let done = Command::new("chmod").args(["-R", mode]).arg(path).status();
+        assert!(done.is_ok_and(|s| s.success()), "chmod {mode}");
+    };
+    let site = Site::new();
+    chmod("a+rwX", site.root());
+    let output = site.path("public");
+    let args = [
+        "build",
+        "--site",
+        site.root().to_str().expect("utf8"),
+        "--output",
+        output.to_str().expect("utf8"),
+    ];
+    let first = run_as(&args);
+    assert_eq!(first.status.code(), Some(0), "{}", common::stderr(&first));
+    let before = common::snapshot(&output);
+    chmod("a-w", &output);
+    let out = run_as(&args);
+    chmod("u+w", &output);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("error: cannot replace the output: no permission to change "),
+        "{err}"
+    );
+    assert!(err.contains("Permission denied"), "{err}");
+    assert_eq!(common::snapshot(&output), before);
+    assert!(
+        leftovers(site.root()).is_empty(),
+        "{:?}",
+        leftovers(site.root())
+    );
+}
