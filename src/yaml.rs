@@ -112,9 +112,12 @@ fn full(text: &str) -> Result<Node<'static>, SyntaxError> {
     // Deeper values recurse in the deserializer; 64 overflowed 2 MB thread stacks in debug.
     budget.max_depth = 32;
     budget.max_aliases = 1_000;
-    budget.max_nodes = 1_000_000;
+    // A front matter has tens of values and a large FAQ thousands; an alias bomb stops here
+    // at a few MB, so even many of them parsed at once keep a build small.
+    budget.max_nodes = 100_000;
     let mut options = Options::default();
     options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = 100_000;
     options.duplicate_keys = DuplicateKeyPolicy::Error;
     options.strict_booleans = true;
     options.leading_zero_numbers_as_strings = true;

@@ -38,7 +38,7 @@ fn yaml_alias_bomb_in_faq_and_site_yaml_is_refused_too() {
     assert_eq!(
         crate::hostile::located(&errors),
         [
-            ("content/faq.yaml".into(), 8, 8, "yaml-syntax"),
+            ("content/faq.yaml".into(), 7, 8, "yaml-syntax"),
             // The posting's group cannot be found in a FAQ that did not parse.
             (
                 "content/jobs/engineer.md".into(),
@@ -199,4 +199,49 @@ fn mixed_line_endings_and_a_byte_order_mark_build_like_plain_lf() {
     assert!(bom.contains("With BOM") && !bom.contains('\u{feff}'));
     let faq = std::fs::read_to_string(site.path("public/faq/index.html")).expect("faq");
     assert!(faq.contains("Can I work remotely?"));
+}
+
+/// Twenty alias bombs in one site: each is its located error, and the whole check stays
+/// small (it took 505 MB with a budget for one file only).
+#[cfg(target_os = "linux")]
+#[test]
+// The child is reaped by `wait4` (which also gives its peak memory), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn many_alias_bombs_in_one_build_stay_within_256_mib() {
+    let site = Site::new();
+    let yaml = std::fs::read_to_string(crate::common::fixture("hostile/files/alias-bomb.yaml"))
+        .expect("fixture");
+    for i in 0..20 {
+        site.write(
+            &format!("content/jobs/bomb-{i:02}.md"),
+            format!("---\n{yaml}---\nBody\n"),
+        );
+    }
+    let log = site.path("check.log");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
+        .args(["check", "--site", site.root().to_str().expect("utf8")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("spawn careers check");
+    let (status, peak_kib) = wait_with_peak(child.id());
+    assert_eq!(status, 1, "content errors");
+    assert!(peak_kib < 256 * 1024, "peak {} MiB", peak_kib / 1024);
+    let text = std::fs::read_to_string(&log).expect("read log");
+    let bombs = text
+        .lines()
+        .filter(|l| l.contains("its `*aliases` expand to too many values"))
+        .count();
+    assert_eq!(bombs, 20, "{text}");
+}
+
+/// Waits for the child `pid`; its exit code and its own peak memory in KiB (`wait4`).
+#[cfg(target_os = "linux")]
+fn wait_with_peak(pid: u32) -> (i32, u64) {
+    let mut status = 0;
+    // SAFETY: wait4 on our own child, with valid pointers to locals.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid as libc::pid_t, "wait4");
+    (libc::WEXITSTATUS(status), usage.ru_maxrss.max(0) as u64)
 }
