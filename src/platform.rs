@@ -11,6 +11,11 @@ pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     imp::exchange(a, b)
 }
 
+/// Whether an I/O error says a path goes round a loop of symbolic links (`ELOOP`).
+pub(crate) fn is_link_loop(e: &io::Error) -> bool {
+    imp::is_link_loop(e)
+}
+
 /// Whether this process may add and remove entries in the folder `dir`, as the system
 /// decides it (a superuser may change a folder without write permission, nobody may change
 /// one on a read-only disk); the system's reason when not.
@@ -24,6 +29,11 @@ mod imp {
     use std::path::Path;
 
     use rustix::fs::{Access, CWD, RenameFlags, access, renameat_with};
+
+    /// `ELOOP`.
+    pub(super) fn is_link_loop(e: &io::Error) -> bool {
+        e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
 
     /// `access(W_OK | X_OK)`.
     pub(super) fn may_write(dir: &Path) -> io::Result<()> {
@@ -56,6 +66,11 @@ mod imp {
 mod imp {
     use std::io;
     use std::path::Path;
+
+    /// Not told apart here: such an error is reported as unreadable.
+    pub(super) fn is_link_loop(_: &io::Error) -> bool {
+        false
+    }
 
     /// The folder's read-only flag, where the system's own check is not at hand.
     pub(super) fn may_write(dir: &Path) -> io::Result<()> {

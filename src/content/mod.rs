@@ -167,6 +167,8 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
     // check per entry instead of looking at every ancestor of every file.
     let root_linked = root.ancestors().any(|a| a.is_symlink());
     let mut linked: Vec<bool> = Vec::new();
+    // Loops of file links already reported (each by its members), so one loop is one error.
+    let mut loops: std::collections::BTreeSet<Vec<PathBuf>> = Default::default();
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
@@ -181,7 +183,17 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
                     .path()
                     .map(|p| p.strip_prefix(site_dir).unwrap_or(p).to_path_buf())
                     .unwrap_or_else(|| dir.to_path_buf());
-                let (code, message) = if err.loop_ancestor().is_some() {
+                let file_loop = err.io_error().is_some_and(crate::platform::is_link_loop);
+                if file_loop && !loops.insert(loop_of(&site_dir.join(&path))) {
+                    continue;
+                }
+                let (code, message) = if file_loop {
+                    (
+                        "symlink-loop",
+                        "this link leads round a loop of links and never to a file (a symlink loop)"
+                            .to_string(),
+                    )
+                } else if err.loop_ancestor().is_some() {
                     (
                         "symlink-loop",
                         "this folder link points back to a folder that contains it (a symlink loop)"
@@ -249,6 +261,22 @@ fn walk(site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<P
         }
     }
     out
+}
+
+/// The links of the loop `path` is on, in order from the smallest (at most 40 steps).
+fn loop_of(path: &Path) -> Vec<PathBuf> {
+    let mut members = vec![path.to_path_buf()];
+    let mut at = path.to_path_buf();
+    while let Ok(next) = std::fs::read_link(&at) {
+        let next = at.parent().map_or(next.clone(), |p| p.join(&next));
+        if members.contains(&next) || members.len() >= 40 {
+            break;
+        }
+        members.push(next.clone());
+        at = next;
+    }
+    members.sort();
+    members
 }
 
 /// Static files under `dir`, mapped to the output root.

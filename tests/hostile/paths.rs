@@ -260,3 +260,23 @@ fn static_files_that_would_replace_generated_ones_are_refused() {
         "this file would replace /index.html, the job listing careers makes"
     );
 }
+
+/// Two file links pointing at each other are one `symlink-loop` error, not two unreadable
+/// files.
+#[cfg(target_os = "linux")]
+#[test]
+fn two_file_links_pointing_at_each_other_are_one_symlink_loop() {
+    let site = Site::new();
+    std::os::unix::fs::symlink("b.md", site.path("content/jobs/a.md")).expect("link");
+    std::os::unix::fs::symlink("a.md", site.path("content/jobs/b.md")).expect("link");
+    let errors = site.errors();
+    assert_eq!(
+        located(&errors),
+        [("content/jobs/a.md".into(), 0, 0, "symlink-loop")],
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[0].message,
+        "this link leads round a loop of links and never to a file (a symlink loop)"
+    );
+}
