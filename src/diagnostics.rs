@@ -110,7 +110,7 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let file = self.file.display();
+        let file = shown_path(&self.file);
         match (self.line, self.column) {
             (0, _) => {
                 let _ = writeln!(out, "{file}: {kind}: {}", self.message);
@@ -142,6 +142,22 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// A path as messages print it: as it is when its name is in the usual (NFC) Unicode form,
+/// else with every non-ASCII character as its code point (`zu\u{308}rich.md`), so two names
+/// that only look the same are told apart.
+pub fn shown_path(path: &Path) -> String {
+    let text = path.display().to_string();
+    if unicode_normalization::is_nfc(&text) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c.is_ascii() {
+            true => c.to_string(),
+            false => format!("\\u{{{:x}}}", u32::from(c)),
+        })
+        .collect()
 }
 
 /// The most characters of a source line shown; a longer one is cut to a window around the

@@ -33,7 +33,7 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
     for (slug, source, kind) in slugs {
         if let Some(first) = seen.get(slug.as_str()) {
             out.push(
-                Diagnostic::error(source, 1, 1, "duplicate-slug", format!("this {kind} has the slug `{slug}`, which {} already uses", first.display()))
+                Diagnostic::error(source, 1, 1, "duplicate-slug", format!("this {kind} has the slug `{slug}`, which {} already uses", crate::diagnostics::shown_path(first)))
                     .help("give one of them its own `slug:` (or rename the file), so each has its own address"),
             );
         } else {

@@ -280,3 +280,21 @@ fn two_file_links_pointing_at_each_other_are_one_symlink_loop() {
         "this link leads round a loop of links and never to a file (a symlink loop)"
     );
 }
+
+/// Two file names that differ only in Unicode normalisation (`zürich.md` typed as one
+/// character or as `u` and a combining mark) look the same; the messages tell them apart.
+#[test]
+fn names_differing_only_in_unicode_normalisation_are_told_apart() {
+    let site = Site::new();
+    let posting = "---\ntitle: T\nslug: zurich\ndepartment: D\nemployment_type: full_time\nlocations: [{city: B, country: DE}]\ndate_posted: 2026-10-01\nevergreen: true\n---\nBody\n";
+    site.write("content/jobs/z\u{fc}rich.md", posting);
+    site.write("content/jobs/zu\u{308}rich.md", posting);
+    let errors = site.errors();
+    let duplicate = errors
+        .iter()
+        .find(|d| d.code == "duplicate-slug")
+        .expect("a duplicate slug");
+    let text = duplicate.render();
+    assert!(text.contains("zu\\u{308}rich.md"), "{text}");
+    assert!(text.contains("z\u{fc}rich.md"), "{text}");
+}
