@@ -94,7 +94,10 @@ fn serve_shows_the_error_overlay_keeps_the_old_site_and_recovers() {
         "{}",
         overlay.data
     );
-    assert!(proc.stderr().contains("content/site.yaml:3"));
+    // The terminal's copy is read by another thread: wait for it rather than race it.
+    proc.wait_for("the error on the terminal", |p| {
+        p.stderr().contains("content/site.yaml:3").then_some(())
+    });
     let page = get(port, "/jobs/a/");
     assert_eq!(page.status, 200, "the last good site is still served");
     assert!(page.body.contains("alpha-original"));
