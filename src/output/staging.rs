@@ -243,6 +243,11 @@ mod tests {
         std::fs::read_to_string(path.join("which")).expect("read marker")
     }
 
+    /// Where a replace test puts the new folder, the target and the aside name.
+    fn three_folders(temp: &Path) -> (PathBuf, PathBuf, PathBuf) {
+        (temp.join("new"), temp.join("out"), temp.join("aside"))
+    }
+
     #[test]
     fn a_file_s_folder_is_made_whether_or_not_its_parents_exist() {
         let tmp = tempfile::tempdir().expect("temp dir");
@@ -266,11 +271,7 @@ mod tests {
     #[test]
     fn replace_puts_the_new_folder_in_place_and_says_where_the_old_one_is() {
         let temp = tempfile::tempdir().expect("temp dir");
-        let (new, target, aside) = (
-            temp.path().join("new"),
-            temp.path().join("out"),
-            temp.path().join("aside"),
-        );
+        let (new, target, aside) = three_folders(temp.path());
         folder(&new, "new");
         assert_eq!(replace(&new, &target, &aside).expect("first"), None);
         assert_eq!(which(&target), "new");
@@ -287,11 +288,7 @@ mod tests {
     #[test]
     fn the_rename_fallback_swaps_and_undoes_a_half_done_swap() {
         let temp = tempfile::tempdir().expect("temp dir");
-        let (new, target, aside) = (
-            temp.path().join("new"),
-            temp.path().join("out"),
-            temp.path().join("aside"),
-        );
+        let (new, target, aside) = three_folders(temp.path());
         folder(&new, "new");
         folder(&target, "old");
         replace_by_renames(&new, &target, &aside).expect("fallback");
