@@ -16,6 +16,8 @@ const KNOWN: &[&str] = &[
     "title",
     "base_url",
     "language",
+    "languages",
+    "untranslated_postings",
     "description",
     "theme",
     "output_dir",
@@ -63,8 +65,13 @@ pub struct SiteConfig {
     pub title: String,
     /// Absolute base URL, always ending with `/`.
     pub base_url: String,
-    /// BCP 47 language tag.
+    /// BCP 47 language tag of the default language.
     pub language: String,
+    /// Every language the site is published in, the default first (`[language]` unless
+    /// site.yaml lists several).
+    pub languages: Vec<String>,
+    /// Whether a posting with no translation into a language is listed there too.
+    pub show_untranslated: bool,
     /// Meta description of the listing.
     pub description: Option<String>,
     /// Theme name (default `default`).
@@ -132,9 +139,8 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         "base_url: https://careers.example.com/",
     );
     let base_url = base_url.and_then(|url| check_base_url(r, &f, url));
-    let language = r
-        .optional_text(&f, "language")
-        .unwrap_or_else(|| "en".into());
+    let (language, languages) = read_languages(r, &f);
+    let show_untranslated = read_untranslated(r, &f);
     let timezone = read_timezone(r, &f);
     let company = read_company(r, &f, title.as_deref().unwrap_or("Company"));
     let feeds = read_feeds(r, &f);
@@ -154,6 +160,8 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         title: title?,
         base_url: base_url?,
         language,
+        languages,
+        show_untranslated,
         description,
         theme,
         output_dir,
@@ -173,6 +181,53 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
             .unwrap_or_default(),
         lint_allow,
     })
+}
+
+/// `language` and `languages`: the default language and every language of the site; a tag
+/// that is not BCP 47 is an error, and so is a `language` that is not first in `languages`.
+fn read_languages(r: &mut Reader, f: &Fields) -> (String, Vec<String>) {
+    let single = r.optional_text(f, "language");
+    let mut languages: Vec<String> = Vec::new();
+    for (tag, pos) in r.text_list(f, "languages") {
+        if !crate::i18n::is_language_tag(&tag) {
+            r.error(pos, tag.chars().count(), "bad-language", format!("`{tag}` is not a language code"), "write a language code such as en, de, fr, ja or pt-BR".into());
+        } else if languages.iter().any(|l| l.eq_ignore_ascii_case(&tag)) {
+            r.error(pos, tag.chars().count(), "duplicate-language", format!("`{tag}` is listed twice in `languages`"), "list each language once".into());
+        } else {
+            languages.push(tag);
+        }
+    }
+    if let (Some(node), Some(tag)) = (f.get("language"), single.as_deref()) {
+        if !crate::i18n::is_language_tag(tag) {
+            r.error(node.pos, tag.chars().count(), "bad-language", format!("`{tag}` is not a language code"), "write a language code such as en, de, fr, ja or pt-BR".into());
+        } else if languages.first().is_some_and(|first| !first.eq_ignore_ascii_case(tag)) {
+            r.error(node.pos, tag.chars().count(), "language-not-first", format!("`language: {tag}` is not the first of `languages`, which names the default language"), format!("remove `language`, or put `{tag}` first in `languages`")) ;
+        }
+    }
+    let language = languages
+        .first()
+        .cloned()
+        .or(single)
+        .unwrap_or_else(|| "en".into());
+    if languages.is_empty() {
+        languages.push(language.clone());
+    }
+    (language, languages)
+}
+
+/// `untranslated_postings: show | hide` (default hide).
+fn read_untranslated(r: &mut Reader, f: &Fields) -> bool {
+    let Some(node) = f.get("untranslated_postings") else {
+        return false;
+    };
+    match r.text(node, "untranslated_postings").as_deref() {
+        Some("show") => true,
+        Some("hide") | None => false,
+        Some(other) => {
+            r.error(node.pos, other.chars().count(), "bad-value", format!("`untranslated_postings` is `show` or `hide`, not `{other}`"), "write `untranslated_postings: show` to list a posting in every language, marked with its own".into());
+            false
+        }
+    }
 }
 
 fn check_base_url(r: &mut Reader, f: &Fields, url: String) -> Option<String> {

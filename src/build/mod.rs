@@ -6,7 +6,7 @@
 pub mod published;
 mod session;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 use crate::timings::{Timing, Timings};
@@ -113,6 +113,8 @@ pub struct Prepared {
     pub theme: crate::render::theme::Theme,
     /// Templates compiled from the theme.
     pub tera: tera::Tera,
+    /// Interface text and formats of every language the site shows.
+    pub catalog: std::sync::Arc<crate::i18n::Catalog>,
     /// URLs under the effective base URL.
     pub urls: crate::render::urls::Urls,
     /// Today in the site's timezone.
@@ -157,8 +159,20 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
     let theme = timings.phase("load theme", || {
         crate::render::theme::load(site, &config.theme)
     });
+    let catalog = match &theme {
+        Ok(theme) => {
+            let (catalog, mut errors) = crate::i18n::Catalog::load(
+                &crate::render::theme::translation_layers(theme),
+                &site_languages(&config, &content),
+            );
+            diagnostics.append(&mut errors);
+            diagnostics.extend(catalog.gaps(Path::new(crate::config::SITE_FILE)));
+            std::sync::Arc::new(catalog)
+        }
+        Err(_) => std::sync::Arc::new(crate::i18n::Catalog::load(&[], &[]).0),
+    };
     let (theme, tera) = match theme {
-        Ok(theme) => match crate::render::theme::engine(&theme) {
+        Ok(theme) => match crate::render::theme::engine(&theme, catalog.clone()) {
             Ok(tera) => (theme, tera),
             Err(mut errors) => {
                 diagnostics.append(&mut errors);
@@ -193,6 +207,7 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
     });
     crate::diagnostics::attach_sources(site, &mut diagnostics);
     Ok(Prepared {
+        catalog,
         urls: crate::render::urls::Urls::new(&base_url),
         config,
         content,
@@ -201,6 +216,27 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
         today,
         warnings: diagnostics,
     })
+}
+
+/// The languages pages are shown in: the site's, then those postings and pages name.
+fn site_languages(
+    config: &crate::config::SiteConfig,
+    content: &crate::content::Content,
+) -> Vec<String> {
+    let mut languages = config.languages.clone();
+    let mut others: Vec<&String> = content
+        .postings
+        .iter()
+        .filter_map(|p| p.language.as_ref())
+        .collect();
+    others.sort();
+    others.dedup();
+    for l in others {
+        if !languages.contains(l) {
+            languages.push(l.clone());
+        }
+    }
+    languages
 }
 
 /// Runs the whole pipeline and swaps the new site in; on failure the output is untouched.
@@ -317,6 +353,7 @@ fn render(
         today: prepared.today,
         theme: &prepared.theme,
         tera: &prepared.tera,
+        i18n: &prepared.catalog,
     };
     crate::render::render(&input, work, sink, timings).map_err(|failure| match failure {
         crate::render::Failure::Output(e) => BuildError::Output(e),

@@ -9,6 +9,7 @@ pub(crate) mod dates;
 pub(crate) mod extra;
 pub mod faq;
 pub(crate) mod fields;
+pub(crate) mod language;
 pub mod frontmatter;
 pub mod model;
 pub mod page;

@@ -48,6 +48,16 @@ impl Workplace {
     }
 
     /// The label job seekers read.
+    /// The key of its name in the translation files.
+    pub fn text_key(self) -> &'static str {
+        match self {
+            Workplace::Onsite => "workplace_onsite",
+            Workplace::Hybrid => "workplace_hybrid",
+            Workplace::Remote => "workplace_remote",
+        }
+    }
+
+    /// Its English name.
     pub fn label(self) -> &'static str {
         match self {
             Workplace::Onsite => "On-site",
@@ -125,6 +135,21 @@ impl EmploymentType {
     }
 
     /// The label job seekers read.
+    /// The key of its name in the translation files.
+    pub fn text_key(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "type_full_time",
+            EmploymentType::PartTime => "type_part_time",
+            EmploymentType::Contract => "type_contract",
+            EmploymentType::Temporary => "type_temporary",
+            EmploymentType::Intern => "type_intern",
+            EmploymentType::Volunteer => "type_volunteer",
+            EmploymentType::PerDiem => "type_per_diem",
+            EmploymentType::Other => "type_other",
+        }
+    }
+
+    /// Its English name.
     pub fn label(self) -> &'static str {
         match self {
             EmploymentType::FullTime => "Full-time",
@@ -299,6 +324,11 @@ pub struct Posting {
     pub image: Option<String>,
     /// Lint names silenced for this posting.
     pub lint_allow: Vec<String>,
+    /// The posting's language (front matter `language`, else the file name's `.de.md`);
+    /// `None` means the site's default.
+    pub language: Option<String>,
+    /// Links translations with different file names (front matter `translation_key`).
+    pub translation_key: Option<String>,
     /// Free-form values for templates.
     pub extra: serde_json::Value,
     /// The Markdown body.

@@ -35,6 +35,8 @@ pub const KNOWN: &[&str] = &[
     "extra",
     "image",
     "lint",
+    "language",
+    "translation_key",
 ];
 const LOCATION_KEYS: &[&str] = &["city", "region", "country", "postal_code", "street"];
 const SALARY_KEYS: &[&str] = &["min", "max", "currency", "period", "note"];
@@ -50,7 +52,9 @@ pub fn read(
 ) -> Option<Posting> {
     let f = r.fields(node, KNOWN, "the front matter")?;
     let title = r.required_text(&f, "title", WHAT, "title: Backend Engineer");
+    let (file_stem, file_language) = crate::content::language::split_stem(file_stem);
     let slug = slug::read(r, &f, file_stem);
+    let language = crate::content::language::read(r, &f).or(file_language);
     let department = r.required_text(&f, "department", WHAT, "department: Engineering");
     let workplace = read_workplace(r, &f);
     let locations = read_locations(r, &f);
@@ -128,6 +132,8 @@ pub fn read(
         faq_groups,
         image: crate::content::url::optional(r, &f, "image"),
         lint_allow: read_lint_allow(r, &f),
+        language,
+        translation_key: r.optional_text(&f, "translation_key"),
         extra: f.present("extra").map(extra::to_json).unwrap_or_default(),
         body: body.to_string(),
         body_line,

@@ -147,7 +147,10 @@ pub(crate) fn compile_posting(
         max,
     );
     let summary = (max > 0).then_some(summary);
-    let view = views::job_with_summary(p, input.config, input.urls, input.today, summary);
+    let texts = input
+        .i18n
+        .texts(p.language.as_deref().unwrap_or(&input.config.language));
+    let view = views::job_with_summary(p, input.config, input.urls, input.today, summary, texts);
     (view, html, diags)
 }
 

@@ -125,6 +125,7 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
         jobs_url: urls.path(""),
     };
     let mut ctx = tera::Context::new();
+    set_language(&mut ctx, &config.language);
     ctx.insert("site", &site);
     ctx.insert("nav", &nav);
     ctx.insert(
@@ -132,6 +133,13 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
         &serde_json::json!({"generator": concat!("careers ", env!("CARGO_PKG_VERSION"))}),
     );
     ctx
+}
+
+/// Sets the page's language: `lang` (BCP 47, what `t` translates into) and `og_locale`
+/// (the same as OpenGraph writes it, `de_CH`).
+pub(crate) fn set_language(ctx: &mut tera::Context, language: &str) {
+    ctx.insert("lang", language);
+    ctx.insert("og_locale", &language.replace('-', "_"));
 }
 
 /// The favicon link: `theme_options.favicon` (absent means `favicon.svg`; `""`, `null` or

@@ -95,10 +95,10 @@ fn add(listings: &mut BTreeMap<String, (String, Vec<usize>)>, slug: &str, name: 
 }
 
 /// Groups sorted open postings in one pass.
-pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
+pub fn compute<'v>(open: &[&'v JobView], urls: &Urls) -> Listings {
     let mut departments: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     let mut locations: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    let mut types: BTreeMap<(usize, &'static str), (&'static str, Vec<usize>)> = BTreeMap::new();
+    let mut types: BTreeMap<(usize, &'static str), (&'v str, Vec<usize>)> = BTreeMap::new();
     let mut remote = Vec::new();
     for (i, job) in open.iter().enumerate() {
         add(
@@ -117,7 +117,7 @@ pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
                 .unwrap_or(99);
             types
                 .entry((order, t.slug))
-                .or_insert_with(|| (t.label, Vec::new()))
+                .or_insert_with(|| (t.label.as_str(), Vec::new()))
                 .1
                 .push(i);
         }
@@ -160,10 +160,10 @@ pub fn compute(open: &[&JobView], urls: &Urls) -> Listings {
         .map(|((_, s), (n, m))| option(ListingKind::Type, "types", s.into(), n.into(), m))
         .collect();
     let remote_count = remote.len();
-    if !remote.is_empty() {
+    if let Some(&first) = remote.first() {
         pages.push(Listing {
             kind: ListingKind::Remote,
-            title: "Remote".into(),
+            title: open[first].workplace_label.clone(),
             slug: String::new(),
             path: "remote/".into(),
             members: remote,

@@ -53,6 +53,8 @@ pub struct Input<'a> {
     pub theme: &'a Theme,
     /// Template engine built from the theme.
     pub tera: &'a tera::Tera,
+    /// Interface text and formats per language.
+    pub i18n: &'a crate::i18n::Catalog,
 }
 
 /// Why a render stopped: problems in the content or the theme, or a file the sink could

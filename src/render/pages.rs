@@ -135,6 +135,7 @@ pub(crate) fn job(
         },
     };
     let mut ctx = base.clone();
+    crate::render::context::set_language(&mut ctx, &view.language);
     ctx.insert("page", &meta);
     ctx.insert_value("job", tera::Value::from(job));
     ctx.insert("faq", &faq);
@@ -149,12 +150,12 @@ pub(crate) fn index(
     rows: &Rows,
 ) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
+    let texts = input.i18n.texts(&config.language);
     let meta = PageMeta {
         title: config.title.clone(),
-        description: config
-            .description
-            .clone()
-            .unwrap_or_else(|| format!("Open positions at {}", config.company.name)),
+        description: config.description.clone().unwrap_or_else(|| {
+            texts.fill("index_description", &[("company", &config.company.name)])
+        }),
         url: urls.path(""),
         permalink: urls.absolute(""),
         kind: "index",
@@ -190,14 +191,16 @@ pub(crate) fn listing(
     rows: &Rows,
 ) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
-    let description = match listing.kind {
-        ListingKind::Department | ListingKind::Location => format!(
-            "Open positions in {} at {}.",
-            listing.title, config.company.name
-        ),
-        ListingKind::Type => format!("{} positions at {}.", listing.title, config.company.name),
-        ListingKind::Remote => format!("Remote positions at {}.", config.company.name),
+    let texts = input.i18n.texts(&config.language);
+    let key = match listing.kind {
+        ListingKind::Department | ListingKind::Location => "listing_description_in",
+        ListingKind::Type => "listing_description_type",
+        ListingKind::Remote => "listing_description_remote",
     };
+    let description = texts.fill(
+        key,
+        &[("name", &listing.title), ("company", &config.company.name)],
+    );
     let feed_url = if config.feeds.atom {
         urls.path(&format!("{}feed.xml", listing.path))
     } else {
@@ -230,11 +233,12 @@ pub(crate) fn listing(
 /// `/404.html`.
 pub(crate) fn not_found(input: &Input, base: &tera::Context, out: &Out) -> Result<(), Failure> {
     let Input { config, urls, .. } = *input;
+    let texts = input.i18n.texts(&config.language);
     let mut ctx = base.clone();
     ctx.insert(
         "page",
         &PageMeta {
-            title: format!("Page not found — {}", config.title),
+            title: format!("{} — {}", texts.get("not_found_title"), config.title),
             url: urls.path("404.html"),
             permalink: urls.absolute("404.html"),
             noindex: true,
@@ -278,12 +282,10 @@ pub(crate) fn faq(
                 .collect(),
         })
         .collect();
+    let texts = input.i18n.texts(&config.language);
     let meta = PageMeta {
-        title: format!("Frequently asked questions — {}", config.title),
-        description: format!(
-            "Answers to common questions about working at and applying to {}.",
-            config.company.name
-        ),
+        title: format!("{} — {}", texts.get("faq_title"), config.title),
+        description: texts.fill("faq_description", &[("company", &config.company.name)]),
         url: urls.path("faq/"),
         permalink: urls.absolute("faq/"),
         kind: "faq",

@@ -59,6 +59,7 @@ fn value(
 ) -> Result<tera::Value, Diagnostic> {
     let job = tera::Value::from_serializable(view);
     let mut ctx = base.clone();
+    crate::render::context::set_language(&mut ctx, &view.language);
     ctx.insert_value("job", job.clone());
     let html = timings
         .add(ROW_TEMPLATE, || input.tera.render(ROW_TEMPLATE, &ctx))

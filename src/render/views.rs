@@ -8,6 +8,7 @@ use crate::config::SiteConfig;
 use crate::content::codes;
 use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
 use crate::content::slug::slugify;
+use crate::i18n::Texts;
 use crate::markdown;
 use crate::render::urls::Urls;
 use format::{cut, join_slugs};
@@ -35,7 +36,7 @@ pub struct LocationView {
     pub region: String,
     /// ISO code.
     pub country: String,
-    /// English country name.
+    /// The country's name in the page's language.
     pub country_name: String,
     /// Postal code.
     pub postal_code: String,
@@ -54,8 +55,8 @@ pub struct LocationView {
 pub struct TypeView {
     /// Front-matter id (`full_time`).
     pub id: &'static str,
-    /// "Full-time".
-    pub label: &'static str,
+    /// "Full-time", in the page's language.
+    pub label: String,
     /// Listing slug.
     pub slug: &'static str,
     /// Listing link.
@@ -104,6 +105,8 @@ pub struct ShareView {
 pub struct JobView {
     /// Title.
     pub title: String,
+    /// The language the posting is written in (BCP 47), for `lang` attributes.
+    pub language: String,
     /// Slug.
     pub slug: String,
     /// Link path.
@@ -118,8 +121,8 @@ pub struct JobView {
     pub locations: Vec<LocationView>,
     /// onsite|hybrid|remote.
     pub workplace: &'static str,
-    /// On-site|Hybrid|Remote.
-    pub workplace_label: &'static str,
+    /// On-site|Hybrid|Remote, in the page's language.
+    pub workplace_label: String,
     /// Where remote hires may live.
     pub remote_regions: Vec<String>,
     /// One line for listings.
@@ -184,57 +187,65 @@ pub const ROW_SUMMARY_LENGTH: usize = 220;
 
 /// The view of a posting (without its body HTML), given its body's first paragraph (the
 /// summary when the posting has none), so the body is not parsed a second time.
-pub fn job_with_summary(
+pub(crate) fn job_with_summary(
     p: &Posting,
     config: &SiteConfig,
     urls: &Urls,
     today: Date,
     first_paragraph: Option<String>,
+    texts: &Texts,
 ) -> JobView {
     let url = urls.path_of(&["jobs/", &p.slug, "/"]);
     let permalink = urls.absolute_of(&["jobs/", &p.slug, "/"]);
-    let locations: Vec<LocationView> = p.locations.iter().map(|l| location(l, urls)).collect();
+    let locations: Vec<LocationView> = p
+        .locations
+        .iter()
+        .map(|l| location(l, urls, texts))
+        .collect();
     let employment_types: Vec<TypeView> = p
         .employment_types
         .iter()
         .map(|t| TypeView {
             id: t.id(),
-            label: t.label(),
+            label: texts.get(t.text_key()).to_string(),
             slug: t.slug(),
             url: urls.path_of(&["types/", t.slug(), "/"]),
         })
         .collect();
+    let workplace_label = texts.get(p.workplace.text_key()).to_string();
     let mut location_parts: Vec<String> = locations.iter().map(|l| l.label.clone()).collect();
     if p.workplace != crate::content::model::Workplace::Onsite || location_parts.is_empty() {
-        location_parts.push(p.workplace.label().to_string());
+        location_parts.push(workplace_label.clone());
     }
+    let apply_label = texts.fill("apply_for", &[("title", &p.title)]);
     let apply = p.apply.as_ref().or(config.apply.as_ref()).map(|a| match a {
         Apply::Url(u) => ApplyView {
             href: urls.asset(u),
             kind: "url",
-            label: format!("Apply for {}", p.title),
+            label: apply_label.clone(),
         },
         Apply::Email(e) => ApplyView {
             href: format!(
                 "mailto:{e}?subject={}",
-                percent_encode(&format!("Application: {}", p.title))
+                percent_encode(&texts.fill("application_subject", &[("title", &p.title)]))
             ),
             kind: "email",
-            label: format!("Apply for {}", p.title),
+            label: apply_label.clone(),
         },
     });
     let summary = p.summary.clone().unwrap_or_else(|| {
         first_paragraph.unwrap_or_else(|| markdown::first_paragraph(&p.body, SUMMARY_LENGTH))
     });
     let location_label = location_parts.join(" · ");
-    let workplace_label = p.workplace.label();
+    let dates = texts.formats();
     JobView {
         workplace_in_location: !location_label.is_empty()
-            && location_label.contains(workplace_label),
+            && location_label.contains(&workplace_label),
         location_slugs: join_slugs(locations.iter().map(|l| l.slug.as_str())),
         type_slugs: join_slugs(employment_types.iter().map(|t| t.slug)),
         summary_short: cut(&summary, ROW_SUMMARY_LENGTH),
         title: p.title.clone(),
+        language: texts.language().to_string(),
         slug: p.slug.clone(),
         share: ShareView {
             linkedin: format!(
@@ -258,15 +269,15 @@ pub fn job_with_summary(
         remote_regions: p.remote_regions.clone(),
         employment_label: employment_types
             .iter()
-            .map(|t| t.label)
+            .map(|t| t.label.as_str())
             .collect::<Vec<_>>()
             .join(", "),
         employment_types,
-        salary: p.salary.as_ref().map(salary),
+        salary: p.salary.as_ref().map(|s| salary(s, texts)),
         date_posted: p.date_posted.to_string(),
-        date_posted_label: date_label(p.date_posted),
+        date_posted_label: dates.date(p.date_posted),
         valid_through: p.valid_through.map(|d| d.to_string()).unwrap_or_default(),
-        valid_through_label: p.valid_through.map(date_label).unwrap_or_default(),
+        valid_through_label: p.valid_through.map(|d| dates.date(d)).unwrap_or_default(),
         evergreen: p.evergreen,
         closed: is_closed(p, today),
         apply,
@@ -300,10 +311,12 @@ pub fn department(name: &str, urls: &Urls) -> Named {
     }
 }
 
-fn location(l: &Location, urls: &Urls) -> LocationView {
-    let country_name = codes::country_name(&l.country)
-        .unwrap_or(&l.country)
-        .to_string();
+fn location(l: &Location, urls: &Urls, texts: &Texts) -> LocationView {
+    let country_name = texts
+        .formats()
+        .country(&l.country)
+        .or_else(|| codes::country_name(&l.country).map(str::to_string))
+        .unwrap_or_else(|| l.country.clone());
     let label = if l.city.is_empty() {
         country_name.clone()
     } else {
@@ -327,21 +340,22 @@ fn location(l: &Location, urls: &Urls) -> LocationView {
     }
 }
 
-fn salary(s: &Salary) -> SalaryView {
-    let amount = |n: f64| money(n, &s.currency);
+fn salary(s: &Salary, texts: &Texts) -> SalaryView {
+    let formats = texts.formats();
+    let amount = |n: f64| formats.money(n, &s.currency);
     let figures = match (s.min, s.max) {
         (Some(lo), Some(hi)) if lo == hi => amount(lo),
-        (Some(lo), Some(hi)) => format!("{}–{}", amount(lo), amount(hi)),
-        (Some(lo), None) => format!("From {}", amount(lo)),
-        (None, Some(hi)) => format!("Up to {}", amount(hi)),
+        (Some(lo), Some(hi)) => formats.money_range(lo, hi, &s.currency),
+        (Some(lo), None) => texts.fill("pay_from", &[("amount", &amount(lo))]),
+        (None, Some(hi)) => texts.fill("pay_up_to", &[("amount", &amount(hi))]),
         (None, None) => String::new(),
     };
     let per = match s.period {
-        PayPeriod::Hour => "per hour",
-        PayPeriod::Day => "per day",
-        PayPeriod::Week => "per week",
-        PayPeriod::Month => "per month",
-        PayPeriod::Year => "per year",
+        PayPeriod::Hour => "pay_per_hour",
+        PayPeriod::Day => "pay_per_day",
+        PayPeriod::Week => "pay_per_week",
+        PayPeriod::Month => "pay_per_month",
+        PayPeriod::Year => "pay_per_year",
     };
     SalaryView {
         min: s.min,
@@ -349,6 +363,6 @@ fn salary(s: &Salary) -> SalaryView {
         currency: s.currency.clone(),
         period: s.period.id(),
         note: s.note.clone(),
-        label: format!("{figures} {per}"),
+        label: texts.fill(per, &[("amount", &figures)]),
     }
 }

@@ -17,6 +17,16 @@
   }
   function hasWord(list, w) { return (' ' + (list || '') + ' ').indexOf(' ' + w + ' ') >= 0; }
 
+  /* "3 positions" in the page's language: data-plural holds one text per CLDR plural
+     category, picked with the browser's plural rules. */
+  function countText(el, n) {
+    var forms = {};
+    try { forms = JSON.parse(el.getAttribute('data-plural') || '{}'); } catch (e) { forms = {}; }
+    var category = 'other';
+    try { category = new Intl.PluralRules(lang).select(n); } catch (e) { category = n === 1 ? 'one' : 'other'; }
+    return (forms[category] || forms.other || '{n}').replace('{n}', n);
+  }
+
   /* Relative "posted" dates, computed in the reader's browser and time zone. */
   function relativeDates() {
     var rtf = null;
@@ -28,9 +38,11 @@
       if (!m) return;
       var days = Math.round((today - Date.UTC(+m[1], +m[2] - 1, +m[3])) / 864e5);
       if (days < 0 || days > 60) return;
+      if (!rtf) return;
       if (!t.title) t.title = t.textContent.trim();
-      t.textContent = rtf ? rtf.format(-days, 'day')
-        : days === 0 ? 'today' : days === 1 ? 'yesterday' : days + ' days ago';
+      // data-relative is the page's sentence around the date ("Posted {when}").
+      var around = t.getAttribute('data-relative') || '{when}';
+      t.textContent = around.replace('{when}', rtf.format(-days, 'day'));
     });
   }
 
@@ -89,7 +101,7 @@
       s.name = key;
       var any = d.createElement('option');
       any.value = '';
-      any.textContent = 'All';
+      any.textContent = (filtersBox && filtersBox.getAttribute('data-all')) || 'All';
       s.appendChild(any);
       options.forEach(function (o) {
         var opt = d.createElement('option');
@@ -179,8 +191,7 @@
         // Debounced so screen readers hear the result, not every keystroke.
         clearTimeout(statusTimer);
         statusTimer = setTimeout(function () {
-          var tpl = total === 1 ? statusEl.getAttribute('data-one') : statusEl.getAttribute('data-other');
-          var msg = (tpl || '{n} positions').replace('{n}', total);
+          var msg = countText(statusEl, total);
           if (statusEl.textContent !== msg) statusEl.textContent = msg;
         }, 400);
       }
