@@ -17,7 +17,6 @@ const KNOWN: &[&str] = &[
     "base_url",
     "language",
     "languages",
-    "untranslated_postings",
     "description",
     "theme",
     "output_dir",
@@ -70,8 +69,7 @@ pub struct SiteConfig {
     /// Every language the site is published in, the default first (`[language]` unless
     /// site.yaml lists several).
     pub languages: Vec<String>,
-    /// Whether a posting with no translation into a language is listed there too.
-    pub show_untranslated: bool,
+
     /// Meta description of the listing.
     pub description: Option<String>,
     /// Theme name (default `default`).
@@ -140,7 +138,6 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
     );
     let base_url = base_url.and_then(|url| check_base_url(r, &f, url));
     let (language, languages) = read_languages(r, &f);
-    let show_untranslated = read_untranslated(r, &f);
     let timezone = read_timezone(r, &f);
     let company = read_company(r, &f, title.as_deref().unwrap_or("Company"));
     let feeds = read_feeds(r, &f);
@@ -161,7 +158,6 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         base_url: base_url?,
         language,
         languages,
-        show_untranslated,
         description,
         theme,
         output_dir,
@@ -213,21 +209,6 @@ fn read_languages(r: &mut Reader, f: &Fields) -> (String, Vec<String>) {
         languages.push(language.clone());
     }
     (language, languages)
-}
-
-/// `untranslated_postings: show | hide` (default hide).
-fn read_untranslated(r: &mut Reader, f: &Fields) -> bool {
-    let Some(node) = f.get("untranslated_postings") else {
-        return false;
-    };
-    match r.text(node, "untranslated_postings").as_deref() {
-        Some("show") => true,
-        Some("hide") | None => false,
-        Some(other) => {
-            r.error(node.pos, other.chars().count(), "bad-value", format!("`untranslated_postings` is `show` or `hide`, not `{other}`"), "write `untranslated_postings: show` to list a posting in every language, marked with its own".into());
-            false
-        }
-    }
 }
 
 fn check_base_url(r: &mut Reader, f: &Fields, url: String) -> Option<String> {

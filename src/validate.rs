@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::content::Content;
+use crate::content::{Content, language};
 use crate::content::model::Posting;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
@@ -18,26 +18,45 @@ const RESERVED: &[&str] = &[
     "404",
 ];
 
+/// Whether a file's name ends in a language (`backend.de.md`).
+fn has_language(source: &std::path::Path) -> bool {
+    source
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| language::split_stem(s).1.is_some())
+}
+
 /// Every cross-file problem in the content.
-pub fn check(content: &Content) -> Vec<Diagnostic> {
+pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Looked up only (the problems come in content order): a hash map, borrowing each path.
     // Every slug is lowercase ASCII (`slug::read` makes or checks it so), so slugs that are
     // equal ignoring case are equal.
-    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    // Each language the site lists has its own folder, so a slug is taken once per folder.
+    let mut seen: HashMap<(&str, &str), &PathBuf> = HashMap::new();
     let slugs = content
         .postings
         .iter()
-        .map(|p| (&p.slug, &p.source, "posting"))
-        .chain(content.pages.iter().map(|p| (&p.slug, &p.source, "page")));
-    for (slug, source, kind) in slugs {
-        if let Some(first) = seen.get(slug.as_str()) {
+        .map(|p| (&p.slug, &p.source, "posting", language::tree(p.language.as_deref(), languages)))
+        .chain(
+            content
+                .pages
+                .iter()
+                .map(|p| (&p.slug, &p.source, "page", language::tree(p.language.as_deref(), languages))),
+        );
+    for (slug, source, kind, folder) in slugs {
+        if let Some(first) = seen.get(&(folder, slug.as_str())) {
+            let help = if languages.len() > 1 || folder.is_empty() && has_language(source) {
+                "give one of them its own `slug:` (or rename the file), so each has its own address; a translation is published under its own language only when site.yaml lists that language in `languages:`"
+            } else {
+                "give one of them its own `slug:` (or rename the file), so each has its own address"
+            };
             out.push(
                 Diagnostic::error(source, 1, 1, "duplicate-slug", format!("this {kind} has the slug `{slug}`, which {} already uses", crate::diagnostics::shown_path(first)))
-                    .help("give one of them its own `slug:` (or rename the file), so each has its own address"),
+                    .help(help),
             );
         } else {
-            seen.insert(slug, source);
+            seen.insert((folder, slug), source);
         }
         if kind == "page" && RESERVED.contains(&slug.as_str()) {
             out.push(

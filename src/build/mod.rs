@@ -143,7 +143,13 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
     let config = timings.phase("load site.yaml", || crate::config::load(site));
     let (content, mut diagnostics) =
         timings.phase("load + parse content", || crate::content::load(site));
-    diagnostics.extend(timings.phase("validate", || crate::validate::check(&content)));
+    let languages = match &config {
+        Ok((c, _)) => c.languages.clone(),
+        Err(_) => Vec::new(),
+    };
+    diagnostics.extend(timings.phase("validate", || {
+        crate::validate::check(&content, &languages)
+    }));
     let (config, _) = match config {
         Ok(c) => c,
         Err(mut errors) => {
@@ -354,6 +360,8 @@ fn render(
         theme: &prepared.theme,
         tera: &prepared.tera,
         i18n: &prepared.catalog,
+        alternates: None,
+        shared: true,
     };
     crate::render::render(&input, work, sink, timings).map_err(|failure| match failure {
         crate::render::Failure::Output(e) => BuildError::Output(e),

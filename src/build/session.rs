@@ -89,6 +89,10 @@ impl Session {
         let Some(mut prepared) = self.prepared.take() else {
             return self.build();
         };
+        // A site in several languages renders each language from scratch.
+        if prepared.config.languages.len() > 1 {
+            return self.build();
+        }
         let kept = self.kept.take();
         let Some(edited) = self.reread(&mut prepared, changed, &timings) else {
             return self.build();
@@ -143,7 +147,7 @@ impl Session {
             prepared.warnings.extend(diagnostics);
             prepared.content.postings[i] = posting;
         }
-        let problems = timings.phase("validate", || crate::validate::check(&prepared.content));
+        let problems = timings.phase("validate", || crate::validate::check(&prepared.content, &prepared.config.languages));
         (!crate::diagnostics::has_errors(&problems)).then_some(edited)
     }
 

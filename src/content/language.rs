@@ -18,6 +18,16 @@ pub(crate) fn split_stem(stem: &str) -> (&str, Option<String>) {
     }
 }
 
+/// The folder a posting or page in `language` is published under: `""` for the site's
+/// default language and for languages the site does not list (those pages go with the
+/// default's), else the language (`de` → `/de/…`).
+pub(crate) fn tree<'a>(language: Option<&'a str>, languages: &[String]) -> &'a str {
+    match language {
+        Some(l) if languages.iter().skip(1).any(|s| s == l) => l,
+        _ => "",
+    }
+}
+
 /// Front matter `language`, checked to be a language code.
 pub(crate) fn read(r: &mut Reader, f: &Fields) -> Option<String> {
     let node = f.get("language")?;

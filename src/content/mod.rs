@@ -35,6 +35,8 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// FAQ groups from content/faq.yaml.
     pub faq: Vec<FaqGroup>,
+    /// The FAQ in other languages: `content/faq.de.yaml` as (`de`, groups), by language.
+    pub faq_translations: Vec<(String, Vec<FaqGroup>)>,
     /// Files under content/static/.
     pub static_files: Vec<StaticFile>,
 }
@@ -66,7 +68,8 @@ pub fn load(site_dir: &Path) -> (Content, Vec<Diagnostic>) {
         content.pages.extend(page);
         diagnostics.extend(diags);
     }
-    content.faq = load_faq(site_dir, &mut diagnostics);
+    content.faq = load_faq(site_dir, Path::new(FAQ_FILE), &mut diagnostics);
+    content.faq_translations = faq_translations(site_dir, &mut diagnostics);
     content.static_files = static_files(site_dir, Path::new("content/static"), &mut diagnostics);
     (content, diagnostics)
 }
@@ -118,8 +121,7 @@ pub fn parse_markdown_text<T>(
     (item, reader.diagnostics)
 }
 
-fn load_faq(site_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FaqGroup> {
-    let relative = Path::new(FAQ_FILE);
+fn load_faq(site_dir: &Path, relative: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FaqGroup> {
     if !site_dir.join(relative).is_file() {
         return Vec::new();
     }
@@ -133,6 +135,31 @@ fn load_faq(site_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FaqGroup>
     let (groups, mut problems) = faq::parse_text(&file);
     diagnostics.append(&mut problems);
     groups
+}
+
+/// `content/faq.<lang>.yaml` files, each read like content/faq.yaml, sorted by language.
+fn faq_translations(
+    site_dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Vec<FaqGroup>)> {
+    let Ok(entries) = std::fs::read_dir(site_dir.join("content")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let stem = name.strip_suffix(".yaml")?;
+            let (base, language) = language::split_stem(stem);
+            let language = language.filter(|_| base == "faq")?;
+            let relative = Path::new("content").join(&name);
+            Some((language, load_faq(site_dir, &relative, diagnostics)))
+        })
+        .collect()
 }
 
 /// Whether a file name is an editor's temporary or backup file, or hidden.

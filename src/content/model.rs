@@ -344,6 +344,8 @@ pub struct Page {
     pub source: PathBuf,
     /// Page title.
     pub title: String,
+    /// The page's language (front matter or `.de.md`); `None` means the site's default.
+    pub language: Option<String>,
     /// URL slug (`/<slug>/`).
     pub slug: String,
     /// Meta description.

@@ -14,6 +14,7 @@ pub const KNOWN: &[&str] = &[
     "date_updated",
     "image",
     "extra",
+    "language",
 ];
 
 /// Reads a page from its parsed front matter.
@@ -26,8 +27,11 @@ pub fn read(
 ) -> Option<Page> {
     let f = r.fields(node, KNOWN, "the front matter")?;
     let title = r.required_text(&f, "title", "this page", "title: Our hiring process");
+    let (file_stem, file_language) = crate::content::language::split_stem(file_stem);
     let slug = slug::read(r, &f, file_stem);
+    let language = crate::content::language::read(r, &f).or(file_language);
     Some(Page {
+        language,
         source: r.file.path.clone(),
         title: title?,
         slug: slug?,

@@ -346,7 +346,6 @@ pub(crate) mod tests_support {
             base_url: "https://example.com/".into(),
             language: "en".into(),
             languages: vec!["en".into()],
-            show_untranslated: false,
             description: None,
             theme: "default".into(),
             output_dir: PathBuf::from("public"),

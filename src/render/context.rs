@@ -90,7 +90,7 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
         description: config.description.as_deref().unwrap_or(""),
         language: &config.language,
         base_url: &urls.base_url,
-        root: &urls.root,
+        root: &urls.site_root,
         company: CompanyView {
             name: &config.company.name,
             url: config.company.url.as_deref().unwrap_or(""),
@@ -128,6 +128,9 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
     set_language(&mut ctx, &config.language);
     ctx.insert("site", &site);
     ctx.insert("nav", &nav);
+    // Each language's home page, for the language switcher (empty for a site in one).
+    let homes = input.alternates.map_or(&[][..], |a| a.homes());
+    ctx.insert("languages", homes);
     ctx.insert(
         "build",
         &serde_json::json!({"generator": concat!("careers ", env!("CARGO_PKG_VERSION"))}),
@@ -154,7 +157,7 @@ fn favicon_url(theme_options: &serde_json::Value, urls: &crate::render::urls::Ur
     if favicon.is_empty() || favicon.contains("://") {
         favicon
     } else {
-        urls.path(favicon.trim_start_matches('/'))
+        urls.asset_path(&favicon)
     }
 }
 

@@ -8,6 +8,7 @@ mod compiled;
 mod context;
 pub mod feeds;
 mod json;
+pub(crate) mod languages;
 pub(crate) mod jsonld;
 pub(crate) mod listings;
 mod out;
@@ -55,6 +56,11 @@ pub struct Input<'a> {
     pub tera: &'a tera::Tera,
     /// Interface text and formats per language.
     pub i18n: &'a crate::i18n::Catalog,
+    /// The pages that exist in several languages (`None`: the site is in one).
+    pub alternates: Option<&'a languages::Alternates>,
+    /// Whether this render writes the files every language shares (static files,
+    /// robots.txt): false for the second and later languages of a site.
+    pub shared: bool,
 }
 
 /// Why a render stopped: problems in the content or the theme, or a file the sink could
@@ -99,10 +105,25 @@ pub struct Rendered {
     pub kept: Kept,
 }
 
-/// Renders every output file of the site through `sink`. What did not change since the
-/// render `work.kept` comes from (a posting's page, a listing showing the same postings with
-/// the same views) the sink keeps as it was.
+/// Renders every output file of the site through `sink`: a site in several languages one
+/// language folder after the other, each as [`render_one`] renders a site in one.
 pub fn render(
+    input: &Input,
+    work: Work,
+    sink: &dyn Sink,
+    timings: &Timings,
+) -> Result<Rendered, Failure> {
+    if input.config.languages.len() > 1 {
+        languages::render(input, work, sink, timings)
+    } else {
+        render_one(input, work, sink, timings)
+    }
+}
+
+/// Renders every output file of a site in one language through `sink`. What did not change
+/// since the render `work.kept` comes from (a posting's page, a listing showing the same
+/// postings with the same views) the sink keeps as it was.
+fn render_one(
     input: &Input,
     mut work: Work,
     sink: &dyn Sink,
@@ -338,6 +359,8 @@ fn feed_files(input: &Input, made: &Made, out: &Out) -> Result<(), OutputError> 
             content,
             open: &entries,
             listings: &made.shape.listings.pages,
+            alternates: input.alternates,
+            shared: input.shared,
         };
         feeds::write(&site, &|path, fill| out.stream(path, fill), out.timings)
     })
@@ -346,6 +369,9 @@ fn feed_files(input: &Input, made: &Made, out: &Out) -> Result<(), OutputError> 
 /// Static files: the theme's assets first, then the site's own (which win).
 fn static_files(input: &Input, out: &Out) -> Result<(), OutputError> {
     let content = input.content;
+    if !input.shared {
+        return Ok(());
+    }
     for (path, file) in &input.theme.static_files {
         let overridden = content
             .static_files

@@ -27,6 +27,33 @@ pub(crate) struct PageMeta {
     image: String,
 }
 
+/// Puts a page's meta into its context, with its versions in other languages
+/// (`alternates`, empty for a page in one language only).
+/// and the language switcher's links (`language_links`: this page in each other language,
+/// else that language's home page).
+fn insert_page(ctx: &mut tera::Context, input: &Input, meta: &PageMeta, language: &str) {
+    ctx.insert("page", meta);
+    let Some(all) = input.alternates else {
+        ctx.insert("alternates", &[(); 0]);
+        ctx.insert("language_links", &[(); 0]);
+        return;
+    };
+    let alternates = all.of(&meta.permalink);
+    let links: Vec<&crate::render::languages::Alternate> = all
+        .homes()
+        .iter()
+        .filter(|home| home.hreflang != language)
+        .map(|home| {
+            alternates
+                .iter()
+                .find(|a| a.hreflang == home.hreflang)
+                .unwrap_or(home)
+        })
+        .collect();
+    ctx.insert("alternates", alternates);
+    ctx.insert("language_links", &links);
+}
+
 #[derive(Serialize)]
 struct FaqItem<'a> {
     id: String,
@@ -136,7 +163,7 @@ pub(crate) fn job(
     };
     let mut ctx = base.clone();
     crate::render::context::set_language(&mut ctx, &view.language);
-    ctx.insert("page", &meta);
+    insert_page(&mut ctx, input, &meta, &view.language);
     ctx.insert_value("job", tera::Value::from(job));
     ctx.insert("faq", &faq);
     out.template(input, "job.html", &ctx, &job_path(posting))
@@ -175,7 +202,7 @@ pub(crate) fn index(
     let all: Vec<usize> = (0..rows.open.len()).collect();
     let (jobs, groups) = rows.jobs_and_groups(&all);
     let mut ctx = base.clone();
-    ctx.insert("page", &meta);
+    insert_page(&mut ctx, input, &meta, &config.language);
     ctx.insert_value("groups", groups);
     ctx.insert_value("jobs", jobs);
     ctx.insert_value("filters", rows.filters.clone());
@@ -217,7 +244,7 @@ pub(crate) fn listing(
     };
     let (jobs, groups) = rows.jobs_and_groups(&listing.members);
     let mut ctx = base.clone();
-    ctx.insert("page", &meta);
+    insert_page(&mut ctx, input, &meta, &config.language);
     ctx.insert("listing", &serde_json::json!({"title": listing.title, "kind": listing.kind, "slug": listing.slug, "description": description, "feed_url": feed_url}));
     ctx.insert_value("groups", groups);
     ctx.insert_value("jobs", jobs);
@@ -235,8 +262,9 @@ pub(crate) fn not_found(input: &Input, base: &tera::Context, out: &Out) -> Resul
     let Input { config, urls, .. } = *input;
     let texts = input.i18n.texts(&config.language);
     let mut ctx = base.clone();
-    ctx.insert(
-        "page",
+    insert_page(
+        &mut ctx,
+        input,
         &PageMeta {
             title: format!("{} — {}", texts.get("not_found_title"), config.title),
             url: urls.path("404.html"),
@@ -245,6 +273,7 @@ pub(crate) fn not_found(input: &Input, base: &tera::Context, out: &Out) -> Resul
             kind: "404",
             ..PageMeta::default()
         },
+        &config.language,
     );
     out.template(input, "404.html", &ctx, "404.html")
 }
@@ -293,7 +322,7 @@ pub(crate) fn faq(
         ..PageMeta::default()
     };
     let mut ctx = base.clone();
-    ctx.insert("page", &meta);
+    insert_page(&mut ctx, input, &meta, &config.language);
     ctx.insert("faq_groups", &groups);
     out.template(input, "faq.html", &ctx, "faq/index.html")
 }
@@ -324,7 +353,11 @@ pub(crate) fn page(
         ..PageMeta::default()
     };
     let mut ctx = base.clone();
-    ctx.insert("page", &meta);
+    if let Some(language) = &page.language {
+        crate::render::context::set_language(&mut ctx, language);
+    }
+    let language = page.language.as_deref().unwrap_or(&config.language);
+    insert_page(&mut ctx, input, &meta, language);
     ctx.insert("page_content", &serde_json::json!({"title": page.title, "slug": page.slug, "summary": page.summary, "content": html, "extra": page.extra}));
     out.template(input, "page.html", &ctx, &format!("{path}index.html"))
 }

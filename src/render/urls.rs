@@ -7,6 +7,11 @@ pub struct Urls {
     pub base_url: String,
     /// Its path part, starting and ending with `/` (`/careers/`).
     pub root: String,
+    /// The base URL of the whole site, where files shared by every language live (the same
+    /// as `base_url` but for the pages of a language in its own folder).
+    pub site_base_url: String,
+    /// Its path part.
+    pub site_root: String,
 }
 
 impl Urls {
@@ -25,8 +30,21 @@ impl Urls {
             format!("{root}/")
         };
         Urls {
+            site_base_url: base_url.to_string(),
+            site_root: root.clone(),
             base_url: base_url.to_string(),
             root,
+        }
+    }
+
+    /// The URLs of the pages in the folder `language` (`/careers/de/`); files shared by
+    /// every language stay at the site's root.
+    pub fn in_folder(&self, language: &str) -> Urls {
+        Urls {
+            base_url: format!("{}{language}/", self.site_base_url),
+            root: format!("{}{language}/", self.site_root),
+            site_base_url: self.site_base_url.clone(),
+            site_root: self.site_root.clone(),
         }
     }
 
@@ -56,7 +74,7 @@ impl Urls {
         if value.starts_with("https://") || value.starts_with("http://") {
             value.to_string()
         } else {
-            self.absolute(value)
+            format!("{}{}", self.site_base_url, value.trim_start_matches('/'))
         }
     }
 }
@@ -83,7 +101,7 @@ impl Urls {
         if value.starts_with("https://") || value.starts_with("http://") {
             value.to_string()
         } else {
-            self.path(value)
+            format!("{}{}", self.site_root, value.trim_start_matches('/'))
         }
     }
 }

@@ -56,6 +56,10 @@ pub struct Site<'a> {
     pub open: &'a [Entry<'a>],
     /// Filtered listings; `members` index into `open`.
     pub listings: &'a [Listing],
+    /// The pages that exist in several languages, for the sitemap.
+    pub alternates: Option<&'a crate::render::languages::Alternates>,
+    /// Whether this render writes robots.txt (the first language of a site does).
+    pub shared: bool,
 }
 
 /// One machine-readable file to make.
@@ -107,7 +111,10 @@ pub fn write(
     if config.feeds.indeed {
         files.push(File::Indeed);
     }
-    files.extend([File::Search, File::Robots]);
+    files.push(File::Search);
+    if site.shared {
+        files.push(File::Robots);
+    }
     if config.feeds.atom {
         files.push(File::Atom(None));
         files.extend(listings.iter().map(|l| File::Atom(Some(l))));
@@ -120,7 +127,7 @@ pub fn write(
             File::Search => timings.add("search.json (make + write)", || {
                 emit("search.json", &mut |w| search::render_to(open, w))
             }),
-            File::Robots => emit_text("robots.txt", &robots(urls)),
+            File::Robots => emit_text("robots.txt", &robots(urls, &config.languages)),
             File::Atom(None) => {
                 let all: Vec<usize> = (0..open.len()).collect();
                 let feed = atom::Feed {
@@ -161,7 +168,7 @@ pub fn write(
             }),
             File::Sitemap => {
                 let files = timings.add("make sitemap", || {
-                    sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT)
+                    sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT, site.alternates)
                 });
                 for (path, text) in files {
                     emit_text(&path, &text)?;
@@ -207,12 +214,18 @@ pub fn absolute_links<'a>(html: &'a str, urls: &Urls) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
-/// `/robots.txt` pointing at the sitemap.
-pub fn robots(urls: &Urls) -> String {
-    format!(
+/// `/robots.txt` pointing at the sitemap, and at each other language's.
+pub fn robots(urls: &Urls, languages: &[String]) -> String {
+    let mut out = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         urls.absolute("sitemap.xml")
-    )
+    );
+    for language in languages.iter().skip(1) {
+        out.push_str("Sitemap: ");
+        out.push_str(&urls.in_folder(language).absolute("sitemap.xml"));
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

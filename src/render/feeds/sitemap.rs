@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::render::feeds::xml::{self, push_escaped};
 use crate::render::feeds::{Entry, Site};
+use crate::render::languages::Alternates;
 use crate::render::urls::Urls;
 
 /// One URL of the sitemap: a site-relative path and its last change, if known.
@@ -54,10 +55,15 @@ pub fn entries(site: &Site) -> Vec<UrlEntry> {
 
 /// The sitemap file(s) as (site-relative path, text): one `sitemap.xml` when the URLs fit in
 /// `limit` (at least 1), otherwise `sitemap.xml` as an index over numbered parts.
-pub fn files(urls: &Urls, entries: &[UrlEntry], limit: usize) -> Vec<(String, String)> {
+pub fn files(
+    urls: &Urls,
+    entries: &[UrlEntry],
+    limit: usize,
+    alternates: Option<&Alternates>,
+) -> Vec<(String, String)> {
     let limit = limit.max(1);
     if entries.len() <= limit {
-        return vec![("sitemap.xml".into(), urlset(urls, entries))];
+        return vec![("sitemap.xml".into(), urlset(urls, entries, alternates))];
     }
     let mut files = Vec::new();
     let mut index = String::from(
@@ -73,7 +79,7 @@ pub fn files(urls: &Urls, entries: &[UrlEntry], limit: usize) -> Vec<(String, St
             part.iter().filter_map(|e| e.lastmod).max(),
         );
         index.push_str("</sitemap>\n");
-        files.push((path, urlset(urls, part)));
+        files.push((path, urlset(urls, part, alternates)));
     }
     index.push_str("</sitemapindex>\n");
     files.insert(0, ("sitemap.xml".into(), index));
@@ -81,14 +87,27 @@ pub fn files(urls: &Urls, entries: &[UrlEntry], limit: usize) -> Vec<(String, St
 }
 
 /// One `<urlset>` file.
-fn urlset(urls: &Urls, entries: &[UrlEntry]) -> String {
+fn urlset(urls: &Urls, entries: &[UrlEntry], alternates: Option<&Alternates>) -> String {
     let mut out = String::with_capacity(256 + entries.len() * 128);
     out.push_str(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
+    if alternates.is_some() {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    out.push_str(">\n");
     for entry in entries {
         out.push_str("  <url>");
         push_loc(&mut out, urls, &entry.path, entry.lastmod);
+        if let Some(alternates) = alternates {
+            for a in alternates.of(&urls.absolute(&entry.path)) {
+                out.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
+                push_escaped(&mut out, &a.hreflang);
+                out.push_str("\" href=\"");
+                push_escaped(&mut out, &a.url);
+                out.push_str("\"/>");
+            }
+        }
         out.push_str("</url>\n");
     }
     out.push_str("</urlset>\n");
