@@ -46,7 +46,7 @@ pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
         );
     for (slug, source, kind, folder) in slugs {
         if let Some(first) = seen.get(&(folder, slug.as_str())) {
-            let help = if languages.len() > 1 || folder.is_empty() && has_language(source) {
+            let help = if languages.len() > 1 || has_language(source) || has_language(first) {
                 "give one of them its own `slug:` (or rename the file), so each has its own address; a translation is published under its own language only when site.yaml lists that language in `languages:`"
             } else {
                 "give one of them its own `slug:` (or rename the file), so each has its own address"

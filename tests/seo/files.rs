@@ -64,7 +64,7 @@ fn sitemap_becomes_an_index_beyond_the_limit() {
             lastmod: Some(date(2026, 11, n)),
         })
         .collect();
-    let files = sitemap::files(&urls, &entries, 2);
+    let files = sitemap::files(&urls, &entries, 2, None);
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         names,
@@ -105,10 +105,10 @@ fn sitemap_becomes_an_index_beyond_the_limit() {
         .collect();
     assert_eq!(sizes, [2, 2, 1]);
     // Within the limit: one plain urlset; a zero limit does not panic.
-    let single = sitemap::files(&urls, &entries, 5);
+    let single = sitemap::files(&urls, &entries, 5, None);
     assert_eq!(single.len(), 1);
     assert!(single[0].1.contains("<urlset"));
-    assert_eq!(sitemap::files(&urls, &entries, 0).len(), 6);
+    assert_eq!(sitemap::files(&urls, &entries, 0, None).len(), 6);
 }
 
 #[test]

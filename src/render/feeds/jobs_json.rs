@@ -60,6 +60,8 @@ pub struct Job<'a> {
     pub reference: Option<&'a str>,
     /// Job title.
     pub title: &'a str,
+    /// The language the posting is written in (BCP 47).
+    pub language: &'a str,
     /// Absolute URL of the posting page.
     pub url: &'a str,
     /// Department name.
@@ -165,6 +167,7 @@ pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a
         id: &p.slug,
         reference: p.reference.as_deref().and_then(non_empty),
         title: &p.title,
+        language: &entry.view.language,
         url: &entry.view.permalink,
         department: &p.department,
         team: p.team.as_deref().and_then(non_empty),
