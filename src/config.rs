@@ -186,17 +186,38 @@ fn read_languages(r: &mut Reader, f: &Fields) -> (String, Vec<String>) {
     let mut languages: Vec<String> = Vec::new();
     for (tag, pos) in r.text_list(f, "languages") {
         if !crate::i18n::is_language_tag(&tag) {
-            r.error(pos, tag.chars().count(), "bad-language", format!("`{tag}` is not a language code"), "write a language code such as en, de, fr, ja or pt-BR".into());
+            r.error(
+                pos,
+                tag.chars().count(),
+                "bad-language",
+                format!("`{tag}` is not a language code"),
+                "write a language code such as en, de, fr, ja or pt-BR".into(),
+            );
         } else if languages.iter().any(|l| l.eq_ignore_ascii_case(&tag)) {
-            r.error(pos, tag.chars().count(), "duplicate-language", format!("`{tag}` is listed twice in `languages`"), "list each language once".into());
+            r.error(
+                pos,
+                tag.chars().count(),
+                "duplicate-language",
+                format!("`{tag}` is listed twice in `languages`"),
+                "list each language once".into(),
+            );
         } else {
             languages.push(tag);
         }
     }
     if let (Some(node), Some(tag)) = (f.get("language"), single.as_deref()) {
         if !crate::i18n::is_language_tag(tag) {
-            r.error(node.pos, tag.chars().count(), "bad-language", format!("`{tag}` is not a language code"), "write a language code such as en, de, fr, ja or pt-BR".into());
-        } else if languages.first().is_some_and(|first| !first.eq_ignore_ascii_case(tag)) {
+            r.error(
+                node.pos,
+                tag.chars().count(),
+                "bad-language",
+                format!("`{tag}` is not a language code"),
+                "write a language code such as en, de, fr, ja or pt-BR".into(),
+            );
+        } else if languages
+            .first()
+            .is_some_and(|first| !first.eq_ignore_ascii_case(tag))
+        {
             r.error(node.pos, tag.chars().count(), "language-not-first", format!("`language: {tag}` is not the first of `languages`, which names the default language"), format!("remove `language`, or put `{tag}` first in `languages`")) ;
         }
     }

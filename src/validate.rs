@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::content::{Content, language};
 use crate::content::model::Posting;
+use crate::content::{Content, language};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
 /// Page slugs that would collide with the site's own folders.
@@ -37,13 +37,22 @@ pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
     let slugs = content
         .postings
         .iter()
-        .map(|p| (&p.slug, &p.source, "posting", language::tree(p.language.as_deref(), languages)))
-        .chain(
-            content
-                .pages
-                .iter()
-                .map(|p| (&p.slug, &p.source, "page", language::tree(p.language.as_deref(), languages))),
-        );
+        .map(|p| {
+            (
+                &p.slug,
+                &p.source,
+                "posting",
+                language::tree(p.language.as_deref(), languages),
+            )
+        })
+        .chain(content.pages.iter().map(|p| {
+            (
+                &p.slug,
+                &p.source,
+                "page",
+                language::tree(p.language.as_deref(), languages),
+            )
+        }));
     for (slug, source, kind, folder) in slugs {
         if let Some(first) = seen.get(&(folder, slug.as_str())) {
             let help = if languages.len() > 1 || has_language(source) || has_language(first) {
@@ -52,8 +61,17 @@ pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
                 "give one of them its own `slug:` (or rename the file), so each has its own address"
             };
             out.push(
-                Diagnostic::error(source, 1, 1, "duplicate-slug", format!("this {kind} has the slug `{slug}`, which {} already uses", crate::diagnostics::shown_path(first)))
-                    .help(help),
+                Diagnostic::error(
+                    source,
+                    1,
+                    1,
+                    "duplicate-slug",
+                    format!(
+                        "this {kind} has the slug `{slug}`, which {} already uses",
+                        crate::diagnostics::shown_path(first)
+                    ),
+                )
+                .help(help),
             );
         } else {
             seen.insert((folder, slug), source);

@@ -1,5 +1,7 @@
 //! Real-browser tests of the default theme (and the bundled `minimal` theme): builds the example site,
-//! the `minimal` fixture (it has a closed posting) and the example content with `theme: minimal`, then
+//! the `minimal` fixture (it has a closed posting), the example content with `theme: minimal` and the
+//! German and Japanese folders of the four-language fixture (axe, html-validate, filters without
+//! JavaScript there), then
 //! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
 //! without JavaScript, keyboard, posting page, layout, html-validate). Never skipped: without Chromium
 //! or Node.js the test fails and says what to install.
@@ -89,6 +91,8 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
     build(&repo(), &example);
     build(&fixture("minimal"), &fixture_out);
     build(&minimal_theme_site(tmp.path()), &minimal_theme);
+    let languages = tmp.path().join("languages");
+    build(&fixture("languages"), &languages);
 
     let tests = repo().join("tests/browser");
     if !tests.join("node_modules").exists() {
@@ -100,6 +104,9 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
         ("fixture", &fixture_out),
         ("minimal-theme", &minimal_theme),
     ];
+    // The German and Japanese folders of the site in four languages.
+    let folders = ["de", "ja"]
+        .map(|language| format!("languages-{language}={}#{language}", languages.display()));
     let result = Command::new("node")
         .arg("--test-reporter=spec")
         .arg("run.mjs")
@@ -108,6 +115,7 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
                 .iter()
                 .map(|(name, dir)| format!("{name}={}", dir.display())),
         )
+        .args(folders)
         .current_dir(&tests)
         .env("CHROMIUM", &chromium)
         .env(

@@ -147,9 +147,7 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
         Ok((c, _)) => c.languages.clone(),
         Err(_) => Vec::new(),
     };
-    diagnostics.extend(timings.phase("validate", || {
-        crate::validate::check(&content, &languages)
-    }));
+    diagnostics.extend(timings.phase("validate", || crate::validate::check(&content, &languages)));
     let (config, _) = match config {
         Ok(c) => c,
         Err(mut errors) => {
@@ -168,7 +166,7 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
     let catalog = match &theme {
         Ok(theme) => {
             let (catalog, mut errors) = crate::i18n::Catalog::load(
-                &crate::render::theme::translation_layers(theme),
+                &crate::render::translate::layers(theme),
                 &site_languages(&config, &content),
             );
             diagnostics.append(&mut errors);

@@ -147,7 +147,9 @@ impl Session {
             prepared.warnings.extend(diagnostics);
             prepared.content.postings[i] = posting;
         }
-        let problems = timings.phase("validate", || crate::validate::check(&prepared.content, &prepared.config.languages));
+        let problems = timings.phase("validate", || {
+            crate::validate::check(&prepared.content, &prepared.config.languages)
+        });
         (!crate::diagnostics::has_errors(&problems)).then_some(edited)
     }
 

@@ -109,11 +109,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// English month name for a 1-based month number, for date labels.
-pub fn month_name(month: i8) -> &'static str {
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

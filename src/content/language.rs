@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn only_language_codes_are_taken_from_file_names() {
         assert_eq!(split_stem("backend.de"), ("backend", Some("de".into())));
-        assert_eq!(split_stem("backend.pt-BR"), ("backend", Some("pt-BR".into())));
+        assert_eq!(
+            split_stem("backend.pt-BR"),
+            ("backend", Some("pt-BR".into()))
+        );
         assert_eq!(split_stem("backend"), ("backend", None));
         assert_eq!(split_stem("notes.old"), ("notes.old", None));
         assert_eq!(split_stem("role.v2"), ("role.v2", None));

@@ -106,9 +106,18 @@ pub(super) fn parse(layer: &Layer) -> Result<Messages, Vec<Diagnostic>> {
         Value::Null => &[],
         other => {
             return Err(vec![
-                Diagnostic::error(file, root.pos.line, root.pos.col, "translation-shape", format!("a translation file is a list of `key: text` lines, but this one is {}", other.kind_name()))
-                    .help("write one `key: text` per line, like the theme's i18n/en.yaml")
-                    .with_source(&layer.text),
+                Diagnostic::error(
+                    file,
+                    root.pos.line,
+                    root.pos.col,
+                    "translation-shape",
+                    format!(
+                        "a translation file is a list of `key: text` lines, but this one is {}",
+                        other.kind_name()
+                    ),
+                )
+                .help("write one `key: text` per line, like the theme's i18n/en.yaml")
+                .with_source(&layer.text),
             ]);
         }
     };
@@ -142,10 +151,15 @@ fn message(value: &Node) -> Result<Message, String> {
             for (category, text) in forms {
                 let category = category.as_text().unwrap_or_default();
                 let Some(known) = CATEGORIES.iter().find(|c| **c == category) else {
-                    return Err(format!("has the plural category `{category}`, which CLDR does not have"));
+                    return Err(format!(
+                        "has the plural category `{category}`, which CLDR does not have"
+                    ));
                 };
                 let Some(text) = text.as_text() else {
-                    return Err(format!("has {} for `{category}` instead of a text", text.value.kind_name()));
+                    return Err(format!(
+                        "has {} for `{category}` instead of a text",
+                        text.value.kind_name()
+                    ));
                 };
                 out.push((*known, text));
             }
@@ -154,7 +168,9 @@ fn message(value: &Node) -> Result<Message, String> {
             }
             Ok(Message::Plural(out))
         }
-        Value::Seq(_) | Value::Null => Err(format!("is {} instead of a text", value.value.kind_name())),
+        Value::Seq(_) | Value::Null => {
+            Err(format!("is {} instead of a text", value.value.kind_name()))
+        }
         _ => Ok(Message::Text(value.as_text().unwrap_or_default())),
     }
 }

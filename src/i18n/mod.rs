@@ -76,7 +76,7 @@ impl Catalog {
             if texts.contains_key(tag) {
                 continue;
             }
-            let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+            let primary = primary(tag);
             let (mut own, mut has_file) = merged(primary);
             if primary != tag {
                 let (regional, any) = merged(tag);
@@ -137,6 +137,10 @@ impl Catalog {
         let mut out = Vec::new();
         for tag in tags {
             let texts = &self.texts[tag];
+            if texts.formats.language() == FALLBACK && !primary(tag).eq_ignore_ascii_case(FALLBACK)
+            {
+                out.push(Diagnostic::warning(site_file, 0, 0, "unknown-language", format!("careers does not know how `{tag}` writes dates, numbers and money, so they are written as in English")).help("check the language code (for example de, fr, ja, pt-BR)"));
+            }
             if !texts.has_file {
                 out.push(Diagnostic::warning(site_file, 0, 0, "no-translation", format!("there is no translation of the interface into `{tag}`, so pages in `{tag}` show English buttons and headings")).help(format!("add the file i18n/{tag}.yaml to the site with the keys of the theme's i18n/en.yaml translated (see docs/languages.md)")));
             } else if !texts.missing.is_empty() {
@@ -145,6 +149,11 @@ impl Catalog {
         }
         out
     }
+}
+
+/// The language subtag of a tag (`de` of `de-CH`).
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// `a`, `a and b`, `a, b and 3 more`: key names for a message.

@@ -130,7 +130,11 @@ pub(crate) fn render(
         };
         let part_sink = Folder {
             inner: sink,
-            prefix: if i == 0 { String::new() } else { format!("{folder}/") },
+            prefix: if i == 0 {
+                String::new()
+            } else {
+                format!("{folder}/")
+            },
             last: i + 1 == languages.len(),
         };
         let work = Work {
@@ -243,7 +247,10 @@ fn alternates(input: &Input, folders: &[Urls]) -> Alternates {
         .enumerate()
         .filter(|(i, (l, _))| match i {
             0 => !content.faq.is_empty(),
-            _ => content.faq_translations.iter().any(|(t, g)| t == *l && !g.is_empty()),
+            _ => content
+                .faq_translations
+                .iter()
+                .any(|(t, g)| t == *l && !g.is_empty()),
         })
         .map(|(_, (l, u))| (l.as_str(), u, "faq/".to_string()))
         .collect();
@@ -263,7 +270,8 @@ struct Folder<'s> {
 
 impl Sink for Folder<'_> {
     fn write_with(&self, path: &str, fill: &mut Fill) -> Result<(), OutputError> {
-        self.inner.write_with(&format!("{}{path}", self.prefix), fill)
+        self.inner
+            .write_with(&format!("{}{path}", self.prefix), fill)
     }
     fn pages_done(&self) {
         if self.last {

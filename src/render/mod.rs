@@ -8,14 +8,15 @@ mod compiled;
 mod context;
 pub mod feeds;
 mod json;
-pub(crate) mod languages;
 pub(crate) mod jsonld;
+pub(crate) mod languages;
 pub(crate) mod listings;
 mod out;
 mod pages;
 mod rows;
 mod sink;
 pub(crate) mod theme;
+pub(crate) mod translate;
 pub mod urls;
 pub(crate) mod views;
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::content::fields::Reader;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Catalog;
+use crate::render::translate;
 use crate::source::{self, SourceFile};
 use crate::yaml;
 
@@ -93,7 +94,7 @@ pub fn load(site_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             Origin::Disk(dir) => add_disk(&mut theme, site_dir, dir, &mut diagnostics),
         }
     }
-    add_translations(&mut theme, site_dir, Path::new("i18n"), &mut diagnostics);
+    translate::add_files(&mut theme, site_dir, Path::new("i18n"), &mut diagnostics);
     theme.chain = layers.into_iter().map(|(n, _)| n).collect();
     if diagnostics.is_empty() {
         Ok(theme)
@@ -183,7 +184,7 @@ fn add_builtin(theme: &mut Theme, name: &str) {
 
 fn add_disk(theme: &mut Theme, site_dir: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
     let relative_dir = dir.strip_prefix(site_dir).unwrap_or(dir);
-    add_translations(theme, site_dir, &relative_dir.join("i18n"), diagnostics);
+    translate::add_files(theme, site_dir, &relative_dir.join("i18n"), diagnostics);
     for (sub, target) in [("templates", true), ("static", false)] {
         for file in crate::content::static_files(site_dir, &relative_dir.join(sub), diagnostics) {
             let key = file.to.to_string_lossy().replace('\\', "/");
@@ -213,55 +214,6 @@ fn add_disk(theme: &mut Theme, site_dir: &Path, dir: &Path, diagnostics: &mut Ve
     }
 }
 
-/// Adds the `<lang>.yaml` files of the folder `relative` (inside the site) as translations
-/// over the ones already there.
-fn add_translations(
-    theme: &mut Theme,
-    site_dir: &Path,
-    relative: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    if !site_dir.join(relative).is_dir() {
-        return;
-    }
-    for file in crate::content::static_files(site_dir, relative, diagnostics) {
-        let name = file.to.to_string_lossy().replace('\\', "/");
-        let Some(language) = name.strip_suffix(".yaml").filter(|l| !l.contains('/')) else {
-            continue;
-        };
-        let display = file.from.strip_prefix(site_dir).unwrap_or(&file.from);
-        match std::fs::read(&file.from) {
-            Ok(bytes) => theme.i18n.push((
-                language.to_string(),
-                ThemeFile {
-                    display: display.to_path_buf(),
-                    bytes,
-                },
-            )),
-            Err(e) => diagnostics.push(Diagnostic::error(
-                display,
-                0,
-                0,
-                "unreadable-file",
-                format!("cannot read this translation file: {e}"),
-            )),
-        }
-    }
-}
-
-/// The theme's translation files as catalog layers, lowest priority first.
-pub(crate) fn translation_layers(theme: &Theme) -> Vec<crate::i18n::Layer> {
-    theme
-        .i18n
-        .iter()
-        .map(|(language, f)| crate::i18n::Layer {
-            language: language.clone(),
-            display: f.display.clone(),
-            text: String::from_utf8_lossy(&f.bytes).into_owned(),
-        })
-        .collect()
-}
-
 /// Builds the template engine from the theme's templates; template syntax errors name the
 /// template file and line.
 pub fn engine(
@@ -272,17 +224,7 @@ pub fn engine(
     tera.autoescape_on([".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape_html);
     tera.register_filter("safe", safe);
-    let forms = catalog.clone();
-    tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| {
-        translate(&catalog, &kwargs, state)
-    });
-    tera.register_function(
-        "t_forms",
-        move |kwargs: tera::Kwargs, state: &tera::State| -> tera::TeraResult<String> {
-            let key: &str = kwargs.must_get("key")?;
-            Ok(texts_of(&forms, state).plural_forms(key))
-        },
-    );
+    crate::render::translate::register(&mut tera, catalog);
     let mut diagnostics = Vec::new();
     let sources: Vec<(String, String)> = theme
         .templates
@@ -300,58 +242,6 @@ pub fn engine(
         Ok(tera)
     } else {
         Err(diagnostics)
-    }
-}
-
-/// The texts of the page being rendered: the language in its `lang` variable.
-fn texts_of<'c>(catalog: &'c Catalog, state: &tera::State) -> &'c crate::i18n::Texts {
-    match state.get::<String>("lang") {
-        Ok(Some(lang)) => catalog.texts(&lang),
-        _ => catalog.texts(catalog.default_language()),
-    }
-}
-
-/// The template function `t(key="…", n=…, name=value…)`: the key's text in the page's
-/// language (the form for `n` when it has plural forms), each `{name}` filled in.
-fn translate(
-    catalog: &Catalog,
-    kwargs: &tera::Kwargs,
-    state: &tera::State,
-) -> tera::TeraResult<String> {
-    let key: &str = kwargs.must_get("key")?;
-    let texts = texts_of(catalog, state);
-    if !texts.has(key) {
-        return Err(tera::Error::message(format!(
-            "there is no text `{key}` in the theme's translation files (i18n/en.yaml)"
-        )));
-    }
-    let n: Option<i64> = kwargs.get("n")?;
-    let text = match n {
-        Some(n) => texts.plural(key, n.unsigned_abs()),
-        None => texts.get(key),
-    };
-    if !text.contains('{') {
-        return Ok(text.to_string());
-    }
-    let values: Vec<(String, String)> = kwargs
-        .iter()
-        .filter_map(|(k, v)| {
-            let name = k.as_str()?;
-            (name != "key").then(|| (name.to_string(), plain(v)))
-        })
-        .collect();
-    let pairs: Vec<(&str, &str)> = values
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    Ok(crate::i18n::fill(text, &pairs))
-}
-
-/// A template value as the text a placeholder shows.
-fn plain(value: &tera::Value) -> String {
-    match value.as_str() {
-        Some(s) => s.to_string(),
-        None => value.to_string(),
     }
 }
 

@@ -11,8 +11,8 @@ use crate::content::slug::slugify;
 use crate::i18n::Texts;
 use crate::markdown;
 use crate::render::urls::Urls;
+pub use format::percent_encode;
 use format::{cut, join_slugs};
-pub use format::{date_label, money, percent_encode};
 
 mod format;
 

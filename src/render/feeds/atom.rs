@@ -107,7 +107,11 @@ fn write_entry(out: &mut String, entry: &Entry, author: &str) {
     out.push_str(author);
     out.push_str("</name></author>\n");
     let categories = std::iter::once((job.department.slug.as_str(), job.department.name.as_str()))
-        .chain(job.employment_types.iter().map(|t| (t.slug, t.label.as_str())));
+        .chain(
+            job.employment_types
+                .iter()
+                .map(|t| (t.slug, t.label.as_str())),
+        );
     for (term, label) in categories {
         out.push_str("    <category term=\"");
         push_escaped(out, term);

@@ -168,7 +168,12 @@ pub fn write(
             }),
             File::Sitemap => {
                 let files = timings.add("make sitemap", || {
-                    sitemap::files(urls, &sitemap::entries(site), SITEMAP_LIMIT, site.alternates)
+                    sitemap::files(
+                        urls,
+                        &sitemap::entries(site),
+                        SITEMAP_LIMIT,
+                        site.alternates,
+                    )
                 });
                 for (path, text) in files {
                     emit_text(&path, &text)?;
