@@ -76,29 +76,53 @@ fn english_pieces(language: &str) -> Vec<String> {
     pieces.into_iter().collect()
 }
 
-/// The page's text with tags, scripts and the posting body removed (what the theme wrote).
-fn interface_text(html: &str) -> String {
-    let without_body = match (
-        html.find("<div class=\"content\""),
-        html.find("<section class=\"share\""),
-    ) {
-        (Some(start), Some(end)) if start < end => format!("{}{}", &html[..start], &html[end..]),
-        _ => html.to_string(),
-    };
-    let without_scripts: String = without_body
-        .split("<script")
-        .enumerate()
-        .map(|(i, part)| {
-            if i == 0 {
-                part
-            } else {
-                part.split_once("</script>").map_or("", |(_, rest)| rest)
+/// Where HR's own words are on a page (postings, FAQ answers, site.yaml texts), as
+/// (start, end) markers: what lies between them is content, not the theme's interface.
+const CONTENT: &[(&str, &str)] = &[
+    ("<div class=\"content\"", "<section class=\""),
+    ("<div class=\"content\"", "<p class=\"page-actions\""),
+    ("<title>", "</title>"),
+    ("<h1>", "</h1>"),
+    ("<summary>", "</summary>"),
+    ("<div class=\"answer\">", "</details>"),
+    ("<p class=\"lead\">", "</p>"),
+    ("<p class=\"job-summary\">", "</p>"),
+    ("<h3 class=\"job-title\">", "</h3>"),
+    ("<h2 id=\"benefits-heading\">", "</section>"),
+    ("<script", "</script>"),
+    ("<li><a href=\"#", "</li>"),
+    ("<section class=\"faq faq-group\"", "</h2>"),
+];
+
+/// `html` without what lies between each pair of markers (the first marker kept, so a
+/// region is cut once).
+fn without_content(html: &str) -> String {
+    let mut text = html.to_string();
+    for (start, end) in CONTENT {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(start) {
+            out.push_str(&rest[..at]);
+            let after = at + start.len();
+            match rest[after..].find(end) {
+                Some(len) => rest = &rest[after + len..],
+                None => {
+                    out.push_str(&rest[at..after]);
+                    rest = &rest[after..];
+                }
             }
-        })
-        .collect();
+        }
+        out.push_str(rest);
+        text = out;
+    }
+    text
+}
+
+/// The page's visible text, without the content HR wrote (what the theme wrote).
+fn interface_text(html: &str) -> String {
     let mut text = String::new();
     let mut in_tag = false;
-    for c in without_scripts.chars() {
+    for c in without_content(html).chars() {
         match c {
             '<' => in_tag = true,
             '>' => {
@@ -169,10 +193,10 @@ fn dates_and_pay_are_written_the_way_each_language_writes_them() {
     let site = build(&fixture("languages"));
     let de = site.read("de/jobs/robotics-engineer/index.html");
     assert!(de.contains("31. März 2027"), "German date");
-    assert!(de.contains("52.000–64.000 € pro Jahr"), "German pay");
+    assert!(de.contains("52.000–64.000\u{a0}€ pro Jahr"), "German pay");
     assert!(
         site.read("de/jobs/lager-teamleitung/index.html")
-            .contains("3.800–4.400 € pro Monat")
+            .contains("3.800–4.400\u{a0}€ pro Monat")
     );
     let fr = site.read("fr/jobs/robotics-engineer/index.html");
     assert!(fr.contains("31 mars 2027"), "French date");

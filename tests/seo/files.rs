@@ -288,7 +288,7 @@ fn indeed_feed_follows_indeeds_rules() {
     assert_eq!(field("state"), Some("NJ"));
     assert_eq!(field("country"), Some("US"));
     assert_eq!(field("postalcode"), Some("07105"));
-    assert_eq!(field("salary"), Some("$60,000–$75,000 per year"));
+    assert_eq!(field("salary"), Some("$60,000–75,000 per year"));
     assert_eq!(field("jobtype"), Some("fulltime, contract"));
     assert_eq!(field("category"), Some("Operations"));
     assert!(field("description").is_some_and(|d| d.contains("<li>Plan the shift</li>")));

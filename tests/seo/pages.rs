@@ -71,7 +71,7 @@ fn json_ld_values_are_visible_on_the_page() {
         "Warehouse Shift Lead",
         "OPS-7",
         "Newark",
-        "$60,000–$75,000 per year",
+        "$60,000–75,000 per year",
         "2026-11-01",
         "2026-12-31",
         "Full-time",
