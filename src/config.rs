@@ -8,6 +8,9 @@ use crate::content::{apply, extra};
 use crate::diagnostics::Diagnostic;
 use crate::source::{self, SourceFile};
 use crate::yaml::{self, Node};
+pub use languages::Translation;
+
+mod languages;
 
 /// Where site.yaml lives inside a site.
 pub const SITE_FILE: &str = "content/site.yaml";
@@ -17,6 +20,8 @@ const KNOWN: &[&str] = &[
     "base_url",
     "language",
     "languages",
+    "translations",
+    "untranslated_postings",
     "description",
     "theme",
     "output_dir",
@@ -69,7 +74,12 @@ pub struct SiteConfig {
     /// Every language the site is published in, the default first (`[language]` unless
     /// site.yaml lists several).
     pub languages: Vec<String>,
-
+    /// What HR wrote in each language that postings do not: the title and description of the
+    /// site and the names of departments and places, by language.
+    pub translations: std::collections::BTreeMap<String, Translation>,
+    /// Whether a posting with no version in a language is listed in that language too
+    /// (`untranslated_postings: show`), marked with its own.
+    pub show_untranslated: bool,
     /// Meta description of the listing.
     pub description: Option<String>,
     /// Theme name (default `default`).
@@ -137,7 +147,9 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         "base_url: https://careers.example.com/",
     );
     let base_url = base_url.and_then(|url| check_base_url(r, &f, url));
-    let (language, languages) = read_languages(r, &f);
+    let (language, languages) = languages::read(r, &f);
+    let translations = languages::read_translations(r, &f);
+    let show_untranslated = languages::read_untranslated(r, &f);
     let timezone = read_timezone(r, &f);
     let company = read_company(r, &f, title.as_deref().unwrap_or("Company"));
     let feeds = read_feeds(r, &f);
@@ -158,6 +170,8 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         base_url: base_url?,
         language,
         languages,
+        translations,
+        show_untranslated,
         description,
         theme,
         output_dir,
@@ -177,59 +191,6 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
             .unwrap_or_default(),
         lint_allow,
     })
-}
-
-/// `language` and `languages`: the default language and every language of the site; a tag
-/// that is not BCP 47 is an error, and so is a `language` that is not first in `languages`.
-fn read_languages(r: &mut Reader, f: &Fields) -> (String, Vec<String>) {
-    let single = r.optional_text(f, "language");
-    let mut languages: Vec<String> = Vec::new();
-    for (tag, pos) in r.text_list(f, "languages") {
-        if !crate::i18n::is_language_tag(&tag) {
-            r.error(
-                pos,
-                tag.chars().count(),
-                "bad-language",
-                format!("`{tag}` is not a language code"),
-                "write a language code such as en, de, fr, ja or pt-BR".into(),
-            );
-        } else if languages.iter().any(|l| l.eq_ignore_ascii_case(&tag)) {
-            r.error(
-                pos,
-                tag.chars().count(),
-                "duplicate-language",
-                format!("`{tag}` is listed twice in `languages`"),
-                "list each language once".into(),
-            );
-        } else {
-            languages.push(tag);
-        }
-    }
-    if let (Some(node), Some(tag)) = (f.get("language"), single.as_deref()) {
-        if !crate::i18n::is_language_tag(tag) {
-            r.error(
-                node.pos,
-                tag.chars().count(),
-                "bad-language",
-                format!("`{tag}` is not a language code"),
-                "write a language code such as en, de, fr, ja or pt-BR".into(),
-            );
-        } else if languages
-            .first()
-            .is_some_and(|first| !first.eq_ignore_ascii_case(tag))
-        {
-            r.error(node.pos, tag.chars().count(), "language-not-first", format!("`language: {tag}` is not the first of `languages`, which names the default language"), format!("remove `language`, or put `{tag}` first in `languages`")) ;
-        }
-    }
-    let language = languages
-        .first()
-        .cloned()
-        .or(single)
-        .unwrap_or_else(|| "en".into());
-    if languages.is_empty() {
-        languages.push(language.clone());
-    }
-    (language, languages)
 }
 
 fn check_base_url(r: &mut Reader, f: &Fields, url: String) -> Option<String> {

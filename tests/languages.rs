@@ -373,3 +373,73 @@ fn a_translation_needs_its_language_listed() {
         .unwrap_or(&text);
     assert_snapshot("languages/translation-without-language.txt", first);
 }
+
+#[test]
+fn site_texts_and_names_are_translated_from_site_yaml() {
+    let site = build(&fixture("languages"));
+    assert!(
+        site.read("de/index.html")
+            .contains("<h1>Karriere bei Polyglot Robotics</h1>")
+    );
+    assert!(
+        site.read("index.html")
+            .contains("<h1>Careers at Polyglot Robotics</h1>")
+    );
+    let ja = site.read("ja/jobs/sales-tokyo/index.html");
+    assert!(
+        ja.contains("<p class=\"eyebrow\">営業部</p>"),
+        "department name from translations.ja"
+    );
+    // The department's page is named after its translated name, and exists.
+    let link = ja
+        .split("<li><a href=\"/ja/departments/")
+        .nth(1)
+        .and_then(|rest| rest.split_once("\">営業部</a>"))
+        .map(|(slug, _)| format!("ja/departments/{slug}index.html"))
+        .expect("a breadcrumb link to the department");
+    assert!(
+        site.read(&link).contains("法人営業"),
+        "{link} lists the posting"
+    );
+}
+
+#[test]
+fn untranslated_postings_can_be_listed_in_every_language_marked_with_their_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("site");
+    copy_dir(&fixture("languages"), &copy);
+    let config = copy.join("content/site.yaml");
+    let text = std::fs::read_to_string(&config).expect("site.yaml");
+    std::fs::write(&config, format!("{text}untranslated_postings: show\n")).expect("write");
+    let site = build(&copy);
+    let en = site.read("index.html");
+    // The Japanese posting is listed in English, marked, and links to its own page.
+    assert!(
+        en.contains("href=\"/ja/jobs/sales-tokyo/\""),
+        "guest row links to its own page"
+    );
+    assert!(
+        en.contains("lang=\"ja\"") && en.contains("日本語"),
+        "marked with its language"
+    );
+    assert!(
+        !site.files.contains_key("jobs/sales-tokyo/index.html"),
+        "no second page"
+    );
+    assert!(
+        !site.read("sitemap.xml").contains("sales-tokyo"),
+        "in its own folder's sitemap only"
+    );
+    assert!(site.read("ja/sitemap.xml").contains("ja/jobs/sales-tokyo/"));
+    // A job with a version in the language is listed once, in that version.
+    let de = site.read("de/index.html");
+    assert!(de.contains("href=\"/de/jobs/robotics-engineer/\""));
+    assert!(!de.contains("href=\"/jobs/robotics-engineer/\""));
+    // In Japanese, the English job's department and place take the names of translations.ja.
+    let ja = site.read("ja/index.html");
+    assert!(ja.contains("href=\"/jobs/robotics-engineer/\""));
+    assert!(
+        ja.contains("技術") && ja.contains("ベルリン, ドイツ"),
+        "names from translations.ja"
+    );
+}

@@ -359,6 +359,7 @@ fn render(
         tera: &prepared.tera,
         i18n: &prepared.catalog,
         alternates: None,
+        guests: None,
         shared: true,
     };
     crate::render::render(&input, work, sink, timings).map_err(|failure| match failure {

@@ -346,6 +346,8 @@ pub(crate) mod tests_support {
             base_url: "https://example.com/".into(),
             language: "en".into(),
             languages: vec!["en".into()],
+            translations: Default::default(),
+            show_untranslated: false,
             description: None,
             theme: "default".into(),
             output_dir: PathBuf::from("public"),

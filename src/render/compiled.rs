@@ -150,7 +150,11 @@ pub(crate) fn compile_posting(
     let texts = input
         .i18n
         .texts(p.language.as_deref().unwrap_or(&input.config.language));
-    let view = views::job_with_summary(p, input.config, input.urls, input.today, summary, texts);
+    // A guest of this language folder links to its page in its own folder.
+    let urls = (input.guests)
+        .and_then(|g| g.get(&p.source))
+        .unwrap_or(input.urls);
+    let view = views::job_with_summary(p, input.config, urls, input.today, summary, texts);
     (view, html, diags)
 }
 

@@ -4,7 +4,7 @@
 //! name each other (`hreflang`).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::content::language::tree;
+use crate::content::model::Posting;
 use crate::output::{Fill, OutputError};
 use crate::render::urls::Urls;
 use crate::render::{Failure, Input, Kept, Rendered, Sink, Work};
@@ -112,12 +113,34 @@ pub(crate) fn render(
         })
         .collect();
     let alternates = alternates(input, &folders);
+    let guests: Vec<HashMap<PathBuf, Urls>> = (0..languages.len())
+        .map(|i| match input.config.show_untranslated {
+            true => guests(input, &folders, i),
+            false => HashMap::new(),
+        })
+        .collect();
+    // A guest's Markdown is compiled in every folder that lists it: copied before it is taken.
+    let copies: Vec<Vec<Option<String>>> = (guests.iter())
+        .map(|g| {
+            (input.content.postings.iter().enumerate())
+                .map(|(i, p)| match g.contains_key(&p.source) {
+                    true => work.markdown.get(i).cloned().flatten(),
+                    false => None,
+                })
+                .collect()
+        })
+        .collect();
     let mut files = 0;
     for (i, language) in languages.iter().enumerate() {
         let folder = if i == 0 { "" } else { language.as_str() };
-        let (content, markdown) = part(input, &mut work, folder, language);
+        let (content, markdown) = part(input, &mut work, folder, language, &guests[i], &copies[i]);
+        let translation = input.config.translations.get(language);
         let config = SiteConfig {
             language: language.clone(),
+            title: (translation.and_then(|t| t.title.clone()))
+                .unwrap_or_else(|| input.config.title.clone()),
+            description: (translation.and_then(|t| t.description.clone()))
+                .or_else(|| input.config.description.clone()),
             ..input.config.clone()
         };
         let part_input = Input {
@@ -125,6 +148,7 @@ pub(crate) fn render(
             content: &content,
             urls: &folders[i],
             alternates: Some(&alternates),
+            guests: Some(&guests[i]),
             shared: i == 0,
             ..*input
         };
@@ -149,12 +173,15 @@ pub(crate) fn render(
     })
 }
 
-/// The content of one language's folder, with the Markdown of its postings.
+/// The content of one language's folder, with the Markdown of its postings: its own and
+/// its `guests` (whose Markdown is in `copies`).
 fn part(
     input: &Input,
     work: &mut Work,
     folder: &str,
     language: &str,
+    guests: &HashMap<PathBuf, Urls>,
+    copies: &[Option<String>],
 ) -> (Content, Vec<Option<String>>) {
     let content = input.content;
     let languages = &input.config.languages;
@@ -165,6 +192,9 @@ fn part(
         if here(&p.language) {
             postings.push(p.clone());
             markdown.push(work.markdown.get_mut(i).and_then(Option::take));
+        } else if guests.contains_key(&p.source) {
+            postings.push(p.clone());
+            markdown.push(copies.get(i).cloned().flatten());
         }
     }
     let faq = match folder {
@@ -190,6 +220,28 @@ fn part(
         },
     };
     (part, markdown)
+}
+
+/// The postings of other folders that folder `at` lists too: those with no version in its
+/// language, each with the URLs of its own folder.
+fn guests(input: &Input, folders: &[Urls], at: usize) -> HashMap<PathBuf, Urls> {
+    let postings = &input.content.postings;
+    let languages = &input.config.languages;
+    let folder_index = |p: &Posting| {
+        let folder = tree(p.language.as_deref(), languages);
+        (languages.iter().position(|l| l == folder))
+            .filter(|_| !folder.is_empty())
+            .unwrap_or(0)
+    };
+    let key = |p: &'_ Posting| p.translation_key.clone().unwrap_or_else(|| p.slug.clone());
+    let present: std::collections::HashSet<String> = (postings.iter())
+        .filter(|p| folder_index(p) == at)
+        .map(key)
+        .collect();
+    (postings.iter())
+        .filter(|p| folder_index(p) != at && !present.contains(&key(p)))
+        .map(|p| (p.source.clone(), folders[folder_index(p)].clone()))
+        .collect()
 }
 
 /// Which pages exist in which languages: postings linked by file name or

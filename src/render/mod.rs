@@ -59,6 +59,9 @@ pub struct Input<'a> {
     pub i18n: &'a crate::i18n::Catalog,
     /// The pages that exist in several languages (`None`: the site is in one).
     pub alternates: Option<&'a languages::Alternates>,
+    /// Postings listed in this language folder whose page is in another (a site with
+    /// `untranslated_postings: show`), by file, with the URLs of their own folder.
+    pub guests: Option<&'a HashMap<std::path::PathBuf, Urls>>,
     /// Whether this render writes the files every language shares (static files,
     /// robots.txt): false for the second and later languages of a site.
     pub shared: bool,
@@ -291,6 +294,12 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                 .par_iter()
                 .enumerate()
                 .map(|(i, posting)| {
+                    if input
+                        .guests
+                        .is_some_and(|g| g.contains_key(&posting.source))
+                    {
+                        return Ok(());
+                    }
                     if made.compiled.changes[i] == Change::Nothing {
                         let path = pages::job_path(posting);
                         return out.keep(&path).map_err(Failure::Output);
@@ -361,6 +370,7 @@ fn feed_files(input: &Input, made: &Made, out: &Out) -> Result<(), OutputError> 
             open: &entries,
             listings: &made.shape.listings.pages,
             alternates: input.alternates,
+            guests: input.guests,
             shared: input.shared,
         };
         feeds::write(&site, &|path, fill| out.stream(path, fill), out.timings)

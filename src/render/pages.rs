@@ -318,7 +318,7 @@ pub(crate) fn faq(
         url: urls.path("faq/"),
         permalink: urls.absolute("faq/"),
         kind: "faq",
-        json_ld: jsonld::script(&jsonld::faq_page(&content.faq, answers)),
+        json_ld: jsonld::script(&jsonld::faq_page(&content.faq, answers, &config.language)),
         ..PageMeta::default()
     };
     let mut ctx = base.clone();

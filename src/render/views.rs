@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::config::SiteConfig;
+use crate::config::{SiteConfig, Translation};
 use crate::content::codes;
 use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
 use crate::content::slug::slugify;
@@ -197,10 +197,12 @@ pub(crate) fn job_with_summary(
 ) -> JobView {
     let url = urls.path_of(&["jobs/", &p.slug, "/"]);
     let permalink = urls.absolute_of(&["jobs/", &p.slug, "/"]);
+    // Names in the language of the folder listing the posting (its own, or the host of a guest).
+    let names = config.translations.get(&config.language);
     let locations: Vec<LocationView> = p
         .locations
         .iter()
-        .map(|l| location(l, urls, texts))
+        .map(|l| location(l, urls, texts, names))
         .collect();
     let employment_types: Vec<TypeView> = p
         .employment_types
@@ -260,7 +262,12 @@ pub(crate) fn job_with_summary(
         },
         url,
         permalink,
-        department: department(&p.department, urls),
+        department: department(
+            names
+                .and_then(|n| n.departments.get(&p.department))
+                .unwrap_or(&p.department),
+            urls,
+        ),
         team: p.team.clone().unwrap_or_default(),
         location_label,
         locations,
@@ -311,16 +318,17 @@ pub fn department(name: &str, urls: &Urls) -> Named {
     }
 }
 
-fn location(l: &Location, urls: &Urls, texts: &Texts) -> LocationView {
-    let country_name = texts
-        .formats()
-        .country(&l.country)
+fn location(l: &Location, urls: &Urls, texts: &Texts, names: Option<&Translation>) -> LocationView {
+    let named = |text: &str| names.and_then(|n| n.locations.get(text)).cloned();
+    let country_name = named(&l.country)
+        .or_else(|| texts.formats().country(&l.country))
         .or_else(|| codes::country_name(&l.country).map(str::to_string))
         .unwrap_or_else(|| l.country.clone());
-    let label = if l.city.is_empty() {
+    let city = named(&l.city).unwrap_or_else(|| l.city.clone());
+    let label = if city.is_empty() {
         country_name.clone()
     } else {
-        format!("{}, {country_name}", l.city)
+        format!("{city}, {country_name}")
     };
     let slug = if l.city.is_empty() {
         l.country.to_lowercase()
@@ -328,7 +336,7 @@ fn location(l: &Location, urls: &Urls, texts: &Texts) -> LocationView {
         slugify(&format!("{} {}", l.city, l.country))
     };
     LocationView {
-        city: l.city.clone(),
+        city,
         region: l.region.clone(),
         country: l.country.clone(),
         country_name,

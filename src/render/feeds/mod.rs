@@ -58,6 +58,8 @@ pub struct Site<'a> {
     pub listings: &'a [Listing],
     /// The pages that exist in several languages, for the sitemap.
     pub alternates: Option<&'a crate::render::languages::Alternates>,
+    /// Postings listed here whose page is in another language's folder (not in this sitemap).
+    pub guests: Option<&'a std::collections::HashMap<std::path::PathBuf, Urls>>,
     /// Whether this render writes robots.txt (the first language of a site does).
     pub shared: bool,
 }

@@ -25,7 +25,11 @@ pub fn entries(site: &Site) -> Vec<UrlEntry> {
         path: String::new(),
         lastmod: newest,
     }];
-    out.extend(site.open.iter().map(|e| UrlEntry {
+    let guest = |e: &&Entry| {
+        site.guests
+            .is_some_and(|g| g.contains_key(&e.posting.source))
+    };
+    out.extend(site.open.iter().filter(|e| !guest(e)).map(|e| UrlEntry {
         path: format!("jobs/{}/", e.posting.slug),
         lastmod: Some(e.updated()),
     }));

@@ -21,15 +21,15 @@ pub fn end_of_day(day: Date, tz: &TimeZone) -> String {
     }
 }
 
-/// The `FAQPage` object for /faq/; answers are their rendered HTML.
-pub fn faq_page(groups: &[FaqGroup], answers: &[Vec<String>]) -> Value {
+/// The `FAQPage` object for /faq/ in `language`; answers are their rendered HTML.
+pub fn faq_page(groups: &[FaqGroup], answers: &[Vec<String>], language: &str) -> Value {
     let entities: Vec<Value> = groups
         .iter()
         .zip(answers)
         .flat_map(|(g, a)| g.questions.iter().zip(a.iter()))
         .map(|(q, answer)| json!({"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": answer}}))
         .collect();
-    json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities})
+    json!({"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": language, "mainEntity": entities})
 }
 
 /// Wraps JSON-LD in a script tag, HTML-safe so no value can close the script early.
