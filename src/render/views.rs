@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content::codes;
 use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
-use crate::content::slug::slugify;
+use crate::content::slug::{self, slugify};
 use crate::markdown;
 use crate::render::urls::Urls;
 use format::{cut, join_slugs};
@@ -300,6 +300,7 @@ pub fn department(name: &str, urls: &Urls) -> Named {
     }
 }
 
+/// A place as templates see it: its label and the link to its listing.
 fn location(l: &Location, urls: &Urls) -> LocationView {
     let country_name = codes::country_name(&l.country)
         .unwrap_or(&l.country)
@@ -309,11 +310,7 @@ fn location(l: &Location, urls: &Urls) -> LocationView {
     } else {
         format!("{}, {country_name}", l.city)
     };
-    let slug = if l.city.is_empty() {
-        l.country.to_lowercase()
-    } else {
-        slugify(&format!("{} {}", l.city, l.country))
-    };
+    let slug = slug::location(&l.city, &l.country);
     LocationView {
         city: l.city.clone(),
         region: l.region.clone(),
