@@ -307,6 +307,7 @@ pub(crate) mod tests_support {
             title: "Backend Engineer".into(),
             slug: "a".into(),
             department: "Engineering".into(),
+            department_at: (3, 13),
             team: None,
             locations: vec![Location {
                 city: "Berlin".into(),
