@@ -8,6 +8,7 @@
 pub mod body;
 pub mod expiry;
 pub mod jurisdiction;
+mod measure;
 pub mod pay;
 pub mod title;
 
