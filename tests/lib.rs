@@ -9,6 +9,7 @@ mod build;
 mod hostile;
 mod hr_workflow;
 mod incremental;
+mod scripts;
 mod seo;
 mod theme;
 mod watch_serve;
