@@ -1,4 +1,5 @@
-//! Checks that need more than one file: unique slugs, FAQ groups that exist, reserved URLs.
+//! Checks that need more than one file: unique slugs, FAQ groups that exist, reserved URLs,
+//! one name per listing page.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -6,6 +7,8 @@ use std::path::PathBuf;
 use crate::content::model::Posting;
 use crate::content::{Content, language};
 use crate::diagnostics::{Diagnostic, did_you_mean};
+
+mod listings;
 
 /// Page slugs that would collide with the site's own folders.
 const RESERVED: &[&str] = &[
@@ -93,6 +96,7 @@ pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
     }
     out.extend(check_static_paths(content));
     out.extend(check_faq_groups(content, content.postings.iter()));
+    out.extend(listings::check(content, languages));
     out
 }
 

@@ -54,6 +54,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Line and column in the file of a YAML position.
+    pub fn at(&self, pos: Pos) -> (u32, u32) {
+        (pos.line + self.line_offset, pos.col)
+    }
+
     /// Records an error at a YAML position, underlining `width` characters.
     pub fn error(
         &mut self,

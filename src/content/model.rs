@@ -234,6 +234,10 @@ pub struct Location {
     pub postal_code: String,
     /// Street address.
     pub street: String,
+    /// Line and column of its `city` in the file (of the entry without one), for messages
+    /// about more than one file.
+    #[serde(skip)]
+    pub at: (u32, u32),
 }
 
 /// A pay range.
@@ -284,6 +288,10 @@ pub struct Posting {
     pub slug: String,
     /// Department name.
     pub department: String,
+    /// Line and column of the `department` value in the file, for messages about more than
+    /// one file.
+    #[serde(skip)]
+    pub department_at: (u32, u32),
     /// Team within the department.
     pub team: Option<String>,
     /// Where the job is based.

@@ -56,6 +56,7 @@ pub fn read(
     let slug = slug::read(r, &f, file_stem);
     let language = crate::content::language::read(r, &f).or(file_language);
     let department = r.required_text(&f, "department", WHAT, "department: Engineering");
+    let department_at = r.at(f.get("department").map_or(f.pos, |n| n.pos));
     let workplace = read_workplace(r, &f);
     let locations = read_locations(r, &f);
     if locations.is_empty() && workplace != Workplace::Remote && f.get("locations").is_none() {
@@ -104,6 +105,7 @@ pub fn read(
         title: title?,
         slug: slug?,
         department: department?,
+        department_at,
         team: r.optional_text(&f, "team"),
         locations,
         workplace,
@@ -225,6 +227,7 @@ fn read_locations(r: &mut Reader, f: &Fields) -> Vec<Location> {
 fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
     let f = r.fields(node, LOCATION_KEYS, "a location")?;
     let city = r.optional_text(&f, "city").unwrap_or_default();
+    let at = r.at(f.present("city").map_or(node.pos, |n| n.pos));
     let country_node = f.present("country");
     let country = match country_node {
         None => {
@@ -264,6 +267,7 @@ fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
         country,
         postal_code: r.optional_text(&f, "postal_code").unwrap_or_default(),
         street: r.optional_text(&f, "street").unwrap_or_default(),
+        at,
     })
 }
 

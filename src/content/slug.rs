@@ -60,28 +60,34 @@ impl SlugWriter {
     }
 }
 
-/// Folds common accented letters to ASCII so "Zürich" becomes "zurich" (`None`: kept as is).
+/// The ASCII a non-ASCII character (or `&`) stands for in a slug (`None`: a word break).
+///
+/// Letters and digits of any script are transliterated by deunicode ("Zürich" → `zuerich`,
+/// 営業 → `ying-ye`, Москва → `moskva`); marks that only modify the letter before them
+/// (a decomposed accent, a joiner) add nothing; other symbols and emoji separate words.
 fn fold(c: char) -> Option<&'static str> {
+    // German umlauts as German writes them without the dots, where deunicode drops them.
     let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => "a",
-        'ä' | 'Ä' | 'æ' | 'Æ' => "ae",
-        'ç' | 'Ç' | 'č' | 'Č' | 'ć' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'Ñ' | 'ń' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => "o",
-        'ö' | 'Ö' | 'œ' | 'Œ' => "oe",
-        'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => "u",
+        'ä' | 'Ä' => "ae",
+        'ö' | 'Ö' => "oe",
         'ü' | 'Ü' => "ue",
-        'ß' => "ss",
-        'ł' | 'Ł' => "l",
-        'ś' | 'š' | 'Š' => "s",
-        'ž' | 'ż' | 'ź' | 'Ž' => "z",
-        'ý' | 'ÿ' => "y",
         '&' => "-and-",
-        _ => return None,
+        _ => {
+            let ascii = deunicode::deunicode_char(c)?;
+            return (c.is_alphanumeric() || ascii.is_empty()).then_some(ascii);
+        }
     };
     Some(s)
+}
+
+/// The slug of a location's listing (`/locations/<slug>/`): city and country code, or the
+/// country code alone for a location without a city.
+pub fn location(city: &str, country: &str) -> String {
+    if city.is_empty() {
+        country.to_ascii_lowercase()
+    } else {
+        slugify_parts([city, " ", country])
+    }
 }
 
 /// Whether a slug written by hand is safe and tidy (no `/`, `..`, spaces or capitals).
@@ -127,11 +133,102 @@ mod tests {
         assert_eq!(slugify("Zürich, CH"), "zuerich-ch");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("R&D"), "r-and-d");
-        assert_eq!(slugify("日本"), "item");
+        assert_eq!(slugify("🚀"), "item");
         assert_eq!(slugify("--a--b--"), "a-b");
         assert_eq!(slugify_parts(["What ", "you", " do!"]), "what-you-do");
         assert_eq!(slugify_parts(["R", "&", "D-"]), "r-and-d");
         assert!(!is_valid("../x"));
         assert!(is_valid("senior-engineer-2"));
+    }
+
+    #[test]
+    fn latin_letters_fold_as_they_always_have() {
+        // Every letter careers folded by a table of its own, and what it became.
+        let letters = [
+            ("àáâãåāÀÁÂÃÅ", "a"),
+            ("äÄæÆ", "ae"),
+            ("çÇčČć", "c"),
+            ("èéêëēęěÈÉÊË", "e"),
+            ("ìíîïÌÍÎÏ", "i"),
+            ("ñÑń", "n"),
+            ("òóôõøÒÓÔÕØ", "o"),
+            ("öÖœŒ", "oe"),
+            ("ùúûÙÚÛ", "u"),
+            ("üÜ", "ue"),
+            ("ß", "ss"),
+            ("łŁ", "l"),
+            ("śšŠ", "s"),
+            ("žżźŽ", "z"),
+            ("ýÿ", "y"),
+        ];
+        for (group, folded) in letters {
+            for c in group.chars() {
+                assert_eq!(slugify(&format!("x{c}x")), format!("x{folded}x"), "{c}");
+            }
+        }
+        let cases = [
+            ("Zürich", "zuerich"),
+            ("Köln Düsseldorf", "koeln-duesseldorf"),
+            ("ÄÖÜ äöü", "aeoeue-aeoeue"),
+            ("Straße", "strasse"),
+            ("Æsir Œuvre", "aesir-oeuvre"),
+            ("København Ørsted", "kobenhavn-orsted"),
+            ("Crème Brûlée", "creme-brulee"),
+            ("São Paulo", "sao-paulo"),
+            ("Łódź", "lodz"),
+            ("Señor Niño", "senor-nino"),
+            ("Čeština Šárka Žižkov", "cestina-sarka-zizkov"),
+            ("Kraków Gdańsk", "krakow-gdansk"),
+            ("Façade", "facade"),
+            ("Marketing & Sales", "marketing-and-sales"),
+            ("C++ / Rust", "c-rust"),
+            ("Team ★ Growth 🚀", "team-growth"),
+        ];
+        for (text, slug) in cases {
+            assert_eq!(slugify(text), slug, "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_the_old_table_lacked_are_transliterated_too() {
+        assert_eq!(slugify("İstanbul"), "istanbul");
+        assert_eq!(slugify("Đà Nẵng"), "da-nang");
+        assert_eq!(slugify("Þór"), "thor");
+        assert_eq!(slugify("Ýmir"), "ymir");
+        // An accent written as its own combining mark belongs to its letter.
+        assert_eq!(slugify("Re\u{301}sume\u{301}"), "resume");
+    }
+
+    #[test]
+    fn every_script_gets_a_slug_of_its_own() {
+        // Japanese: kanji, kana, and two departments that must not share a page.
+        assert_eq!(slugify("営業"), "ying-ye");
+        assert_eq!(slugify("開発"), "kai-fa");
+        assert_eq!(slugify("テキスト"), "tekisuto");
+        assert_eq!(location("東京", "JP"), "dong-jing-jp");
+        assert_eq!(location("大阪", "JP"), "da-ban-jp");
+        // Chinese.
+        assert_eq!(slugify("北京"), "bei-jing");
+        assert_eq!(slugify("上海 工程部"), "shang-hai-gong-cheng-bu");
+        // Korean.
+        assert_eq!(slugify("서울"), "seoul");
+        assert_eq!(slugify("개발팀"), "gaebaltim");
+        // Cyrillic.
+        assert_eq!(slugify("Москва"), "moskva");
+        assert_eq!(slugify("Отдел продаж"), "otdel-prodazh");
+        // Greek.
+        assert_eq!(slugify("Αθήνα"), "athena");
+        // Arabic.
+        assert_eq!(slugify("القاهرة"), "lqhr");
+        assert_ne!(slugify("دبي"), slugify("القاهرة"));
+        // Headings written in pieces give the same slug as the whole text.
+        assert_eq!(slugify_parts(["仕事", "の", "内容"]), slugify("仕事の内容"));
+    }
+
+    #[test]
+    fn a_location_without_a_city_is_its_country() {
+        assert_eq!(location("", "DE"), "de");
+        assert_eq!(location("Berlin", "DE"), "berlin-de");
+        assert_eq!(location("Zürich", "CH"), "zuerich-ch");
     }
 }

@@ -46,14 +46,6 @@ impl Messages {
         missing.sort();
         missing
     }
-
-    /// Every key, sorted (for tests and `check`).
-    #[cfg(test)]
-    pub(super) fn keys(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = self.0.keys().map(String::as_str).collect();
-        keys.sort_unstable();
-        keys
-    }
 }
 
 /// The form for `category`, else `other`.

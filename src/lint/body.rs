@@ -3,14 +3,18 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::measure::{self, Length};
 use super::{Ctx, Doc, Spot};
 use crate::config::SiteConfig;
 use crate::content::model::Apply;
 use crate::diagnostics::Diagnostic;
 
-/// Fewest words a description should have.
+/// Fewest words a description should have (in Chinese and Japanese, characters: see
+/// [`measure::words`]).
 pub const MIN_WORDS: usize = 50;
-/// Longest first paragraph that works as a teaser without a `summary`.
+/// Widest first paragraph, in Latin letters, that works as a teaser without a `summary`:
+/// search results cut by width, so Chinese, Japanese or Korean text gets half as many
+/// characters (see [`Length`]).
 pub const MAX_TEASER: usize = 160;
 
 fn options() -> Options {
@@ -31,7 +35,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                words += t.split_whitespace().count();
+                words += measure::words(&t);
                 if let Some((_, alt)) = image.as_mut() {
                     alt.push_str(&t);
                 }
@@ -80,13 +84,35 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         && let Some(start) = first_paragraph
     {
         let text = crate::markdown::first_paragraph(body, usize::MAX);
-        let len = text.chars().count();
-        if len > MAX_TEASER {
+        let length = Length::of(&text);
+        if length.width > MAX_TEASER {
+            let (message, help) = match length.has_wide() {
+                false => (
+                    format!(
+                        "this first paragraph ({} characters) is used as the teaser in listings and search results, and gets cut at {MAX_TEASER} characters",
+                        length.chars
+                    ),
+                    format!(
+                        "add a `summary:` of one or two sentences (up to {MAX_TEASER} characters) to the front matter"
+                    ),
+                ),
+                true => (
+                    format!(
+                        "this first paragraph ({}) is used as the teaser in listings and search results, which cut it after about {}",
+                        length.describe(),
+                        measure::limit_in_letters(MAX_TEASER)
+                    ),
+                    format!(
+                        "add a `summary:` of one or two sentences (up to {}) to the front matter",
+                        measure::limit_in_letters(MAX_TEASER)
+                    ),
+                ),
+            };
             out.push(doc.warn(
                 body_spot(doc, body, start, 1),
                 "summary-too-long",
-                format!("this first paragraph ({len} characters) is used as the teaser in listings and search results, and gets cut at {MAX_TEASER} characters"),
-                "add a `summary:` of one or two sentences (up to 160 characters) to the front matter",
+                message,
+                &help,
             ));
         }
     }
@@ -204,6 +230,42 @@ mod tests {
         assert_eq!(found(&img, Some("s")), ["image-no-alt@6:5"]);
         let todo = format!("{long}\n\n- TODO\n");
         assert_eq!(found(&todo, Some("s")), ["todo-left@6:3"]);
+    }
+
+    /// About 230 characters of Japanese in five paragraphs, none wider than a teaser.
+    const JAPANESE: &str = "私たちの物流チームでは、全国二千店舗への配送ルートを計画し、倉庫のロボットの動きを地図で見守ります。\n\n入社後は先輩エンジニアがメンターとして付き、最初の三か月で実際の課題に取り組みます。\n\n必要なのは、データを丁寧に扱う姿勢と、チームで学び合う意欲です。経験は問いません。\n\nフレックスタイム制で、週二日までの在宅勤務ができます。交通費は全額支給、書籍や研修の費用も会社が負担します。\n\n東京と大阪のオフィスには、落ち着いて働ける静かな席があります。応募をお待ちしています。\n";
+
+    #[test]
+    fn japanese_text_is_measured_by_its_characters() {
+        assert!(
+            JAPANESE.chars().count() > 220,
+            "{}",
+            JAPANESE.chars().count()
+        );
+        assert_eq!(found(JAPANESE, None), Vec::<String>::new());
+        assert_eq!(
+            found("東京の営業チームです。\n", Some("s")),
+            ["body-too-short@4:1"]
+        );
+        // One paragraph of 81 wide characters is wider than 160 Latin letters.
+        let wide = format!("{}。\n\n{JAPANESE}", "営".repeat(80));
+        let mut p = posting();
+        p.body = wide;
+        p.summary = None;
+        let mut out = Vec::new();
+        ctx_for(&p, jiff::civil::date(2026, 1, 1), |ctx| {
+            check(ctx, &mut out)
+        });
+        let d = &out[0];
+        assert_eq!((d.code, out.len()), ("summary-too-long", 1));
+        assert_eq!(
+            d.message,
+            "this first paragraph (81 characters, as wide as 162 Latin letters) is used as the teaser in listings and search results, which cut it after about 160 Latin letters or 80 Chinese, Japanese or Korean characters"
+        );
+        assert_eq!(
+            d.help,
+            "add a `summary:` of one or two sentences (up to 160 Latin letters or 80 Chinese, Japanese or Korean characters) to the front matter"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod body;
 pub mod expiry;
 pub mod jurisdiction;
+mod measure;
 pub mod pay;
 pub mod title;
 
@@ -307,6 +308,7 @@ pub(crate) mod tests_support {
             title: "Backend Engineer".into(),
             slug: "a".into(),
             department: "Engineering".into(),
+            department_at: (3, 13),
             team: None,
             locations: vec![Location {
                 city: "Berlin".into(),

@@ -1,11 +1,13 @@
 //! Title lints: job boards and search engines want a plain job title, without salary,
 //! place or "remote" (those have their own fields), in normal case and not too long.
 
+use super::measure::{self, Length};
 use super::{Ctx, Spot};
 use crate::content::codes;
 use crate::diagnostics::Diagnostic;
 
-/// Longest title (in characters) before `title-too-long`.
+/// Widest title, in Latin letters, before `title-too-long`: job boards and Google cut titles
+/// by width, so a Chinese, Japanese or Korean title gets half as many characters.
 pub const MAX_LEN: usize = 80;
 
 const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₩', '₪', '₺', '₫', '₱'];
@@ -15,12 +17,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let title = ctx.posting.title.as_str();
     let doc = ctx.doc;
     let whole = doc.key_or_top(&["title"]);
-    let len = title.chars().count();
-    if len > MAX_LEN {
+    let length = Length::of(title);
+    if length.width > MAX_LEN {
+        let message = match length.has_wide() {
+            false => format!(
+                "the title is {} characters long; job boards and Google cut titles after about {MAX_LEN}",
+                length.chars
+            ),
+            true => format!(
+                "the title is {} long; job boards and Google cut titles after about {}",
+                length.describe(),
+                measure::limit_in_letters(MAX_LEN)
+            ),
+        };
         out.push(doc.warn(
             whole,
             "title-too-long",
-            format!("the title is {len} characters long; job boards and Google cut titles after about {MAX_LEN}"),
+            message,
             "keep just the job title (like `Senior Backend Engineer`) and move the rest into the text",
         ));
     }
@@ -77,9 +90,12 @@ fn within(ctx: &Ctx, whole: Spot, at: usize, width: usize) -> Spot {
     }
 }
 
-/// No lower-case letters and enough letters to be more than an acronym ("CTO" is fine).
+/// No lower-case letters and enough letters to be more than an acronym ("CTO" is fine);
+/// scripts without capitals (Chinese, Japanese, Arabic …) have no letters to count here.
 fn is_all_caps(title: &str) -> bool {
-    let letters: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = (title.chars())
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .collect();
     let words = title
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -204,5 +220,15 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(codes(&"x".repeat(81)), ["title-too-long@8+81"]);
+    }
+
+    #[test]
+    fn titles_without_capitals_or_with_wide_characters_are_measured_fairly() {
+        assert_eq!(codes("営業 マネージャー 東京本社"), Vec::<String>::new());
+        assert_eq!(codes("Менеджер по продажам"), Vec::<String>::new());
+        assert_eq!(codes("МЕНЕДЖЕР ПО ПРОДАЖАМ"), ["title-all-caps@8+20"]);
+        // 40 Japanese characters are as wide as 80 Latin letters: the most a title may be.
+        assert_eq!(codes(&"営".repeat(40)), Vec::<String>::new());
+        assert_eq!(codes(&"営".repeat(41)), ["title-too-long@8+41"]);
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::config::{SiteConfig, Translation};
 use crate::content::codes;
 use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
-use crate::content::slug::slugify;
+use crate::content::slug::{self, slugify};
 use crate::i18n::Texts;
 use crate::markdown;
 use crate::render::urls::Urls;
@@ -318,6 +318,7 @@ pub fn department(name: &str, urls: &Urls) -> Named {
     }
 }
 
+/// A place as templates see it: its label in the page's language and the link to its listing.
 fn location(l: &Location, urls: &Urls, texts: &Texts, names: Option<&Translation>) -> LocationView {
     let named = |text: &str| names.and_then(|n| n.locations.get(text)).cloned();
     let country_name = named(&l.country)
@@ -330,11 +331,7 @@ fn location(l: &Location, urls: &Urls, texts: &Texts, names: Option<&Translation
     } else {
         format!("{city}, {country_name}")
     };
-    let slug = if l.city.is_empty() {
-        l.country.to_lowercase()
-    } else {
-        slugify(&format!("{} {}", l.city, l.country))
-    };
+    let slug = slug::location(&l.city, &l.country);
     LocationView {
         city,
         region: l.region.clone(),

@@ -70,4 +70,27 @@ export function filterTests(ctx, site) {
       await close();
     }
   });
+
+  it(`search (JS): ${site.name} a keyword matches whatever its case, accents or width`, async () => {
+    const word = discriminatingWord(index);
+    assert.ok(word, 'no title word matches some but not all postings');
+    const expected = expectedUrls(index, { q: word });
+    const accents = { a: 'Á', e: 'É', i: 'İ', o: 'Ö', u: 'Ü' };
+    const spellings = [
+      [...word].map((c) => accents[c] || c.toUpperCase()).join(''),
+      [...word].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join(''),
+    ];
+    const { page, problems, close } = await guardedPage(ctx.browser);
+    try {
+      for (const typed of spellings) {
+        await page.goto(site.url('/'));
+        await page.getByRole('searchbox', { name: 'Search positions' }).fill(typed);
+        await waitForStatus(page, positions(expected.length));
+        assert.deepEqual(await visibleRows(page), expected, `rows matching "${word}" typed as "${typed}"`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
 }

@@ -11,9 +11,16 @@
   var lang = d.documentElement.lang || 'en';
 
   function all(sel, root) { return Array.prototype.slice.call((root || d).querySelectorAll(sel)); }
+  /* Letters NFKD keeps whole, folded as someone typing without them writes them (ß as ss). */
+  var FOLD = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h' };
+  /* Search text and queries folded alike, so a query matches however it is typed: any case,
+     with or without accents (Zürich, zurich), in full- or half-width forms (ＡＢＣ, ｶﾞ).
+     NFKD splits accents off their letters and turns width forms into plain ones; Chinese and
+     Japanese text stays as written (a kana's voicing mark is kept), so any part of it matches. */
   function norm(s) {
-    s = String(s || '').toLowerCase();
-    return s.normalize ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
+    s = String(s || '');
+    if (s.normalize) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    return s.toLowerCase().replace(/[ßæœøłđðþıħ]/g, function (c) { return FOLD[c]; });
   }
   function hasWord(list, w) { return (' ' + (list || '') + ' ').indexOf(' ' + w + ' ') >= 0; }
 
