@@ -228,10 +228,9 @@ fn site_languages(
     content: &crate::content::Content,
 ) -> Vec<String> {
     let mut languages = config.languages.clone();
-    let mut others: Vec<&String> = content
-        .postings
-        .iter()
+    let mut others: Vec<&String> = (content.postings.iter())
         .filter_map(|p| p.language.as_ref())
+        .chain(content.pages.iter().filter_map(|p| p.language.as_ref()))
         .collect();
     others.sort();
     others.dedup();

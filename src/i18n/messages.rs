@@ -30,6 +30,14 @@ impl Messages {
         }
     }
 
+    /// Every key with one text for every number, and that text.
+    pub(super) fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().filter_map(|(k, m)| match m {
+            Message::Text(t) => Some((k.as_str(), t.as_str())),
+            Message::Plural(_) => None,
+        })
+    }
+
     /// The text of a key.
     pub(super) fn get(&self, key: &str) -> Option<&Message> {
         self.0.get(key)
@@ -57,8 +65,11 @@ pub(super) fn pick<'a>(forms: &'a [(&'static str, String)], category: &str) -> &
         .map_or("", |(_, t)| t.as_str())
 }
 
-/// `text` with every `{name}` of `values` replaced; unknown names stay as written.
-pub(super) fn fill(text: &str, values: &[(&str, &str)]) -> String {
+/// `text` with every `{name}` replaced by what `value` gives; unknown names stay as written.
+pub(super) fn fill_by<'v>(
+    text: &str,
+    value: impl Fn(&str) -> Option<std::borrow::Cow<'v, str>>,
+) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -67,8 +78,8 @@ pub(super) fn fill(text: &str, values: &[(&str, &str)]) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
+                match value(name) {
+                    Some(v) => out.push_str(&v),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];

@@ -37,6 +37,8 @@ pub(crate) struct Texts {
     has_file: bool,
     /// CLDR dates, numbers and money.
     formats: Formats,
+    /// Every text as written, as one template value (`text.key_facts`).
+    template: tera::Value,
 }
 
 /// Every language a site shows, made once per build and shared by all pages.
@@ -90,6 +92,7 @@ impl Catalog {
                 tag.clone(),
                 Texts {
                     language: tag.clone(),
+                    template: template_value(&messages),
                     messages,
                     missing,
                     has_file: has_file || primary.eq_ignore_ascii_case(FALLBACK),
@@ -106,6 +109,7 @@ impl Catalog {
                 default.clone(),
                 Texts {
                     language: default.clone(),
+                    template: template_value(&english),
                     messages: english.clone(),
                     missing: Vec::new(),
                     has_file: true,
@@ -123,6 +127,14 @@ impl Catalog {
             .or_else(|| self.texts.get(&self.default))
             .or_else(|| self.texts.values().next())
             .expect("load always prepares the default language")
+    }
+
+    /// The texts of the one language every page is in, when there is only one.
+    pub(crate) fn only(&self) -> Option<&Texts> {
+        match self.texts.len() {
+            1 => self.texts.values().next(),
+            _ => None,
+        }
     }
 
     /// The site's default language.
@@ -151,6 +163,14 @@ impl Catalog {
     }
 }
 
+/// Every key's text as written (placeholders unfilled) as a template value: a map from key
+/// to text, which a page looks into instead of calling a function for each text (some forty
+/// per page); texts with plural forms are left to `t`.
+fn template_value(messages: &Messages) -> tera::Value {
+    let map: std::collections::BTreeMap<&str, &str> = messages.texts().collect();
+    tera::Value::from_serializable(&map)
+}
+
 /// The language subtag of a tag (`de` of `de-CH`).
 fn primary(tag: &str) -> &str {
     tag.split(['-', '_']).next().unwrap_or(tag)
@@ -173,6 +193,11 @@ impl Texts {
         &self.language
     }
 
+    /// Every text as written, as one template value (`text` in templates).
+    pub(crate) fn template_texts(&self) -> &tera::Value {
+        &self.template
+    }
+
     /// CLDR formats for this language.
     pub(crate) fn formats(&self) -> &Formats {
         &self.formats
@@ -187,17 +212,13 @@ impl Texts {
         }
     }
 
-    /// Whether `key` exists in this language or in English.
-    pub(crate) fn has(&self, key: &str) -> bool {
-        self.messages.get(key).is_some()
-    }
-
-    /// The text of `key` for the number `n`, by the language's plural rules.
-    pub(crate) fn plural<'a>(&'a self, key: &'a str, n: u64) -> &'a str {
-        match self.messages.get(key) {
-            Some(Message::Plural(forms)) => messages::pick(forms, self.formats.plural(n)),
-            _ => self.get(key),
-        }
+    /// The text of `key` (for the number `n` when given), or `None` when no file has the key.
+    pub(crate) fn lookup(&self, key: &str, n: Option<u64>) -> Option<&str> {
+        Some(match (self.messages.get(key)?, n) {
+            (Message::Text(t), _) => t,
+            (Message::Plural(forms), Some(n)) => messages::pick(forms, self.formats.plural(n)),
+            (Message::Plural(forms), None) => messages::pick(forms, "other"),
+        })
     }
 
     /// Every plural form of `key` as JSON (`{"one": "…", "other": "…"}`), for scripts that
@@ -217,7 +238,7 @@ impl Texts {
 
     /// [`Texts::get`] with every `{name}` replaced by its value.
     pub(crate) fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        messages::fill(self.get(key), values)
+        fill(self.get(key), values)
     }
 }
 
@@ -234,7 +255,21 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
 
 /// `text` with every `{name}` of `values` replaced; unknown names stay as written.
 pub(crate) fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    messages::fill(text, values)
+    messages::fill_by(text, |name| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| std::borrow::Cow::Borrowed(*v))
+    })
+}
+
+/// `text` with every `{name}` replaced by what `value` gives for it; names it has no value
+/// for stay as written.
+pub(crate) fn fill_by<'v>(
+    text: &str,
+    value: impl Fn(&str) -> Option<std::borrow::Cow<'v, str>>,
+) -> String {
+    messages::fill_by(text, value)
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
         jobs_url: urls.path(""),
     };
     let mut ctx = tera::Context::new();
-    set_language(&mut ctx, &config.language);
+    set_language(&mut ctx, input.i18n.texts(&config.language));
     ctx.insert("site", &site);
     ctx.insert("nav", &nav);
     // Each language's home page, for the language switcher (empty for a site in one).
@@ -138,11 +138,13 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
     ctx
 }
 
-/// Sets the page's language: `lang` (BCP 47, what `t` translates into) and `og_locale`
-/// (the same as OpenGraph writes it, `de_CH`).
-pub(crate) fn set_language(ctx: &mut tera::Context, language: &str) {
+/// Sets the page's language: `lang` (BCP 47, what `t` translates into), `og_locale` (the
+/// same as OpenGraph writes it, `de_CH`) and `text` (its texts as written).
+pub(crate) fn set_language(ctx: &mut tera::Context, texts: &crate::i18n::Texts) {
+    let language = texts.language();
     ctx.insert("lang", language);
     ctx.insert("og_locale", &language.replace('-', "_"));
+    ctx.insert_value("text", texts.template_texts().clone());
 }
 
 /// The favicon link: `theme_options.favicon` (absent means `favicon.svg`; `""`, `null` or

@@ -162,7 +162,9 @@ pub(crate) fn job(
         },
     };
     let mut ctx = base.clone();
-    crate::render::context::set_language(&mut ctx, &view.language);
+    if view.language != config.language {
+        crate::render::context::set_language(&mut ctx, input.i18n.texts(&view.language));
+    }
     insert_page(&mut ctx, input, &meta, &view.language);
     ctx.insert_value("job", tera::Value::from(job));
     ctx.insert("faq", &faq);
@@ -354,7 +356,7 @@ pub(crate) fn page(
     };
     let mut ctx = base.clone();
     if let Some(language) = &page.language {
-        crate::render::context::set_language(&mut ctx, language);
+        crate::render::context::set_language(&mut ctx, input.i18n.texts(language));
     }
     let language = page.language.as_deref().unwrap_or(&config.language);
     insert_page(&mut ctx, input, &meta, language);

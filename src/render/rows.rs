@@ -59,7 +59,9 @@ fn value(
 ) -> Result<tera::Value, Diagnostic> {
     let job = tera::Value::from_serializable(view);
     let mut ctx = base.clone();
-    crate::render::context::set_language(&mut ctx, &view.language);
+    if view.language != input.config.language {
+        crate::render::context::set_language(&mut ctx, input.i18n.texts(&view.language));
+    }
     ctx.insert_value("job", job.clone());
     let html = timings
         .add(ROW_TEMPLATE, || input.tera.render(ROW_TEMPLATE, &ctx))

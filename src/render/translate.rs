@@ -74,6 +74,10 @@ pub(crate) fn layers(theme: &Theme) -> Vec<crate::i18n::Layer> {
 
 /// The texts of the page being rendered: the language in its `lang` variable.
 fn texts_of<'c>(catalog: &'c Catalog, state: &tera::State) -> &'c crate::i18n::Texts {
+    // A site in one language needs no look-up (rows call `t` for each of 10,000 postings).
+    if let Some(only) = catalog.only() {
+        return only;
+    }
     match state.get::<String>("lang") {
         Ok(Some(lang)) => catalog.texts(&lang),
         _ => catalog.texts(catalog.default_language()),
@@ -88,40 +92,22 @@ fn translate(
     state: &tera::State,
 ) -> tera::TeraResult<String> {
     let key: &str = kwargs.must_get("key")?;
-    let texts = texts_of(catalog, state);
-    if !texts.has(key) {
+    let n: Option<i64> = kwargs.get("n")?;
+    let Some(text) = texts_of(catalog, state).lookup(key, n.map(i64::unsigned_abs)) else {
         return Err(tera::Error::message(format!(
             "there is no text `{key}` in the theme's translation files (i18n/en.yaml)"
         )));
-    }
-    let n: Option<i64> = kwargs.get("n")?;
-    let text = match n {
-        Some(n) => texts.plural(key, n.unsigned_abs()),
-        None => texts.get(key),
     };
     if !text.contains('{') {
         return Ok(text.to_string());
     }
-    let values: Vec<(String, String)> = kwargs
-        .iter()
-        .filter_map(|(k, v)| {
-            let name = k.as_str()?;
-            (name != "key").then(|| (name.to_string(), plain(v)))
+    Ok(crate::i18n::fill_by(text, |name| {
+        let value = kwargs.get::<tera::Value>(name).ok().flatten()?;
+        Some(match value.as_str() {
+            Some(s) => std::borrow::Cow::Owned(s.to_string()),
+            None => std::borrow::Cow::Owned(value.to_string()),
         })
-        .collect();
-    let pairs: Vec<(&str, &str)> = values
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    Ok(crate::i18n::fill(text, &pairs))
-}
-
-/// A template value as the text a placeholder shows.
-fn plain(value: &tera::Value) -> String {
-    match value.as_str() {
-        Some(s) => s.to_string(),
-        None => value.to_string(),
-    }
+    }))
 }
 
 #[cfg(test)]
@@ -165,23 +151,32 @@ mod tests {
     fn plural_texts_follow_each_languages_rules() {
         let (catalog, _) = Catalog::load(&bundled(), &["en".into(), "pl".into(), "cs".into()]);
         let en = catalog.texts("en");
-        assert_eq!(en.plural("positions_count", 1), "{n} position");
-        assert_eq!(en.plural("positions_count", 2), "{n} positions");
+        assert_eq!(
+            en.lookup("positions_count", Some(1)).unwrap_or_default(),
+            "{n} position"
+        );
+        assert_eq!(
+            en.lookup("positions_count", Some(2)).unwrap_or_default(),
+            "{n} positions"
+        );
         let pl = catalog.texts("pl");
         let (one, few, many) = (
-            pl.plural("positions_count", 1),
-            pl.plural("positions_count", 3),
-            pl.plural("positions_count", 5),
+            pl.lookup("positions_count", Some(1)).unwrap_or_default(),
+            pl.lookup("positions_count", Some(3)).unwrap_or_default(),
+            pl.lookup("positions_count", Some(5)).unwrap_or_default(),
         );
         assert!(
             one != few && few != many && one != many,
             "{one} / {few} / {many}"
         );
-        assert_eq!(pl.plural("positions_count", 22), few);
+        assert_eq!(
+            pl.lookup("positions_count", Some(22)).unwrap_or_default(),
+            few
+        );
         let cs = catalog.texts("cs");
         assert_ne!(
-            cs.plural("positions_count", 2),
-            cs.plural("positions_count", 5)
+            cs.lookup("positions_count", Some(2)).unwrap_or_default(),
+            cs.lookup("positions_count", Some(5)).unwrap_or_default()
         );
     }
 
