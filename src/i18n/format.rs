@@ -282,6 +282,14 @@ fn decimal(n: f64, places: usize) -> Option<Decimal> {
     if !n.is_finite() {
         return None;
     }
+    // Most pay is whole: no detour through text.
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let mut value = Decimal::from(n as i64);
+        if value.absolute.is_zero() {
+            value.sign = Sign::None;
+        }
+        return Some(value);
+    }
     let mut value = Decimal::try_from_str(&format!("{n:.places$}")).ok()?;
     value.absolute.trim_end();
     if value.absolute.is_zero() {

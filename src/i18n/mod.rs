@@ -55,7 +55,15 @@ impl Catalog {
     pub(crate) fn load(layers: &[Layer], languages: &[String]) -> (Catalog, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut parsed: Vec<(&Layer, Messages)> = Vec::new();
-        for layer in layers {
+        // Only the files of languages shown (and English) are read.
+        let needed = |l: &Layer| {
+            l.language.eq_ignore_ascii_case(FALLBACK)
+                || languages.iter().any(|tag| {
+                    tag.eq_ignore_ascii_case(&l.language)
+                        || primary(tag).eq_ignore_ascii_case(&l.language)
+                })
+        };
+        for layer in layers.iter().filter(|l| needed(l)) {
             match messages::parse(layer) {
                 Ok(m) => parsed.push((layer, m)),
                 Err(mut d) => diagnostics.append(&mut d),
