@@ -7,6 +7,7 @@ pub(crate) mod apply;
 pub(crate) mod codes;
 pub(crate) mod dates;
 pub(crate) mod extra;
+pub mod facts;
 pub mod faq;
 pub(crate) mod fields;
 pub mod frontmatter;

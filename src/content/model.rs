@@ -253,6 +253,8 @@ pub struct Salary {
     pub period: PayPeriod,
     /// Free text shown beside the figures.
     pub note: String,
+    /// What this range is for, when a posting has several ("GS-14", "Berlin").
+    pub label: Option<String>,
 }
 
 /// How to apply: a form/page URL or an email address.
@@ -302,8 +304,12 @@ pub struct Posting {
     pub remote_regions: Vec<String>,
     /// At least one kind of employment.
     pub employment_types: Vec<EmploymentType>,
-    /// Pay range, if published.
-    pub salary: Option<Salary>,
+    /// Pay ranges as published: none, one, or several with labels.
+    pub salaries: Vec<Salary>,
+    /// Commission, tips, bonus and equity.
+    pub pay: crate::content::facts::PayTerms,
+    /// Seniority, hours, start, openings, who may apply, the hiring client.
+    pub facts: crate::content::facts::Facts,
     /// When the posting was published.
     pub date_posted: Date,
     /// When it was last changed (sitemap lastmod), if given.
@@ -343,6 +349,17 @@ pub struct Posting {
     pub body: String,
     /// Line in the file where the body starts (1-based).
     pub body_line: u32,
+}
+
+impl Posting {
+    /// The range that applies when one is needed (structured data, pay-law lints): the first
+    /// without a label, else the first.
+    pub fn salary(&self) -> Option<&Salary> {
+        self.salaries
+            .iter()
+            .find(|s| s.label.is_none())
+            .or(self.salaries.first())
+    }
 }
 
 /// A free page (benefits, hiring process …).

@@ -1,11 +1,12 @@
 //! A job posting file: front matter checked key by key, body kept as Markdown.
 
+mod facts;
+mod pay;
+
 use super::fields::read_lint_allow;
 use crate::content::codes;
 use crate::content::fields::{Fields, Reader};
-use crate::content::model::{
-    EmploymentType, Location, PayPeriod, Posting, Question, Salary, Workplace,
-};
+use crate::content::model::{EmploymentType, Location, Posting, Question, Workplace};
 use crate::content::{apply, extra, slug};
 use crate::yaml::{Node, Value};
 
@@ -37,9 +38,26 @@ pub const KNOWN: &[&str] = &[
     "lint",
     "language",
     "translation_key",
+    "commission",
+    "tips",
+    "bonus",
+    "equity",
+    "seniority",
+    "hours_per_week",
+    "start_date",
+    "openings",
+    "visa_sponsorship",
+    "work_authorization",
+    "security_clearance",
+    "required_languages",
+    "travel",
+    "experience",
+    "education",
+    "timezones",
+    "hiring_organization",
 ];
+/// The keys of one place in `locations`.
 const LOCATION_KEYS: &[&str] = &["city", "region", "country", "postal_code", "street"];
-const SALARY_KEYS: &[&str] = &["min", "max", "currency", "period", "note"];
 const WHAT: &str = "this posting";
 
 /// Reads a posting from its parsed front matter; `None` when a required part is unusable.
@@ -68,7 +86,7 @@ pub fn read(
         );
     }
     let employment_types = read_employment_types(r, &f);
-    let salary = f.present("salary").and_then(|n| read_salary(r, n));
+    let salaries = pay::read_salaries(r, &f);
     let date_posted = match r.date(&f, "date_posted") {
         Some((d, _)) => Some(d),
         None => {
@@ -115,7 +133,9 @@ pub fn read(
             .map(|(t, _)| t)
             .collect(),
         employment_types: employment_types?,
-        salary,
+        salaries,
+        pay: pay::read_terms(r, &f),
+        facts: facts::read(r, &f),
         date_posted: date_posted?,
         date_updated: r.date(&f, "date_updated").map(|(d, _)| d),
         valid_through: valid_through.map(|(d, _)| d),
@@ -268,102 +288,6 @@ fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
         postal_code: r.optional_text(&f, "postal_code").unwrap_or_default(),
         street: r.optional_text(&f, "street").unwrap_or_default(),
         at,
-    })
-}
-
-fn read_salary(r: &mut Reader, node: &Node) -> Option<Salary> {
-    let f = r.fields(node, SALARY_KEYS, "`salary`")?;
-    let min = f.present("min").and_then(|n| r.number(n, "min"));
-    let max = f.present("max").and_then(|n| r.number(n, "max"));
-    if min.is_none() && max.is_none() && f.present("min").is_none() && f.present("max").is_none() {
-        r.error(
-            node.pos,
-            1,
-            "salary-empty",
-            "`salary` has neither `min` nor `max`".into(),
-            "add `min: 50000` and `max: 60000` under `salary:` (or remove `salary`)".into(),
-        );
-    }
-    for (key, value) in [("min", min), ("max", max)] {
-        if let (Some(v), Some(n)) = (value, f.get(key))
-            && v < 0.0
-        {
-            r.error(
-                n.pos,
-                1,
-                "negative-salary",
-                format!("salary `{key}` cannot be negative"),
-                "write the amount without a minus sign".into(),
-            );
-        }
-    }
-    if let (Some(lo), Some(hi), Some(n)) = (min, max, f.get("min"))
-        && lo > hi
-    {
-        r.error(
-            n.pos,
-            lo.to_string().len(),
-            "salary-range",
-            format!("salary `min` ({lo}) is larger than `max` ({hi})"),
-            "swap the two numbers: `min` is the lowest pay, `max` the highest".into(),
-        );
-    }
-    let currency = match f.present("currency") {
-        None => {
-            r.error(
-                node.pos,
-                1,
-                "missing-key",
-                "`salary` has no `currency`".into(),
-                "add the three-letter currency code, like `currency: EUR` or `currency: USD`"
-                    .into(),
-            );
-            None
-        }
-        Some(n) => r.text(n, "currency").and_then(|text| {
-            let code = text.to_uppercase();
-            if codes::is_currency(&code) {
-                Some(code)
-            } else {
-                let hint = match text.as_str() {
-                    "€" => "write `currency: EUR`".to_string(),
-                    "$" => "write the code, like `currency: USD` or `currency: CAD`".to_string(),
-                    "£" => "write `currency: GBP`".to_string(),
-                    _ => "write the three-letter ISO 4217 code, like EUR, USD or GBP".to_string(),
-                };
-                r.error(
-                    n.pos,
-                    text.chars().count(),
-                    "bad-currency",
-                    format!("`{text}` is not a currency code"),
-                    hint,
-                );
-                None
-            }
-        }),
-    };
-    let period = match f.present("period") {
-        None => Some(PayPeriod::Year),
-        Some(n) => r.text(n, "period").and_then(|text| {
-            let parsed = PayPeriod::parse(&text);
-            if parsed.is_none() {
-                r.error(
-                    n.pos,
-                    text.chars().count(),
-                    "bad-period",
-                    format!("`period` must be hour, day, week, month or year, not `{text}`"),
-                    "write one of: hour, day, week, month, year".into(),
-                );
-            }
-            parsed
-        }),
-    };
-    Some(Salary {
-        min,
-        max,
-        currency: currency?,
-        period: period?,
-        note: r.optional_text(&f, "note").unwrap_or_default(),
     })
 }
 

@@ -15,9 +15,9 @@ use icu_experimental::dimension::currency::formatter::{
 };
 use icu_experimental::dimension::provider::currency::essentials::CurrencyEssentialsV1;
 use icu_experimental::dimension::provider::currency::symbols::CurrencySymbolsV1;
-use icu_experimental::displaynames::multi::RegionDisplayNames;
+use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
 use icu_experimental::displaynames::provider::LocaleNamesRegionV0;
-use icu_locale_core::subtags::Region;
+use icu_locale_core::subtags::{Language, Region};
 use icu_locale_core::{Locale, locale};
 use icu_plurals::{PluralCategory, PluralRules};
 use icu_provider::prelude::*;
@@ -48,6 +48,8 @@ pub(crate) struct Formats {
     plurals: PluralRules,
     /// Country names in the language.
     regions: RegionDisplayNames,
+    /// Language names in the language.
+    languages: LanguageDisplayNames,
     /// The currency formatters made so far, so each currency loads its data once.
     currencies: RwLock<HashMap<CurrencyType, Money>>,
 }
@@ -72,6 +74,7 @@ impl Formats {
             decimal: DecimalFormatter::try_new((&locale).into(), Default::default()).ok()?,
             plurals: PluralRules::try_new_cardinal((&locale).into()).ok()?,
             regions: RegionDisplayNames::try_new((&locale).into(), Default::default()).ok()?,
+            languages: LanguageDisplayNames::try_new((&locale).into(), Default::default()).ok()?,
             currencies: RwLock::new(HashMap::new()),
             locale,
         })
@@ -150,6 +153,25 @@ impl Formats {
     pub(crate) fn country(&self, code: &str) -> Option<String> {
         let region = Region::try_from_str(code.trim()).ok()?;
         self.regions.of(region).map(str::to_string)
+    }
+
+    /// The name of the language with ISO 639 `code` in this language, from CLDR display names:
+    /// de "en" → "Englisch"; None when the code is invalid or CLDR has no name.
+    pub(crate) fn language_name(&self, code: &str) -> Option<String> {
+        let language = Language::try_from_str(code.trim()).ok()?;
+        self.languages.of(language).map(str::to_string)
+    }
+
+    /// The two-letter code of the language this language's CLDR names call `name` (any case):
+    /// en "German" → "de". Tries every two-letter code, so it is for error messages only.
+    pub(crate) fn language_code_for_name(&self, name: &str) -> Option<String> {
+        let wanted = name.trim().to_lowercase();
+        (b'a'..=b'z')
+            .flat_map(|a| (b'a'..=b'z').map(move |b| String::from_utf8_lossy(&[a, b]).into_owned()))
+            .find(|code| {
+                self.language_name(code)
+                    .is_some_and(|n| n.to_lowercase() == wanted)
+            })
     }
 
     /// The normalised tag in use ("de-CH", or "en" after a fallback), for `lang` attributes.

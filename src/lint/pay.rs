@@ -161,7 +161,7 @@ pub fn check(ctx: &Ctx, policy: &Policy, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let p = ctx.posting;
     let salary_spot = doc.key_or_top(&["salary", "locations", "remote_regions"]);
-    let Some(salary) = &p.salary else {
+    let Some(salary) = p.salary() else {
         out.push(doc.warn(
             salary_spot,
             "pay-range-missing",
@@ -222,7 +222,7 @@ pub fn check(ctx: &Ctx, policy: &Policy, out: &mut Vec<Diagnostic>) {
 
 /// Ontario: a range whose top is under CAD 200,000 a year may span at most CAD 50,000.
 fn check_ontario_spread(ctx: &Ctx, spot: super::Spot, out: &mut Vec<Diagnostic>) {
-    let Some(salary) = &ctx.posting.salary else {
+    let Some(salary) = ctx.posting.salary() else {
         return;
     };
     let (Some(min), Some(max)) = (salary.min, salary.max) else {

@@ -280,7 +280,7 @@ pub(crate) fn job_with_summary(
             .collect::<Vec<_>>()
             .join(", "),
         employment_types,
-        salary: p.salary.as_ref().map(|s| salary(s, texts)),
+        salary: p.salary().map(|s| salary(s, texts)),
         date_posted: p.date_posted.to_string(),
         date_posted_label: dates.date(p.date_posted),
         valid_through: p.valid_through.map(|d| d.to_string()).unwrap_or_default(),

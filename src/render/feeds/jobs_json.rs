@@ -175,7 +175,7 @@ pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a
         workplace: p.workplace.id(),
         remote_regions: &p.remote_regions,
         employment_types: p.employment_types.iter().map(|t| t.id()).collect(),
-        salary: p.salary.as_ref().map(|s| JobSalary {
+        salary: p.salary().map(|s| JobSalary {
             min: s.min,
             max: s.max,
             currency: &s.currency,

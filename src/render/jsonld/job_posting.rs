@@ -187,7 +187,7 @@ pub fn job_posting<'a>(
         kind: "JobPosting",
         applicant_location: (remote && !posting.remote_regions.is_empty())
             .then(|| OneOrMany::new(regions)),
-        base_salary: posting.salary.as_ref().map(base_salary),
+        base_salary: posting.salary().map(base_salary),
         date_posted: &job.date_posted,
         description: description::google_description(body_html),
         direct_apply: is_direct_apply(job, config, urls),
