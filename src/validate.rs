@@ -16,6 +16,7 @@ const RESERVED: &[&str] = &[
     "departments",
     "locations",
     "types",
+    "seniority",
     "remote",
     "faq",
     "404",
@@ -151,7 +152,7 @@ fn generated(path: &str, content: &Content) -> Option<&'static str> {
     let (dir, name) = path.split_once('/')?;
     let page = matches!(name.rsplit('/').next(), Some("index.html" | "feed.xml"));
     match dir {
-        "jobs" | "departments" | "locations" | "types" | "remote" | "faq" if page => {
+        "jobs" | "departments" | "locations" | "types" | "seniority" | "remote" | "faq" if page => {
             Some("a page or feed")
         }
         _ if name == "index.html" && content.pages.iter().any(|p| p.slug == dir) => Some("a page"),

@@ -204,6 +204,16 @@ date_posted: {today}\n\
 valid_through: {until}\n\
 # A one- or two-sentence teaser for listings and search results (up to 160 characters).\n\
 summary: TODO # TODO: what the role is about, in one sentence\n\
+# More facts job seekers filter on; remove the \"#\" of those that apply (docs/content-format.md):\n\
+# seniority: mid              # intern, entry, junior, mid, senior, staff, principal, lead, manager, director, executive\n\
+# hours_per_week: 40          # or {{min: 20, max: 30}}\n\
+# start_date: asap            # or a date: 2027-03-01\n\
+# openings: 2\n\
+# visa_sponsorship: false\n\
+# required_languages: [en, {{language: de, level: B2}}]\n\
+# experience: {{years: 2}}\n\
+# education: bachelor         # high_school, associate, bachelor, master, doctorate, professional_certificate\n\
+# remote_regions: [EU]        # with workplace: remote: countries, US states, or EU, EMEA, APAC, worldwide …\n\
 ---\n\
 \n\
 ## About the role\n\

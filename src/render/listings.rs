@@ -39,6 +39,8 @@ pub struct Filters {
     pub locations: Vec<FilterOption>,
     /// Employment types.
     pub types: Vec<FilterOption>,
+    /// Seniority levels, in career order (empty when no posting names one).
+    pub seniority: Vec<FilterOption>,
     /// Remote.
     pub remote: RemoteFilter,
 }
@@ -53,6 +55,8 @@ pub enum ListingKind {
     Location,
     /// /types/<slug>/
     Type,
+    /// /seniority/<level>/
+    Seniority,
     /// /remote/
     Remote,
 }
@@ -99,8 +103,20 @@ pub fn compute<'v>(open: &[&'v JobView], urls: &Urls) -> Listings {
     let mut departments: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     let mut locations: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     let mut types: BTreeMap<(usize, &'static str), (&'v str, Vec<usize>)> = BTreeMap::new();
+    let mut levels: BTreeMap<(usize, &'v str), (&'v str, Vec<usize>)> = BTreeMap::new();
     let mut remote = Vec::new();
     for (i, job) in open.iter().enumerate() {
+        for s in &job.seniority {
+            let order = crate::content::facts::Seniority::ALL
+                .iter()
+                .position(|x| x.id() == s.slug)
+                .unwrap_or(99);
+            levels
+                .entry((order, s.slug.as_str()))
+                .or_insert_with(|| (s.name.as_str(), Vec::new()))
+                .1
+                .push(i);
+        }
         add(
             &mut departments,
             &job.department.slug,
@@ -159,6 +175,10 @@ pub fn compute<'v>(open: &[&'v JobView], urls: &Urls) -> Listings {
         .into_iter()
         .map(|((_, s), (n, m))| option(ListingKind::Type, "types", s.into(), n.into(), m))
         .collect();
+    let filters_seniority = levels
+        .into_iter()
+        .map(|((_, s), (n, m))| option(ListingKind::Seniority, "seniority", s.into(), n.into(), m))
+        .collect();
     let remote_count = remote.len();
     if let Some(&first) = remote.first() {
         pages.push(Listing {
@@ -175,6 +195,7 @@ pub fn compute<'v>(open: &[&'v JobView], urls: &Urls) -> Listings {
             departments: filters_departments,
             locations: filters_locations,
             types: filters_types,
+            seniority: filters_seniority,
             remote: RemoteFilter {
                 url: urls.path("remote/"),
                 count: remote_count,

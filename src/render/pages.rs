@@ -224,6 +224,7 @@ pub(crate) fn listing(
     let key = match listing.kind {
         ListingKind::Department | ListingKind::Location => "listing_description_in",
         ListingKind::Type => "listing_description_type",
+        ListingKind::Seniority => "listing_description_seniority",
         ListingKind::Remote => "listing_description_remote",
     };
     let description = texts.fill(

@@ -6,14 +6,17 @@ use serde::Serialize;
 
 use crate::config::{SiteConfig, Translation};
 use crate::content::codes;
+use crate::content::facts::Facts;
 use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
 use crate::content::slug::{self, slugify};
 use crate::i18n::Texts;
 use crate::markdown;
 use crate::render::urls::Urls;
+pub use facts::Detail;
 pub use format::percent_encode;
 use format::{cut, join_slugs};
 
+mod facts;
 mod format;
 
 /// A named link (department, location, type) with its listing page.
@@ -76,7 +79,22 @@ pub struct SalaryView {
     pub period: &'static str,
     /// Free text.
     pub note: String,
+    /// What the range is for when there are several ("GS-14", "Berlin"), else empty.
+    pub name: String,
     /// "€55,000–€70,000 per year".
+    pub label: String,
+}
+
+/// The company hiring when an agency posts for a client.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OrganizationView {
+    /// Its name.
+    pub name: String,
+    /// Its website or empty.
+    pub url: String,
+    /// Its logo's link or empty.
+    pub logo: String,
+    /// "Posted by Agency for Client", in the page's language.
     pub label: String,
 }
 
@@ -138,9 +156,29 @@ pub struct JobView {
     pub employment_label: String,
     /// The types' slugs, space-separated (for the rows' `data-types`).
     pub type_slugs: String,
-    /// Pay, when given.
+    /// Pay, when given: the range that applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salary: Option<SalaryView>,
+    /// Every range, when there are several (each with its `name`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub salaries: Vec<SalaryView>,
+    /// Commission, tips, bonus and equity as lines ("Plus commission").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pay_terms: Vec<String>,
+    /// Seniority levels with their listing pages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seniority: Vec<Named>,
+    /// The levels' slugs, space-separated (for the rows' `data-seniority`).
+    pub seniority_slugs: String,
+    /// The facts the posting has beyond the usual ones, as Key facts lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
+    /// The same facts as written (ids, numbers, dates), for themes; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Facts>,
+    /// The client an agency hires for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hiring_organization: Option<OrganizationView>,
     /// YYYY-MM-DD.
     pub date_posted: String,
     /// "28 November 2026".
@@ -281,6 +319,40 @@ pub(crate) fn job_with_summary(
             .join(", "),
         employment_types,
         salary: p.salary().map(|s| salary(s, texts)),
+        salaries: if p.salaries.len() > 1 {
+            p.salaries.iter().map(|s| salary(s, texts)).collect()
+        } else {
+            Vec::new()
+        },
+        pay_terms: facts::pay_terms(&p.pay, texts),
+        seniority_slugs: join_slugs(p.facts.seniority.iter().map(|s| s.id())),
+        seniority: p
+            .facts
+            .seniority
+            .iter()
+            .map(|s| Named {
+                name: texts.get(s.text_key()).to_string(),
+                slug: s.id().to_string(),
+                url: urls.path_of(&["seniority/", s.id(), "/"]),
+            })
+            .collect(),
+        details: facts::details(&p.facts, texts),
+        facts: (p.facts != Facts::default()).then(|| p.facts.clone()),
+        hiring_organization: p.facts.hiring_organization.as_ref().map(|o| {
+            let company = match config.company.name.as_str() {
+                "" => config.title.as_str(),
+                name => name,
+            };
+            OrganizationView {
+                name: o.name.clone(),
+                url: o.url.clone().unwrap_or_default(),
+                logo: o.logo.as_deref().map(|l| urls.asset(l)).unwrap_or_default(),
+                label: texts.fill(
+                    "posted_by_for",
+                    &[("company", company), ("client", &o.name)],
+                ),
+            }
+        }),
         date_posted: p.date_posted.to_string(),
         date_posted_label: dates.date(p.date_posted),
         valid_through: p.valid_through.map(|d| d.to_string()).unwrap_or_default(),
@@ -368,6 +440,7 @@ fn salary(s: &Salary, texts: &Texts) -> SalaryView {
         currency: s.currency.clone(),
         period: s.period.id(),
         note: s.note.clone(),
+        name: s.label.clone().unwrap_or_default(),
         label: texts.fill(per, &[("amount", &figures)]),
     }
 }

@@ -195,10 +195,10 @@ fn atom_feeds_have_every_required_element() {
 }
 
 #[test]
-fn jobs_json_follows_schema_version_1() {
+fn jobs_json_follows_schema_version_2() {
     let built = build_fixture(false);
     let doc: Value = serde_json::from_str(&built.read("jobs.json")).expect("jobs.json parses");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     assert_eq!(doc["site"]["url"], BASE);
     assert_eq!(doc["site"]["company"], "Acme & Sons");
     assert_eq!(doc["updated"], "2026-11-20");

@@ -267,7 +267,8 @@ fn read_experience(r: &mut Reader, node: &Node) -> Option<Amount> {
             1,
             "bad-experience",
             "`experience` needs a number of `months` or `years`".into(),
-            "write it like `experience: {months: 24}` or `experience: {years: 2}`, or in words".into(),
+            "write it like `experience: {months: 24}` or `experience: {years: 2}`, or in words"
+                .into(),
         );
         return None;
     }
@@ -281,7 +282,10 @@ fn read_education(r: &mut Reader, node: &Node) -> Option<Education> {
     if level.is_none() {
         let names: Vec<&str> = Education::ALL.iter().map(|e| e.id()).collect();
         let help = match did_you_mean(&text, &names) {
-            Some(near) => format!("did you mean `{near}`? The levels are: {}", names.join(", ")),
+            Some(near) => format!(
+                "did you mean `{near}`? The levels are: {}",
+                names.join(", ")
+            ),
             None => format!("use one of: {}", names.join(", ")),
         };
         r.error(

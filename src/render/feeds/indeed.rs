@@ -125,7 +125,12 @@ fn write_job(
     field(out, "date", &date);
     field(out, "referencenumber", reference);
     raw_field(out, "url", &view.permalink);
-    field(out, "company", &config.company.name);
+    let client = p
+        .facts
+        .hiring_organization
+        .as_ref()
+        .map(|o| o.name.as_str());
+    field(out, "company", client.unwrap_or(&config.company.name));
     let remote_country = || {
         p.remote_regions.iter().find_map(|r| {
             let r = r.trim();

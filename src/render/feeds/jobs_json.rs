@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::content::model::{Apply, Location};
+use crate::content::facts::{Amount, Facts, Organization, RequiredLanguage, Seniority, Start};
+use crate::content::model::{Apply, Location, Salary};
 use crate::render::feeds::{Entry, absolute_links};
 use crate::render::urls::Urls;
 
 /// The schema version written in the file.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The whole file.
 #[derive(Serialize)]
@@ -76,8 +77,39 @@ pub struct Job<'a> {
     pub remote_regions: &'a [String],
     /// Front-matter ids: `full_time`, `part_time`, `contract`, …
     pub employment_types: Vec<&'static str>,
-    /// Pay range, if published.
+    /// The pay range that applies (the first without a label, else the first), if published.
     pub salary: Option<JobSalary<'a>>,
+    /// Every pay range as published, each with its `label`.
+    pub salaries: Vec<JobSalary<'a>>,
+    /// Commission, tips, bonus and equity.
+    pub pay: &'a crate::content::facts::PayTerms,
+    /// Seniority levels (ids), in career order.
+    pub seniority: &'a [Seniority],
+    /// Weekly hours `{min, max}`, if given.
+    pub hours_per_week: Option<crate::content::facts::Hours>,
+    /// `asap` or YYYY-MM-DD, if given.
+    pub start_date: Option<String>,
+    /// People hired, if given.
+    pub openings: Option<u32>,
+    /// Whether a work visa is sponsored, if said.
+    pub visa_sponsorship: Option<bool>,
+    /// Who may work in the role, if given.
+    pub work_authorization: Option<&'a str>,
+    /// Security clearance required, if any.
+    pub security_clearance: Option<&'a str>,
+    /// Languages applicants must speak, each `{language, level}`.
+    pub required_languages: &'a [RequiredLanguage],
+    /// Percent of working time (a number) or words, if given.
+    pub travel: Option<&'a Amount>,
+    /// Months of experience (a number) or words, if given.
+    pub experience: Option<&'a Amount>,
+    /// `high_school`, `associate`, `bachelor`, `master`, `doctorate` or
+    /// `professional_certificate`, if given.
+    pub education: Option<&'static str>,
+    /// Time zones of a remote role, if given.
+    pub timezones: Option<&'a str>,
+    /// The client an agency hires for, if any.
+    pub hiring_organization: Option<&'a Organization>,
     /// YYYY-MM-DD.
     pub date_posted: String,
     /// YYYY-MM-DD, if given.
@@ -124,6 +156,8 @@ pub struct JobSalary<'a> {
     pub period: &'static str,
     /// Free text, if given.
     pub note: Option<&'a str>,
+    /// What the range is for ("GS-14"), if given.
+    pub label: Option<&'a str>,
 }
 
 /// How to apply: exactly one of `url` (absolute) and `email` is set.
@@ -150,9 +184,22 @@ fn location(l: &Location) -> JobLocation<'_> {
     }
 }
 
+/// A pay range as the schema writes it.
+fn salary(s: &Salary) -> JobSalary<'_> {
+    JobSalary {
+        min: s.min,
+        max: s.max,
+        currency: &s.currency,
+        period: s.period.id(),
+        note: non_empty(&s.note),
+        label: s.label.as_deref(),
+    }
+}
+
 /// Builds the schema value of one posting.
 pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a> {
     let p = entry.posting;
+    let f: &Facts = &p.facts;
     let apply = p.apply.as_ref().or(config.apply.as_ref()).map(|a| match a {
         Apply::Url(u) => JobApply {
             url: Some(urls.asset(u)),
@@ -175,13 +222,25 @@ pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a
         workplace: p.workplace.id(),
         remote_regions: &p.remote_regions,
         employment_types: p.employment_types.iter().map(|t| t.id()).collect(),
-        salary: p.salary().map(|s| JobSalary {
-            min: s.min,
-            max: s.max,
-            currency: &s.currency,
-            period: s.period.id(),
-            note: non_empty(&s.note),
+        salary: p.salary().map(salary),
+        salaries: p.salaries.iter().map(salary).collect(),
+        pay: &p.pay,
+        seniority: &f.seniority,
+        hours_per_week: f.hours_per_week,
+        start_date: f.start.map(|s| match s {
+            Start::Asap => "asap".to_string(),
+            Start::On(date) => date.to_string(),
         }),
+        openings: f.openings,
+        visa_sponsorship: f.visa_sponsorship,
+        work_authorization: f.work_authorization.as_deref(),
+        security_clearance: f.security_clearance.as_deref(),
+        required_languages: &f.required_languages,
+        travel: f.travel.as_ref(),
+        experience: f.experience.as_ref(),
+        education: f.education.map(|e| e.id()),
+        timezones: f.timezones.as_deref(),
+        hiring_organization: f.hiring_organization.as_ref(),
         date_posted: p.date_posted.to_string(),
         date_updated: p.date_updated.map(|d| d.to_string()),
         valid_through: p.valid_through.map(|d| d.to_string()),

@@ -1,5 +1,5 @@
 //! The `JobPosting` object of an open posting, as derived serde structs. Members are in
-//! byte order of their keys (the order the file has always had).
+//! byte order of their keys, then those of the posting's optional facts (`facts.rs`).
 
 use serde::Serialize;
 
@@ -9,6 +9,7 @@ use crate::content::model::{PayPeriod, Posting, Salary, Workplace};
 use crate::render::urls::Urls;
 use crate::render::views::{JobView, LocationView};
 
+use super::facts::{FactsLd, facts_ld};
 use super::{description, end_of_day};
 
 /// Google's `JobPosting`, as written into the page.
@@ -42,6 +43,8 @@ pub struct JobPosting<'a> {
     url: &'a str,
     #[serde(rename = "validThrough", skip_serializing_if = "Option::is_none")]
     valid_through: Option<String>,
+    #[serde(flatten)]
+    facts: FactsLd<'a>,
 }
 
 /// One item as itself, several (or none) as an array (how Google's examples write them).
@@ -192,7 +195,15 @@ pub fn job_posting<'a>(
         description: description::google_description(body_html),
         direct_apply: is_direct_apply(job, config, urls),
         employment_type: OneOrMany::new(types.collect()),
-        hiring_organization: organization(config, urls),
+        hiring_organization: match &posting.facts.hiring_organization {
+            Some(client) => Organization {
+                kind: "Organization",
+                logo: client.logo.as_ref().map(|logo| urls.asset(logo)),
+                name: &client.name,
+                same_as: client.url.as_deref().map(OneOrMany::One),
+            },
+            None => organization(config, urls),
+        },
         identifier: (!job.reference.is_empty()).then(|| Identifier {
             kind: "PropertyValue",
             name: &config.company.name,
@@ -206,6 +217,7 @@ pub fn job_posting<'a>(
         valid_through: posting
             .valid_through
             .map(|until| end_of_day(until, &config.timezone)),
+        facts: facts_ld(posting, job),
     }
 }
 

@@ -2,6 +2,7 @@
 //! on /faq/, built from the same views the visible page prints.
 
 pub mod description;
+mod facts;
 mod job_posting;
 
 use jiff::civil::Date;

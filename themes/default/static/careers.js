@@ -1,13 +1,13 @@
 /* careers default theme: progressive enhancement only. The site works fully without it.
-   - listing pages (home and /departments/.. etc.): the filter links become <select>s for instant filtering (department, location, type, workplace) and keyword search,
-     state kept in the URL (?department=&location=&type=&workplace=&q=), result count announced
+   - listing pages (home and /departments/.. etc.): the filter links become <select>s for instant filtering (department, location, type, seniority, workplace) and keyword search,
+     state kept in the URL (?department=&location=&type=&seniority=&workplace=&q=), result count announced
    - <time class="posted" datetime="YYYY-MM-DD">: shown as "today", "3 days ago"...
    - posting pages: "Copy link" button
    - printing: opens all <details> so FAQ answers are printed */
 (function () {
   'use strict';
   var d = document;
-  var KEYS = ['department', 'location', 'type', 'workplace', 'q'];
+  var KEYS = ['department', 'location', 'type', 'seniority', 'workplace', 'q'];
   var lang = d.documentElement.lang || 'en';
 
   function all(sel, root) { return Array.prototype.slice.call((root || d).querySelectorAll(sel)); }
@@ -126,7 +126,7 @@
     if (enhance) {
       var holder = form.querySelector('[data-selects]') || form;
       // Values present on this page, per filter: options without a posting here are left out.
-      var attr = { department: 'data-department', location: 'data-locations', type: 'data-types', workplace: 'data-workplace' };
+      var attr = { department: 'data-department', location: 'data-locations', type: 'data-types', seniority: 'data-seniority', workplace: 'data-workplace' };
       var present = {};
       Object.keys(attr).forEach(function (k) {
         present[k] = {};
@@ -181,6 +181,7 @@
         var ok = (!s.department || r.getAttribute('data-department') === s.department) &&
           (!s.location || hasWord(r.getAttribute('data-locations'), s.location)) &&
           (!s.type || hasWord(r.getAttribute('data-types'), s.type)) &&
+          (!s.seniority || hasWord(r.getAttribute('data-seniority'), s.seniority)) &&
           (!s.workplace || r.getAttribute('data-workplace') === s.workplace) &&
           words.every(function (w) { return texts[i].indexOf(w) >= 0; });
         r.hidden = !ok;

@@ -1,0 +1,151 @@
+//! A posting's optional facts and pay terms as lines for the Key facts box, in the page's
+//! language: made once per posting, only for the facts it has.
+
+use serde::Serialize;
+
+use crate::content::facts::{Amount, Facts, PayTerms, Start};
+use crate::i18n::Texts;
+
+/// One line of the Key facts box: what it is and its value, both ready to print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Detail {
+    /// The fact's front-matter key (`seniority`), for CSS and themes that pick lines.
+    pub id: &'static str,
+    /// Its name ("Seniority").
+    pub name: String,
+    /// Its value ("Senior, Lead").
+    pub value: String,
+}
+
+/// The lines for every fact the posting has, in the order the Key facts box shows them
+/// (seniority is not among them: it links to its listing pages, as `JobView::seniority`).
+pub(crate) fn details(facts: &Facts, texts: &Texts) -> Vec<Detail> {
+    let mut out = Vec::new();
+    let mut add = |id: &'static str, key: &str, value: String| {
+        if !value.is_empty() {
+            out.push(Detail {
+                id,
+                name: texts.get(key).to_string(),
+                value,
+            });
+        }
+    };
+    if let Some(h) = facts.hours_per_week {
+        add("hours_per_week", "fact_hours", hours(h.min, h.max, texts));
+    }
+    if let Some(start) = facts.start {
+        let value = match start {
+            Start::Asap => texts.get("start_asap").to_string(),
+            Start::On(date) => texts.formats().date(date),
+        };
+        add("start_date", "fact_start", value);
+    }
+    if let Some(n) = facts.openings {
+        add(
+            "openings",
+            "fact_openings",
+            counted(texts, "openings_count", n),
+        );
+    }
+    if let Some(visa) = facts.visa_sponsorship {
+        let key = if visa { "visa_yes" } else { "visa_no" };
+        add("visa_sponsorship", "fact_visa", texts.get(key).to_string());
+    }
+    let authorization = facts.work_authorization.clone().unwrap_or_default();
+    add(
+        "work_authorization",
+        "fact_work_authorization",
+        authorization,
+    );
+    let clearance = facts.security_clearance.clone().unwrap_or_default();
+    add("security_clearance", "fact_security_clearance", clearance);
+    add(
+        "required_languages",
+        "fact_languages",
+        languages(facts, texts),
+    );
+    if let Some(travel) = &facts.travel {
+        let value = match travel {
+            Amount::Number(n) => texts.fill("travel_percent", &[("n", &n.to_string())]),
+            Amount::Text(t) => t.clone(),
+        };
+        add("travel", "fact_travel", value);
+    }
+    if let Some(experience) = &facts.experience {
+        let value = match experience {
+            Amount::Number(m) if m % 12 == 0 => counted(texts, "experience_years", m / 12),
+            Amount::Number(m) => counted(texts, "experience_months", *m),
+            Amount::Text(t) => t.clone(),
+        };
+        add("experience", "fact_experience", value);
+    }
+    if let Some(e) = facts.education {
+        add(
+            "education",
+            "fact_education",
+            texts.get(e.text_key()).to_string(),
+        );
+    }
+    let zones = facts.timezones.clone().unwrap_or_default();
+    add("timezones", "fact_timezones", zones);
+    out
+}
+
+/// What the pay is made of beyond its ranges ("Plus commission", "Bonus: up to 10 %").
+pub(crate) fn pay_terms(pay: &PayTerms, texts: &Texts) -> Vec<String> {
+    let mut out = Vec::new();
+    if pay.commission {
+        out.push(texts.get("pay_commission").to_string());
+    }
+    if pay.tips {
+        out.push(texts.get("pay_tips").to_string());
+    }
+    if let Some(bonus) = &pay.bonus {
+        out.push(texts.fill("pay_bonus", &[("text", bonus)]));
+    }
+    if let Some(equity) = &pay.equity {
+        out.push(texts.fill("pay_equity", &[("text", equity)]));
+    }
+    out
+}
+
+/// "20 hours a week", "20–30 hours a week", with the language's digits.
+fn hours(min: f64, max: f64, texts: &Texts) -> String {
+    let formats = texts.formats();
+    if min == max {
+        let form = texts
+            .lookup("hours_per_week", Some(min.round() as u64))
+            .unwrap_or_default();
+        crate::i18n::fill(form, &[("n", &formats.number(min))])
+    } else {
+        let range = format!("{}–{}", formats.number(min), formats.number(max));
+        texts.fill("hours_range_per_week", &[("range", &range)])
+    }
+}
+
+/// A plural text for `n`, with `{n}` filled in.
+fn counted(texts: &Texts, key: &str, n: u32) -> String {
+    let form = texts.lookup(key, Some(u64::from(n))).unwrap_or(key);
+    crate::i18n::fill(form, &[("n", &texts.formats().number(f64::from(n)))])
+}
+
+/// "German (C1), English" with the languages' names in the page's language.
+fn languages(facts: &Facts, texts: &Texts) -> String {
+    let formats = texts.formats();
+    let names: Vec<String> = facts
+        .required_languages
+        .iter()
+        .map(|l| {
+            let name = formats
+                .language_name(&l.language)
+                .unwrap_or_else(|| l.language.clone());
+            let level = match l.level.as_deref() {
+                Some("native") => texts.get("language_native"),
+                Some(level) => level,
+                None => return name,
+            };
+            texts.fill("language_level", &[("language", &name), ("level", level)])
+        })
+        .collect();
+    names.join(", ")
+}
