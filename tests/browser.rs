@@ -1,7 +1,8 @@
 //! Real-browser tests of the default theme (and the bundled `minimal` theme): builds the example site,
 //! the `minimal` fixture (it has a closed posting), the example content with `theme: minimal` and the
 //! German and Japanese folders of the four-language fixture (axe, html-validate, filters without
-//! JavaScript there), then
+//! JavaScript there) and the fixture whose postings carry every optional fact (a seniority filter),
+//! then
 //! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
 //! without JavaScript, keyboard, posting page, layout, html-validate). Never skipped: without Chromium
 //! or Node.js the test fails and says what to install.
@@ -93,6 +94,8 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
     build(&minimal_theme_site(tmp.path()), &minimal_theme);
     let languages = tmp.path().join("languages");
     build(&fixture("languages"), &languages);
+    let facts = tmp.path().join("facts");
+    build(&fixture("facts"), &facts);
 
     let tests = repo().join("tests/browser");
     if !tests.join("node_modules").exists() {
@@ -103,6 +106,7 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
         ("example", &example),
         ("fixture", &fixture_out),
         ("minimal-theme", &minimal_theme),
+        ("facts", &facts),
     ];
     // The German and Japanese folders of the site in four languages.
     let folders = ["de", "ja"]

@@ -138,13 +138,14 @@ impl Formats {
 
     /// The CLDR cardinal plural category of `n`: "zero", "one", "two", "few", "many" or "other".
     pub(crate) fn plural(&self, n: u64) -> &'static str {
-        match self.plurals.category_for(n) {
-            PluralCategory::Zero => "zero",
-            PluralCategory::One => "one",
-            PluralCategory::Two => "two",
-            PluralCategory::Few => "few",
-            PluralCategory::Many => "many",
-            PluralCategory::Other => "other",
+        category_name(self.plurals.category_for(n))
+    }
+
+    /// The CLDR category of a number that may have a fraction (cs "37,5 hodiny" is `many`).
+    pub(crate) fn plural_of(&self, n: f64) -> &'static str {
+        match decimal(n, 3) {
+            Some(d) => category_name(self.plurals.category_for(&d)),
+            None => "other",
         }
     }
 
@@ -365,4 +366,16 @@ fn strip_fraction(text: &str, integer_digits: usize) -> String {
         text.get(..cut).unwrap_or_default(),
         text.get(end..).unwrap_or_default()
     )
+}
+
+/// The name translation files use for a plural category.
+fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
 }

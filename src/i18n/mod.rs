@@ -229,6 +229,16 @@ impl Texts {
         })
     }
 
+    /// The form of `key` for a CLDR plural `category` (from `Formats::plural_of`); the key itself
+    /// when no file has it.
+    pub(crate) fn lookup_category<'a>(&'a self, key: &'a str, category: &str) -> &'a str {
+        match self.messages.get(key) {
+            Some(Message::Text(t)) => t,
+            Some(Message::Plural(forms)) => messages::pick(forms, category),
+            None => key,
+        }
+    }
+
     /// Every plural form of `key` as JSON (`{"one": "…", "other": "…"}`), for scripts that
     /// pick one with the browser's `Intl.PluralRules`.
     pub(crate) fn plural_forms(&self, key: &str) -> String {

@@ -163,7 +163,6 @@ pub struct JobView {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub salaries: Vec<SalaryView>,
     /// Commission, tips, bonus and equity as lines ("Plus commission").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pay_terms: Vec<String>,
     /// Seniority levels with their listing pages.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -171,7 +170,6 @@ pub struct JobView {
     /// The levels' slugs, space-separated (for the rows' `data-seniority`).
     pub seniority_slugs: String,
     /// The facts the posting has beyond the usual ones, as Key facts lines.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub details: Vec<Detail>,
     /// The same facts as written (ids, numbers, dates), for themes; absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -269,3 +269,19 @@ fn odd_inputs_never_panic() {
         let _ = (f.plural(u64::MAX), f.country("ZZ"), f.date(date(1, 1, 1)));
     }
 }
+
+#[test]
+fn numbers_with_a_fraction_get_their_own_plural_category() {
+    assert_eq!(Formats::new("cs").plural_of(37.5), "many");
+    assert_eq!(Formats::new("cs").plural_of(3.0), "few");
+    assert_eq!(Formats::new("pl").plural_of(37.5), "other");
+    assert_eq!(Formats::new("en").plural_of(1.0), "one");
+    assert_eq!(Formats::new("en").plural_of(f64::NAN), "other");
+}
+
+#[test]
+fn language_names_come_from_cldr_and_read_back() {
+    assert_eq!(Formats::new("de").language_name("en").as_deref(), Some("Englisch"));
+    assert_eq!(Formats::new("en").language_code_for_name("German").as_deref(), Some("de"));
+    assert_eq!(Formats::new("en").language_code_for_name("Klingonish"), None);
+}

@@ -11,6 +11,7 @@ use crate::render::views::JobView;
 struct Item<'a> {
     department: &'a str,
     locations: Vec<&'a str>,
+    seniority: Vec<&'a str>,
     text: String,
     title: &'a str,
     types: Vec<&'a str>,
@@ -41,6 +42,7 @@ fn item(j: &JobView) -> Item<'_> {
     Item {
         department: &j.department.slug,
         locations: j.locations.iter().map(|l| l.slug.as_str()).collect(),
+        seniority: j.seniority.iter().map(|s| s.slug.as_str()).collect(),
         text: text.to_lowercase(),
         title: &j.title,
         types: j.employment_types.iter().map(|t| t.slug).collect(),

@@ -113,9 +113,7 @@ pub(crate) fn pay_terms(pay: &PayTerms, texts: &Texts) -> Vec<String> {
 fn hours(min: f64, max: f64, texts: &Texts) -> String {
     let formats = texts.formats();
     if min == max {
-        let form = texts
-            .lookup("hours_per_week", Some(min.round() as u64))
-            .unwrap_or_default();
+        let form = texts.lookup_category("hours_per_week", formats.plural_of(min));
         crate::i18n::fill(form, &[("n", &formats.number(min))])
     } else {
         let range = format!("{}–{}", formats.number(min), formats.number(max));

@@ -40,6 +40,30 @@ export function filterTests(ctx, site) {
     }
   });
 
+  const levels = [...new Set(index.flatMap((e) => e.seniority || []))].sort();
+  if (levels.length > 1) {
+    it(`filters (JS): ${site.name} seniority select filters in place and keeps ?seniority= across a reload`, async () => {
+      const level = levels.find((l) => expectedUrls(index, { seniority: l }).length < index.length);
+      assert.ok(level, 'a level that some postings lack');
+      const expected = expectedUrls(index, { seniority: level });
+      const { page, problems, close } = await guardedPage(ctx.browser);
+      try {
+        await page.goto(site.url('/'));
+        const select = page.locator('select[name="seniority"]');
+        await select.selectOption(level);
+        await waitForStatus(page, positions(expected.length));
+        assert.deepEqual(await visibleRows(page), expected);
+        assert.equal(new URL(page.url()).searchParams.get('seniority'), level);
+        await page.reload();
+        assert.equal(await select.inputValue(), level, 'select restored from ?seniority=');
+        assert.deepEqual(await visibleRows(page), expected, 'same rows after reload');
+        assert.deepEqual(problems, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+
   it(`search (JS): ${site.name} a keyword shows matching rows only; no match offers a reset`, async () => {
     const word = discriminatingWord(index);
     assert.ok(word, 'no title word matches some but not all postings');

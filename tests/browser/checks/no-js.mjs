@@ -1,12 +1,12 @@
 // Without JavaScript: the search form stays hidden and every filter link leads to its pre-rendered
-// page, which lists exactly the postings of that department / location / type / workplace.
+// page, which lists exactly the postings of that department / location / type / seniority / workplace.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { guardedPage } from '../lib/browser.mjs';
 import { visibleRows } from '../lib/dom.mjs';
 import { expectedUrls, smallestDepartment } from '../lib/index.mjs';
 
-const FILTER_KEYS = { department: 'department', location: 'location', type: 'type', workplace: 'workplace' };
+const FILTER_KEYS = { department: 'department', location: 'location', type: 'type', seniority: 'seniority', workplace: 'workplace' };
 
 export function noJsTests(ctx, site) {
   const index = site.index;

@@ -8,11 +8,12 @@ export function loadIndex(dir) {
 }
 
 /** urls (sorted) of the postings matching a filter, as the pre-rendered pages and careers.js must. */
-export function expectedUrls(index, { department, location, type, workplace, q } = {}) {
+export function expectedUrls(index, { department, location, type, seniority, workplace, q } = {}) {
   const words = (q || '').toLowerCase().split(/\s+/).filter(Boolean);
   return index.filter((e) => (!department || e.department === department)
     && (!location || e.locations.includes(location))
     && (!type || e.types.includes(type))
+    && (!seniority || (e.seniority || []).includes(seniority))
     && (!workplace || e.workplace === workplace)
     && words.every((w) => e.text.includes(w)))
     .map((e) => e.url).sort();
