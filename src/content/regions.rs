@@ -24,6 +24,7 @@ mod data;
 #[cfg(test)]
 mod tests;
 
+/// The EU's member states, which pay-transparency code checks locations against.
 pub(crate) use data::EU;
 
 /// No accepted spelling is near this long, so longer texts are refused before any work.
@@ -75,6 +76,10 @@ pub(crate) fn parse(text: &str) -> Option<Region> {
 }
 
 /// The closest accepted spelling to an unknown entry ("Germnay" → "Germany"), for a hint.
+#[cfg_attr(
+    not(test),
+    expect(dead_code, reason = "for the hint on an unknown region")
+)]
 pub(crate) fn suggest(text: &str) -> Option<&'static str> {
     let text = text.trim();
     if text.len() > MAX_LEN {
