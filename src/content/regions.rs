@@ -33,8 +33,8 @@ const MAX_LEN: usize = 128;
 /// One `remote_regions` entry, understood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Region {
-    /// A stable key: "worldwide", a group ("EU", "EMEA", "NORAM"), a country ("DE") or a
-    /// subdivision ("US-CA"); no two regions share one.
+    /// A stable key no two regions share: "worldwide", a group ("EU", "EMEA", "NORAM"), a
+    /// country ("DE") or a subdivision ("US-CA"); `parse` reads each back but Namibia's "NA".
     pub(crate) code: &'static str,
     /// What sort of place it is, for code that treats groups and places apart.
     pub(crate) kind: RegionKind,
