@@ -298,12 +298,57 @@ fn code_key(code: &str) -> Option<u32> {
     }
 }
 
-/// The code of a country written as its English name ("Germany" → "DE"), for hints.
+/// Common English names of countries that differ from the ones in [`COUNTRIES`], with their
+/// codes: people write "USA", "UK" or "Czech Republic" as often as the ISO names.
+pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("USA", "US"),
+    ("United States of America", "US"),
+    ("UK", "GB"),
+    ("Great Britain", "GB"),
+    ("Britain", "GB"),
+    ("Czech Republic", "CZ"),
+    ("Turkey", "TR"),
+    ("Russia", "RU"),
+    ("Republic of Korea", "KR"),
+    ("Holland", "NL"),
+    ("UAE", "AE"),
+    ("Ivory Coast", "CI"),
+    ("Cape Verde", "CV"),
+    ("Swaziland", "SZ"),
+    ("Macedonia", "MK"),
+    ("Brunei", "BN"),
+    ("Palestine", "PS"),
+    ("Micronesia", "FM"),
+    ("Burma", "MM"),
+    ("East Timor", "TL"),
+    ("Macau", "MO"),
+    ("Viet Nam", "VN"),
+    ("Vatican", "VA"),
+    ("Vatican City", "VA"),
+    ("Holy See", "VA"),
+    ("DR Congo", "CD"),
+    ("DRC", "CD"),
+    ("Democratic Republic of the Congo", "CD"),
+    ("Republic of the Congo", "CG"),
+    ("Falkland Islands", "FK"),
+    ("British Virgin Islands", "VG"),
+    ("US Virgin Islands", "VI"),
+    ("Saint Martin", "MF"),
+    ("Sint Maarten", "SX"),
+];
+
+/// The code of a country written as its English name ("Germany" → "DE", "USA" → "US"), for
+/// hints.
 pub fn country_code_for_name(name: &str) -> Option<&'static str> {
-    COUNTRIES
-        .iter()
-        .find(|(_, n)| n.eq_ignore_ascii_case(name))
+    let named = COUNTRIES.iter().find(|(_, n)| n.eq_ignore_ascii_case(name));
+    let aliased = || {
+        COUNTRY_ALIASES
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(name))
+    };
+    named
         .map(|(c, _)| *c)
+        .or_else(|| aliased().map(|(_, c)| *c))
 }
 
 #[cfg(test)]
@@ -322,6 +367,16 @@ mod tests {
             assert!(is_currency(code), "{code}");
             assert_eq!(country_name(code), None);
         }
+        for (alias, code) in COUNTRY_ALIASES {
+            assert!(country_name(code).is_some(), "{alias}");
+            assert_eq!(country_code_for_name(alias), Some(*code), "{alias}");
+            assert!(
+                COUNTRIES
+                    .iter()
+                    .all(|(_, n)| !n.eq_ignore_ascii_case(alias))
+            );
+        }
+        assert_eq!(country_code_for_name("germany"), Some("DE"));
         for other in ["", "D", "de", "DEU", "ZZ", "AA", "€", "EURO", "É"] {
             assert_eq!(country_name(other), None, "{other}");
             assert!(!is_currency(other), "{other}");

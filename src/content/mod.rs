@@ -15,6 +15,7 @@ pub(crate) mod language;
 pub mod model;
 pub mod page;
 pub mod posting;
+pub(crate) mod regions;
 pub mod slug;
 pub mod url;
 

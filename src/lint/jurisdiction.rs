@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::codes;
 use crate::content::model::{Location, Posting};
+use crate::content::regions::{self, EU, Region, RegionKind};
 
 /// A place with a pay-transparency law careers knows about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,12 +53,6 @@ const NYC_NAMES: &[&str] = &[
     "bronx",
     "the bronx",
     "staten island",
-];
-
-/// The 27 member states of the European Union (ISO 3166-1 alpha-2).
-pub const EU_MEMBERS: &[&str] = &[
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
-    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
 impl Jurisdiction {
@@ -166,7 +160,7 @@ pub fn of_location(loc: &Location) -> BTreeSet<Jurisdiction> {
         "CA" if is(&loc.region, &["ON", "Ontario"]) => {
             out.insert(Jurisdiction::CaOn);
         }
-        c if EU_MEMBERS.contains(&c) => {
+        c if EU.contains(&c) => {
             out.insert(Jurisdiction::Eu);
         }
         _ => {}
@@ -174,50 +168,61 @@ pub fn of_location(loc: &Location) -> BTreeSet<Jurisdiction> {
     out
 }
 
-/// The jurisdictions a remote region ("US", "Colorado", "EU", "DE", "US-NY", "worldwide") covers.
+/// The jurisdictions a remote region ("US", "Colorado", "EU", "EMEA", "US-NY", "worldwide")
+/// covers: a group covers those of its countries, and a jurisdiction's own code ("US-NYC")
+/// stands for itself.
 pub fn of_region(region: &str) -> BTreeSet<Jurisdiction> {
-    let r = region.trim();
-    let all_us = || {
-        Jurisdiction::ALL
-            .into_iter()
-            .filter(|j| j.code().starts_with("US-"))
-            .collect::<BTreeSet<_>>()
-    };
-    if is(
-        r,
-        &["anywhere", "worldwide", "world", "global", "everywhere"],
-    ) {
-        return Jurisdiction::ALL.into_iter().collect();
+    match regions::parse(region) {
+        Some(r) => of_known_region(&r),
+        None => Jurisdiction::parse(region).into_iter().collect(),
     }
-    if is(
-        r,
-        &["US", "USA", "United States", "United States of America"],
-    ) {
-        return all_us();
+}
+
+/// The jurisdictions a region understood by [`regions::parse`] covers.
+fn of_known_region(region: &Region) -> BTreeSet<Jurisdiction> {
+    let mut out = BTreeSet::new();
+    match region.kind {
+        RegionKind::Worldwide => out.extend(Jurisdiction::ALL),
+        RegionKind::Subdivision => add_subdivision(&mut out, region.code),
+        RegionKind::Group | RegionKind::Country => {
+            for country in region.countries {
+                add_country(&mut out, country);
+            }
+        }
     }
-    if is(r, &["EU", "European Union", "Europe", "EEA"]) {
-        return [Jurisdiction::Eu].into();
+    out
+}
+
+/// A state or province: its own law, and New York City's within New York State.
+fn add_subdivision(out: &mut BTreeSet<Jurisdiction>, code: &str) {
+    match code {
+        "US-NY" => out.extend([Jurisdiction::UsNy, Jurisdiction::UsNyc]),
+        "CA-ON" => {
+            out.insert(Jurisdiction::CaOn);
+        }
+        _ => {
+            let state = code.strip_prefix("US-");
+            let laws = US_STATES.iter().filter(|(_, c, _)| Some(*c) == state);
+            out.extend(laws.map(|(j, _, _)| *j));
+        }
     }
-    if is(r, &["CA", "Canada", "Ontario", "CA-ON"]) {
-        return [Jurisdiction::CaOn].into();
-    }
-    if is(r, &["US-NY", "New York", "New York State", "NY"]) {
-        return [Jurisdiction::UsNy, Jurisdiction::UsNyc].into();
-    }
-    if let Some(j) = Jurisdiction::parse(r) {
-        return [j].into();
-    }
-    if let Some((j, _, _)) = US_STATES.iter().find(|(_, _, name)| is(r, &[name])) {
-        return [*j].into();
-    }
-    let country = if r.len() == 2 {
-        Some(r.to_uppercase())
-    } else {
-        codes::country_code_for_name(r).map(str::to_string)
-    };
-    match country {
-        Some(c) if EU_MEMBERS.contains(&c.as_str()) => [Jurisdiction::Eu].into(),
-        _ => BTreeSet::new(),
+}
+
+/// A whole country: every US law for the US, Ontario's for Canada, the EU's for a member.
+fn add_country(out: &mut BTreeSet<Jurisdiction>, code: &str) {
+    match code {
+        "US" => out.extend(
+            Jurisdiction::ALL
+                .into_iter()
+                .filter(|j| j.code().starts_with("US-")),
+        ),
+        "CA" => {
+            out.insert(Jurisdiction::CaOn);
+        }
+        c if EU.contains(&c) => {
+            out.insert(Jurisdiction::Eu);
+        }
+        _ => {}
     }
 }
 
@@ -272,5 +277,59 @@ mod tests {
         assert_eq!(codes("Canada"), ["CA-ON"]);
         assert_eq!(codes("US").len(), 8);
         assert_eq!(codes("Japan"), Vec::<&str>::new());
+        assert_eq!(codes("worldwide").len(), Jurisdiction::ALL.len());
+        assert_eq!(codes("New York"), ["US-NY", "US-NYC"]);
+        assert_eq!(codes("US-NYC"), ["US-NYC"]);
+        assert_eq!(codes("Europe"), ["EU"]);
+        assert_eq!(codes("Mars"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn remote_groups_cover_their_countries_laws() {
+        let codes = |r: &str| {
+            of_region(r)
+                .into_iter()
+                .map(Jurisdiction::code)
+                .collect::<Vec<_>>()
+        };
+        assert!(codes("EMEA").contains(&"EU"));
+        assert_eq!(codes("EMEA"), ["EU"]);
+        assert_eq!(codes("DACH"), ["EU"]);
+        assert_eq!(codes("Nordics"), ["EU"]);
+        assert_eq!(codes("UK & Ireland"), ["EU"]);
+        assert_eq!(codes("EEA"), ["EU"]);
+        let north_america = codes("North America");
+        assert_eq!(north_america.len(), 9);
+        assert!(north_america.contains(&"CA-ON") && north_america.contains(&"US-CO"));
+        assert!(
+            north_america
+                .iter()
+                .all(|c| c.starts_with("US-") || *c == "CA-ON")
+        );
+        assert_eq!(codes("NA"), north_america);
+        assert_eq!(codes("APAC"), Vec::<&str>::new());
+        assert_eq!(codes("LATAM"), Vec::<&str>::new());
+        assert_eq!(codes("UK"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn remote_states_and_provinces_are_their_own_laws() {
+        let codes = |r: &str| {
+            of_region(r)
+                .into_iter()
+                .map(Jurisdiction::code)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes("California"), ["US-CA"]);
+        assert_eq!(codes("US-CA"), ["US-CA"]);
+        assert_eq!(codes("CA"), ["CA-ON"]);
+        assert_eq!(codes("WA"), ["US-WA"]);
+        assert_eq!(codes("NY"), ["US-NY", "US-NYC"]);
+        assert_eq!(codes("US-NY"), ["US-NY", "US-NYC"]);
+        assert_eq!(codes("Ontario"), ["CA-ON"]);
+        assert_eq!(codes("CA-ON"), ["CA-ON"]);
+        assert_eq!(codes("British Columbia"), Vec::<&str>::new());
+        assert_eq!(codes("Texas"), Vec::<&str>::new());
+        assert_eq!(codes("CO"), Vec::<&str>::new());
     }
 }
