@@ -328,7 +328,16 @@ fn language_de_alone_gives_the_example_site_a_german_interface() {
     let text = std::fs::read_to_string(&config).expect("site.yaml");
     std::fs::write(&config, text.replace("language: en", "language: de")).expect("write");
     let built = build(&site);
-    let english = english_pieces("de");
+    // Words HR wrote in English (a team called "North America") are theirs, not the theme's.
+    let written: String = walkdir::WalkDir::new(site.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    let english: Vec<String> = english_pieces("de")
+        .into_iter()
+        .filter(|piece| !written.contains(piece.as_str()))
+        .collect();
     for (path, html) in built.files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let shown = format!(
             "{} {}",

@@ -127,11 +127,7 @@ pub fn read(
         team: r.optional_text(&f, "team"),
         locations,
         workplace,
-        remote_regions: r
-            .text_list(&f, "remote_regions")
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect(),
+        remote_regions: read_remote_regions(r, &f),
         employment_types: employment_types?,
         salaries,
         pay: pay::read_terms(r, &f),
@@ -163,6 +159,30 @@ pub fn read(
     Some(posting)
 }
 
+/// `remote_regions`, each checked against the known countries, states, provinces and regions.
+fn read_remote_regions(r: &mut Reader, f: &Fields) -> Vec<String> {
+    let mut known = Vec::new();
+    for (text, pos) in r.text_list(f, "remote_regions") {
+        if crate::content::regions::parse(&text).is_some() {
+            known.push(text);
+            continue;
+        }
+        let help = match crate::content::regions::suggest(&text) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "write a country (`DE` or `Germany`), a US state or Canadian province (`California`, `US-CA`, `Ontario`), or a region: worldwide, EU, EEA, EMEA, APAC, LATAM, North America, DACH, Nordics, Benelux, UK&I".into(),
+        };
+        r.error(
+            pos,
+            text.chars().count(),
+            "unknown-region",
+            format!("`{text}` is not a country or region careers knows"),
+            help,
+        );
+    }
+    known
+}
+
+/// `workplace`, defaulting to on-site.
 fn read_workplace(r: &mut Reader, f: &Fields) -> Workplace {
     let Some(node) = f.present("workplace") else {
         return Workplace::Onsite;

@@ -76,10 +76,6 @@ pub(crate) fn parse(text: &str) -> Option<Region> {
 }
 
 /// The closest accepted spelling to an unknown entry ("Germnay" → "Germany"), for a hint.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "for the hint on an unknown region")
-)]
 pub(crate) fn suggest(text: &str) -> Option<&'static str> {
     let text = text.trim();
     if text.len() > MAX_LEN {

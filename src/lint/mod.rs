@@ -10,6 +10,7 @@ pub mod expiry;
 pub mod jurisdiction;
 mod measure;
 pub mod pay;
+pub mod remote;
 pub mod title;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ pub const CODES: &[&str] = &[
     "title-has-salary",
     "title-has-location",
     "title-has-remote",
+    "remote-without-region",
     "body-too-short",
     "summary-too-long",
     "image-no-alt",
@@ -190,6 +192,7 @@ pub fn run(
         pay::check(&ctx, &policy, &mut found);
         expiry::check(&ctx, &mut found);
         title::check(&ctx, &mut found);
+        remote::check(&ctx, &mut found);
         body::check(&ctx, &mut found);
         let allowed = |code: &str| {
             posting

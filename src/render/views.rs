@@ -141,7 +141,7 @@ pub struct JobView {
     pub workplace: &'static str,
     /// On-site|Hybrid|Remote, in the page's language.
     pub workplace_label: String,
-    /// Where remote hires may live.
+    /// Where remote hires may live, each named in the page's language.
     pub remote_regions: Vec<String>,
     /// One line for listings.
     pub location_label: String,
@@ -251,10 +251,19 @@ pub(crate) fn job_with_summary(
         })
         .collect();
     let workplace_label = texts.get(p.workplace.text_key()).to_string();
+    let remote_regions = facts::regions_shown(&p.remote_regions, texts);
     let mut location_parts: Vec<String> = locations.iter().map(|l| l.label.clone()).collect();
-    if p.workplace != crate::content::model::Workplace::Onsite || location_parts.is_empty() {
+    let remote = p.workplace == crate::content::model::Workplace::Remote;
+    let names_workplace = if remote && !remote_regions.is_empty() {
+        let regions = remote_regions.join(", ");
+        location_parts.push(texts.fill("remote_in", &[("regions", &regions)]));
+        true
+    } else if p.workplace != crate::content::model::Workplace::Onsite || location_parts.is_empty() {
         location_parts.push(workplace_label.clone());
-    }
+        true
+    } else {
+        false
+    };
     let apply_label = texts.fill("apply_for", &[("title", &p.title)]);
     let apply = p.apply.as_ref().or(config.apply.as_ref()).map(|a| match a {
         Apply::Url(u) => ApplyView {
@@ -277,8 +286,7 @@ pub(crate) fn job_with_summary(
     let location_label = location_parts.join(" · ");
     let dates = texts.formats();
     JobView {
-        workplace_in_location: !location_label.is_empty()
-            && location_label.contains(&workplace_label),
+        workplace_in_location: names_workplace,
         location_slugs: join_slugs(locations.iter().map(|l| l.slug.as_str())),
         type_slugs: join_slugs(employment_types.iter().map(|t| t.slug)),
         summary_short: cut(&summary, ROW_SUMMARY_LENGTH),
@@ -309,7 +317,7 @@ pub(crate) fn job_with_summary(
         locations,
         workplace: p.workplace.id(),
         workplace_label,
-        remote_regions: p.remote_regions.clone(),
+        remote_regions,
         employment_label: employment_types
             .iter()
             .map(|t| t.label.as_str())

@@ -18,6 +18,16 @@ date_posted: <date>
 valid_through: <date>
 # A one- or two-sentence teaser for listings and search results (up to 160 characters).
 summary: TODO # TODO: what the role is about, in one sentence
+# More facts job seekers filter on; remove the "#" of those that apply (docs/content-format.md):
+# seniority: mid              # intern, entry, junior, mid, senior, staff, principal, lead, manager, director, executive
+# hours_per_week: 40          # or {min: 20, max: 30}
+# start_date: asap            # or a date: 2027-03-01
+# openings: 2
+# visa_sponsorship: false
+# required_languages: [en, {language: de, level: B2}]
+# experience: {years: 2}
+# education: bachelor         # high_school, associate, bachelor, master, doctorate, professional_certificate
+# remote_regions: [EU]        # with workplace: remote: countries, US states, or EU, EMEA, APAC, worldwide …
 ---
 
 ## About the role

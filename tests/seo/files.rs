@@ -248,10 +248,16 @@ fn jobs_json_follows_schema_version_2() {
         .expect("remote listed");
     assert_eq!(remote["reference"], Value::Null);
     assert_eq!(remote["locations"], serde_json::json!([]));
+    let regions = remote["remote_regions"].as_array().expect("regions");
     assert_eq!(
-        remote["remote_regions"],
-        serde_json::json!(["DE", "Netherlands", "EU"])
+        regions[..2],
+        [
+            serde_json::json!({"name": "DE", "code": "DE", "countries": ["DE"]}),
+            serde_json::json!({"name": "Netherlands", "code": "NL", "countries": ["NL"]}),
+        ]
     );
+    assert_eq!(regions[2]["code"], "EU");
+    assert_eq!(regions[2]["countries"].as_array().map(Vec::len), Some(27));
     assert_eq!(remote["evergreen"], true);
     assert_eq!(remote["valid_through"], Value::Null);
     let search: Value = serde_json::from_str(&built.read("search.json")).expect("search.json");

@@ -281,7 +281,18 @@ fn numbers_with_a_fraction_get_their_own_plural_category() {
 
 #[test]
 fn language_names_come_from_cldr_and_read_back() {
-    assert_eq!(Formats::new("de").language_name("en").as_deref(), Some("Englisch"));
-    assert_eq!(Formats::new("en").language_code_for_name("German").as_deref(), Some("de"));
-    assert_eq!(Formats::new("en").language_code_for_name("Klingonish"), None);
+    assert_eq!(
+        Formats::new("de").language_name("en").as_deref(),
+        Some("Englisch")
+    );
+    assert_eq!(
+        Formats::new("en")
+            .language_code_for_name("German")
+            .as_deref(),
+        Some("de")
+    );
+    assert_eq!(
+        Formats::new("en").language_code_for_name("Klingonish"),
+        None
+    );
 }

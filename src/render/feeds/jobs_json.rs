@@ -73,8 +73,8 @@ pub struct Job<'a> {
     pub locations: Vec<JobLocation<'a>>,
     /// `onsite`, `hybrid` or `remote`.
     pub workplace: &'static str,
-    /// Where a remote hire may live, as written.
-    pub remote_regions: &'a [String],
+    /// Where a remote hire may live: each as written, its code and the countries it covers.
+    pub remote_regions: Vec<JobRegion<'a>>,
     /// Front-matter ids: `full_time`, `part_time`, `contract`, …
     pub employment_types: Vec<&'static str>,
     /// The pay range that applies (the first without a label, else the first), if published.
@@ -126,6 +126,18 @@ pub struct Job<'a> {
     pub tags: &'a [String],
     /// The rendered body, site-rooted links made absolute.
     pub description_html: Cow<'a, str>,
+}
+
+/// A remote region as written, understood.
+#[derive(Serialize)]
+pub struct JobRegion<'a> {
+    /// As written in the posting.
+    pub name: &'a str,
+    /// `worldwide`, a group (`EU`, `EMEA`, `NORAM` …), a country (`DE`) or a state or
+    /// province (`US-CA`).
+    pub code: &'static str,
+    /// The ISO 3166-1 codes it covers (empty for worldwide).
+    pub countries: &'static [&'static str],
 }
 
 /// A location; unknown parts are `null`.
@@ -220,7 +232,18 @@ pub fn job<'a>(entry: &Entry<'a>, config: &'a SiteConfig, urls: &Urls) -> Job<'a
         team: p.team.as_deref().and_then(non_empty),
         locations: p.locations.iter().map(location).collect(),
         workplace: p.workplace.id(),
-        remote_regions: &p.remote_regions,
+        remote_regions: p
+            .remote_regions
+            .iter()
+            .filter_map(|name| {
+                let region = crate::content::regions::parse(name)?;
+                Some(JobRegion {
+                    name,
+                    code: region.code,
+                    countries: region.countries,
+                })
+            })
+            .collect(),
         employment_types: p.employment_types.iter().map(|t| t.id()).collect(),
         salary: p.salary().map(salary),
         salaries: p.salaries.iter().map(salary).collect(),

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content::codes;
 use crate::content::model::{PayPeriod, Posting, Salary, Workplace};
+use crate::content::regions::{self, RegionKind};
 use crate::render::urls::Urls;
 use crate::render::views::{JobView, LocationView};
 
@@ -183,13 +184,12 @@ pub fn job_posting<'a>(
     urls: &Urls,
 ) -> JobPosting<'a> {
     let remote = posting.workplace == Workplace::Remote;
-    let regions = posting.remote_regions.iter().map(|r| region(r)).collect();
+    let regions = applicant_locations(&posting.remote_regions);
     let types = job.employment_types.iter().map(|t| google_type(t.id));
     JobPosting {
         context: "https://schema.org/",
         kind: "JobPosting",
-        applicant_location: (remote && !posting.remote_regions.is_empty())
-            .then(|| OneOrMany::new(regions)),
+        applicant_location: (remote && !regions.is_empty()).then(|| OneOrMany::new(regions)),
         base_salary: posting.salary().map(base_salary),
         date_posted: &job.date_posted,
         description: description::google_description(body_html),
@@ -266,23 +266,34 @@ fn place(l: &LocationView) -> Place<'_> {
     }
 }
 
-/// A remote region: a `Country` when it names one (ISO code or English name), otherwise an
-/// `AdministrativeArea` carrying the text as written ("EU", "Europe").
-fn region(text: &str) -> Named<'_> {
-    let text = text.trim();
-    let name = codes::country_name(&text.to_ascii_uppercase())
-        .filter(|_| text.len() == 2)
-        .or_else(|| codes::country_code_for_name(text).and_then(codes::country_name));
-    match name {
-        Some(name) => Named {
-            kind: "Country",
-            name,
-        },
-        None => Named {
-            kind: "AdministrativeArea",
-            name: text,
-        },
+/// `applicantLocationRequirements`: every country the remote regions cover (a group expanded,
+/// each country once) and the states and provinces as themselves; none for worldwide, which
+/// Google reads as open to all when the property is left out.
+fn applicant_locations(written: &[String]) -> Vec<Named<'static>> {
+    let parsed: Vec<_> = written.iter().filter_map(|t| regions::parse(t)).collect();
+    if parsed.iter().any(|r| r.kind == RegionKind::Worldwide) {
+        return Vec::new();
     }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for r in parsed {
+        if r.kind == RegionKind::Subdivision {
+            out.push(Named {
+                kind: "State",
+                name: r.name,
+            });
+            continue;
+        }
+        for code in r.countries {
+            if seen.insert(*code) {
+                out.push(Named {
+                    kind: "Country",
+                    name: codes::country_name(code).unwrap_or(code),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// `baseSalary` of a pay range: one `value` when both ends are the same.
@@ -316,16 +327,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn remote_regions_become_countries_when_they_name_one() {
-        let region = |text| crate::render::json::compact(&region(text));
-        assert_eq!(region("de"), r#"{"@type":"Country","name":"Germany"}"#);
+    fn remote_regions_become_the_countries_they_cover() {
+        let names = |written: &[&str]| {
+            let written: Vec<String> = written.iter().map(|s| s.to_string()).collect();
+            crate::render::json::compact(&applicant_locations(&written))
+        };
+        assert_eq!(names(&["de"]), r#"[{"@type":"Country","name":"Germany"}]"#);
         assert_eq!(
-            region("Netherlands"),
-            r#"{"@type":"Country","name":"Netherlands"}"#
+            names(&["DACH", "Germany"]),
+            r#"[{"@type":"Country","name":"Germany"},{"@type":"Country","name":"Austria"},{"@type":"Country","name":"Switzerland"}]"#
         );
         assert_eq!(
-            region("EU"),
-            r#"{"@type":"AdministrativeArea","name":"EU"}"#
+            names(&["California"]),
+            r#"[{"@type":"State","name":"California"}]"#
         );
+        assert_eq!(names(&["EU", "worldwide"]), "[]");
+        assert_eq!(names(&["EU"]).matches("Country").count(), 27);
     }
 }

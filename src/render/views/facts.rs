@@ -1,9 +1,10 @@
-//! A posting's optional facts and pay terms as lines for the Key facts box, in the page's
-//! language: made once per posting, only for the facts it has.
+//! A posting's optional facts, pay terms and remote regions as lines for the Key facts box and
+//! the listing row, in the page's language: made once per posting, only for what it has.
 
 use serde::Serialize;
 
 use crate::content::facts::{Amount, Facts, PayTerms, Start};
+use crate::content::regions::{self, RegionKind};
 use crate::i18n::Texts;
 
 /// One line of the Key facts box: what it is and its value, both ready to print.
@@ -146,4 +147,27 @@ fn languages(facts: &Facts, texts: &Texts) -> String {
         })
         .collect();
     names.join(", ")
+}
+
+/// Each remote region's name in the page's language: countries from CLDR, groups from the
+/// translation files where their name is a word ("Europe"), else as abbreviated ("EU").
+pub(crate) fn regions_shown(written: &[String], texts: &Texts) -> Vec<String> {
+    written
+        .iter()
+        .map(|text| match regions::parse(text) {
+            Some(r) if r.kind == RegionKind::Country => texts
+                .formats()
+                .country(r.code)
+                .unwrap_or_else(|| r.short.to_string()),
+            Some(r) => match r.code {
+                "worldwide" => texts.get("region_worldwide").to_string(),
+                "EUROPE" => texts.get("region_europe").to_string(),
+                "NORAM" => texts.get("region_north_america").to_string(),
+                "NORDICS" => texts.get("region_nordics").to_string(),
+                "UKI" => texts.get("region_uki").to_string(),
+                _ => r.short.to_string(),
+            },
+            None => text.clone(),
+        })
+        .collect()
 }
