@@ -10,6 +10,7 @@ pub mod feeds;
 mod json;
 pub(crate) mod jsonld;
 pub(crate) mod languages;
+mod links;
 pub(crate) mod listings;
 mod out;
 mod pages;
@@ -34,6 +35,7 @@ use crate::output::OutputError;
 use crate::timings::Timings;
 use compiled::{Change, Compiled, Shape, compile, shape};
 pub use compiled::{Kept, Work};
+pub use links::{link_check, link_map};
 use out::Out;
 pub use rows::ROW_TEMPLATE;
 pub use sink::{Discard, Sink};
@@ -397,44 +399,4 @@ fn static_files(input: &Input, out: &Out) -> Result<(), OutputError> {
         out.copy(&file.from, &to)?;
     }
     Ok(())
-}
-
-/// Broken links between content files, found without rendering pages (used when the build
-/// already failed, so `check` still reports every broken link in one run).
-pub fn link_check(content: &Content) -> Vec<Diagnostic> {
-    let links = link_map(content, &Urls::new("https://example.invalid/"));
-    let postings = content
-        .postings
-        .par_iter()
-        .map(|p| (&p.body, &p.source, p.body_line));
-    let pages = content
-        .pages
-        .par_iter()
-        .map(|p| (&p.body, &p.source, p.body_line));
-    postings
-        .chain(pages)
-        .flat_map_iter(|(body, file, first_line)| {
-            markdown::render(
-                &Source {
-                    markdown: body,
-                    file,
-                    first_line,
-                },
-                &links,
-            )
-            .1
-        })
-        .collect()
-}
-
-/// Content file → URL, for links between content files.
-pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
-    let mut map = LinkMap::new();
-    for p in &content.postings {
-        map.insert(p.source.clone(), urls.path_of(&["jobs/", &p.slug, "/"]));
-    }
-    for p in &content.pages {
-        map.insert(p.source.clone(), urls.path_of(&[&p.slug, "/"]));
-    }
-    map
 }
