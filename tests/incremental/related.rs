@@ -34,6 +34,7 @@ fn edit_7(session: &mut Session, site: &Path, title: &str, department: &str) {
     assert!(report.incremental, "a one-posting edit stays incremental");
 }
 
+/// Posting 7's title, then its department, edited in a session publishing to `target`.
 fn run(target: Target) {
     let (_temp, site, out, full, mut session) = start_with(target);
     // Posting 17 is in Manufacturing with 7; posting 29 is in Research, and shares no place with 7.
