@@ -3,6 +3,8 @@
 
 #[path = "incremental/files.rs"]
 mod files;
+#[path = "incremental/related.rs"]
+mod related;
 #[path = "incremental/serve.rs"]
 mod serve;
 #[path = "../benches/synth.rs"]

@@ -79,6 +79,8 @@ pub struct Kept {
     pub(crate) shape: Option<Shape>,
     /// Links between content files (a session's edits never move a file).
     pub(crate) links: Option<LinkMap>,
+    /// Each posting's related postings (indexes into `content.postings`).
+    pub(crate) related: Vec<Vec<usize>>,
 }
 
 /// The postings going into a render: each one's Markdown to compile (taken out of the

@@ -10,9 +10,11 @@ pub mod feeds;
 mod json;
 pub(crate) mod jsonld;
 pub(crate) mod languages;
+mod links;
 pub(crate) mod listings;
 mod out;
 mod pages;
+mod related;
 mod rows;
 mod sink;
 pub(crate) mod theme;
@@ -34,7 +36,9 @@ use crate::output::OutputError;
 use crate::timings::Timings;
 use compiled::{Change, Compiled, Shape, compile, shape};
 pub use compiled::{Kept, Work};
+pub use links::{link_check, link_map};
 use out::Out;
+use related::Related;
 pub use rows::ROW_TEMPLATE;
 pub use sink::{Discard, Sink};
 use theme::Theme;
@@ -144,15 +148,23 @@ fn render_one(
     // The listings move only when a posting's place in them may have changed.
     let same_views = !compiled.changes.contains(&Change::View);
     let kept_shape = kept.shape.take().filter(|_| same_views);
-    let (rows, shape) = rayon::join(
+    let kept_related = std::mem::take(&mut kept.related);
+    let (rows, (shape, related)) = rayon::join(
         || {
             timings.phase("listing rows", || {
                 rows::rows(input, &compiled, kept_rows, timings)
             })
         },
-        || match kept_shape {
-            Some(shape) => shape,
-            None => timings.phase("listings", || shape(&compiled.views, input.urls)),
+        || {
+            let shape = match kept_shape {
+                Some(shape) => shape,
+                None => timings.phase("listings", || shape(&compiled.views, input.urls)),
+            };
+            let related = timings.phase("related", || {
+                let guest = |i| is_guest(input, &input.content.postings[i]);
+                Related::new(&compiled.views, &shape, guest, kept_related)
+            });
+            (shape, related)
         },
     );
     let rows = rows.map_err(Failure::Content)?;
@@ -172,6 +184,7 @@ fn render_one(
         shape: &shape,
         filters: &filters,
         unchanged: &unchanged,
+        related: &related,
     };
     // The pages and the files they load first, so a sink that shows pages as they come can
     // show them before the machine-readable files are made.
@@ -188,6 +201,7 @@ fn render_one(
         filters: Some(filters),
         shape: Some(shape),
         links: Some(links),
+        related: related.into_kept(),
     };
     Ok(Rendered {
         files: written.load(Ordering::Relaxed),
@@ -240,6 +254,8 @@ struct Made<'a> {
     filters: &'a tera::Value,
     /// Listing pages the sink keeps as they were.
     unchanged: &'a HashSet<String>,
+    /// Each posting page's related postings.
+    related: &'a Related,
 }
 
 /// Every HTML page: the index and the listings beside the posting pages, then the FAQ, the
@@ -294,13 +310,11 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                 .par_iter()
                 .enumerate()
                 .map(|(i, posting)| {
-                    if input
-                        .guests
-                        .is_some_and(|g| g.contains_key(&posting.source))
-                    {
+                    if is_guest(input, posting) {
                         return Ok(());
                     }
-                    if made.compiled.changes[i] == Change::Nothing {
+                    let changes = &made.compiled.changes;
+                    if changes[i] == Change::Nothing && !made.related.moved(i, changes) {
                         let path = pages::job_path(posting);
                         return out.keep(&path).map_err(Failure::Output);
                     }
@@ -309,6 +323,7 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                         view: &made.compiled.views[i],
                         html: &made.compiled.bodies[i],
                         row: made.rows[i].as_ref(),
+                        related: made.related.values(i, made.rows),
                     };
                     pages::job(input, &base, out, page, &faq_answers)
                 })
@@ -338,6 +353,11 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
     }
     results.push(pages::not_found(input, &base, out));
     gather(results)
+}
+
+/// Whether `posting` is listed in this language folder but has its page in another.
+fn is_guest(input: &Input, posting: &crate::content::model::Posting) -> bool {
+    (input.guests).is_some_and(|g| g.contains_key(&posting.source))
 }
 
 /// Times `f` under `name` in the render's timings.
@@ -397,44 +417,4 @@ fn static_files(input: &Input, out: &Out) -> Result<(), OutputError> {
         out.copy(&file.from, &to)?;
     }
     Ok(())
-}
-
-/// Broken links between content files, found without rendering pages (used when the build
-/// already failed, so `check` still reports every broken link in one run).
-pub fn link_check(content: &Content) -> Vec<Diagnostic> {
-    let links = link_map(content, &Urls::new("https://example.invalid/"));
-    let postings = content
-        .postings
-        .par_iter()
-        .map(|p| (&p.body, &p.source, p.body_line));
-    let pages = content
-        .pages
-        .par_iter()
-        .map(|p| (&p.body, &p.source, p.body_line));
-    postings
-        .chain(pages)
-        .flat_map_iter(|(body, file, first_line)| {
-            markdown::render(
-                &Source {
-                    markdown: body,
-                    file,
-                    first_line,
-                },
-                &links,
-            )
-            .1
-        })
-        .collect()
-}
-
-/// Content file → URL, for links between content files.
-pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
-    let mut map = LinkMap::new();
-    for p in &content.postings {
-        map.insert(p.source.clone(), urls.path_of(&["jobs/", &p.slug, "/"]));
-    }
-    for p in &content.pages {
-        map.insert(p.source.clone(), urls.path_of(&[&p.slug, "/"]));
-    }
-    map
 }

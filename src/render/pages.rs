@@ -68,13 +68,16 @@ struct FaqGroupView<'a> {
     questions: Vec<FaqItem<'a>>,
 }
 
-/// What a posting page is made from: the posting, its view and body, and its listing row
-/// when it has one (an open posting's row value is reused as the page's `job`).
+/// What a posting page is made from: the posting, its view and body, its listing row when it
+/// has one (an open posting's row value is reused as the page's `job`) and the rows of its
+/// related postings.
 pub(crate) struct JobPage<'a> {
     pub(crate) posting: &'a Posting,
     pub(crate) view: &'a JobView,
     pub(crate) html: &'a str,
     pub(crate) row: Option<&'a tera::Value>,
+    /// The rows of the postings shown under "More positions like this".
+    pub(crate) related: tera::Value,
 }
 
 /// A posting's own page.
@@ -96,6 +99,7 @@ pub(crate) fn job(
         view,
         html,
         row,
+        related,
     } = page;
     let Input {
         config,
@@ -168,6 +172,7 @@ pub(crate) fn job(
     insert_page(&mut ctx, input, &meta, &view.language);
     ctx.insert_value("job", tera::Value::from(job));
     ctx.insert("faq", &faq);
+    ctx.insert_value("related", related);
     out.template(input, "job.html", &ctx, &job_path(posting))
 }
 
