@@ -49,7 +49,7 @@ fn related(out: &Path, page: &str) -> Option<Vec<String>> {
     let start = html.find("<section class=\"related\"")?;
     let end = start + html[start..].find("</section>").expect("a closed section");
     let links = html[start..end]
-        .split("<h3 class=\"job-title\"><a href=\"")
+        .split("<a href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
         .map(str::to_string)

@@ -107,7 +107,7 @@ impl<'a> Groups<'a> {
                     ranks.sort_unstable();
                     locations.insert(listing.slug.as_str(), ranks);
                 }
-                ListingKind::Type | ListingKind::Remote => {}
+                ListingKind::Type | ListingKind::Seniority | ListingKind::Remote => {}
             }
         }
         Groups {
