@@ -205,7 +205,53 @@ fn wrong_facts_are_located_errors_with_the_fix() {
     );
     let wrong = "---\ntitle: Account Executive\ndepartment: Sales\nlocations: [{city: Austin, region: TX, country: US}]\nemployment_type: full_time\ndate_posted: 2026-11-20\nseniority: Sr.\nopenings: two\nstart_date: soon\nsalary: competitive\neducation: degree\nrequired_languages: [German]\n---\nSell our analytics products to companies in Texas.\n";
     std::fs::write(tmp.path().join("content/jobs/account-executive.md"), wrong).expect("write");
+    let far = "---\ntitle: Remote Support Engineer\ndepartment: Support\nworkplace: remote\nremote_regions: [Mars, Germnay, EMAE]\nemployment_type: full_time\ndate_posted: 2026-11-20\nevergreen: true\n---\nHelp our customers from wherever you live, by chat and by email, and fix what breaks. You will work with our engineers on the problems customers find, write answers for our help pages and teach new colleagues how our products work.\n";
+    std::fs::write(tmp.path().join("content/jobs/remote-support.md"), far).expect("write");
     let checked = careers(&["check", "--site", tmp.path().to_str().expect("utf-8 path")]);
     assert_eq!(checked.status.code(), Some(1), "{}", stderr(&checked));
     assert_snapshot("facts-wrong.txt", &stderr(&checked));
+}
+
+#[test]
+fn remote_regions_are_expanded_for_google_and_named_in_the_row() {
+    let (_dir, out) = build(&fixture("facts"));
+    let index = read(&out, "index.html");
+    assert!(index.contains("<li class=\"meta-location\">Remote (United States)</li>"));
+    let ld = job_posting(&read(&out, "jobs/support-agent/index.html"));
+    assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
+    assert_eq!(
+        ld["applicantLocationRequirements"],
+        serde_json::json!({"@type": "Country", "name": "United States"})
+    );
+    let description = ld["description"].as_str().expect("description");
+    assert!(
+        description.ends_with(
+            "<p>This position is fully remote, open to candidates in United States.</p>"
+        )
+    );
+
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(
+        &fixture("facts").join("content"),
+        &tmp.path().join("content"),
+    );
+    let path = tmp.path().join("content/jobs/support-agent.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        text.replace("remote_regions: [US]", "remote_regions: [worldwide]"),
+    )
+    .expect("write");
+    let (_dir, out) = build(tmp.path());
+    let page = read(&out, "jobs/support-agent/index.html");
+    assert!(page.contains("(open to candidates anywhere)"));
+    let ld = job_posting(&page);
+    assert!(
+        ld.get("applicantLocationRequirements").is_none(),
+        "worldwide names no country"
+    );
+    let description = ld["description"].as_str().expect("description");
+    assert!(
+        description.ends_with("<p>This position is fully remote, open to candidates anywhere.</p>")
+    );
 }

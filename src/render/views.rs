@@ -143,6 +143,12 @@ pub struct JobView {
     pub workplace_label: String,
     /// Where remote hires may live, each named in the page's language.
     pub remote_regions: Vec<String>,
+    /// "(open to candidates in EU)" or "(open to candidates anywhere)"; empty without regions.
+    pub remote_note: String,
+    /// The sentence saying a remote posting is fully remote and open to whom, for the
+    /// structured data's description; empty unless the posting is remote with regions.
+    #[serde(skip)]
+    pub remote_statement: String,
     /// One line for listings.
     pub location_label: String,
     /// Whether `location_label` already names the workplace (`… · Remote`), so a listing
@@ -252,6 +258,8 @@ pub(crate) fn job_with_summary(
         .collect();
     let workplace_label = texts.get(p.workplace.text_key()).to_string();
     let remote_regions = facts::regions_shown(&p.remote_regions, texts);
+    let (remote_note, remote_statement) =
+        facts::remote_texts(&p.remote_regions, &remote_regions, texts);
     let mut location_parts: Vec<String> = locations.iter().map(|l| l.label.clone()).collect();
     let remote = p.workplace == crate::content::model::Workplace::Remote;
     let names_workplace = if remote && !remote_regions.is_empty() {
@@ -318,6 +326,12 @@ pub(crate) fn job_with_summary(
         workplace: p.workplace.id(),
         workplace_label,
         remote_regions,
+        remote_note,
+        remote_statement: if p.workplace == crate::content::model::Workplace::Remote {
+            remote_statement
+        } else {
+            String::new()
+        },
         employment_label: employment_types
             .iter()
             .map(|t| t.label.as_str())

@@ -192,7 +192,7 @@ pub fn job_posting<'a>(
         applicant_location: (remote && !regions.is_empty()).then(|| OneOrMany::new(regions)),
         base_salary: posting.salary().map(base_salary),
         date_posted: &job.date_posted,
-        description: description::google_description(body_html),
+        description: with_remote_statement(description::google_description(body_html), job),
         direct_apply: is_direct_apply(job, config, urls),
         employment_type: OneOrMany::new(types.collect()),
         hiring_organization: match &posting.facts.hiring_organization {
@@ -264,6 +264,20 @@ fn place(l: &LocationView) -> Place<'_> {
             street: known(&l.street),
         },
     }
+}
+
+/// The description with, for a fully remote posting, a last paragraph saying so and where the
+/// hire may live, as Google asks of `TELECOMMUTE` postings.
+fn with_remote_statement(mut description: String, job: &JobView) -> String {
+    if !job.remote_statement.is_empty() {
+        let mut escaped = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = crate::render::theme::escape_html(&job.remote_statement, &mut escaped);
+        description.push_str("\n<p>");
+        description.push_str(&String::from_utf8_lossy(&escaped));
+        description.push_str("</p>");
+    }
+    description
 }
 
 /// `applicantLocationRequirements`: every country the remote regions cover (a group expanded,

@@ -171,3 +171,29 @@ pub(crate) fn regions_shown(written: &[String], texts: &Texts) -> Vec<String> {
         })
         .collect()
 }
+
+/// The Key facts note on where a remote hire may live ("(open to candidates in EU)") and the
+/// sentence Google asks a fully remote posting's description to carry; both empty when the
+/// posting names no region.
+pub(crate) fn remote_texts(
+    written: &[String],
+    shown: &[String],
+    texts: &Texts,
+) -> (String, String) {
+    let anywhere = written
+        .iter()
+        .filter_map(|t| regions::parse(t))
+        .any(|r| r.kind == RegionKind::Worldwide);
+    if anywhere {
+        let note = texts.get("remote_open_anywhere").to_string();
+        return (note, texts.get("remote_statement_anywhere").to_string());
+    }
+    if shown.is_empty() {
+        return (String::new(), String::new());
+    }
+    let regions = shown.join(", ");
+    (
+        texts.fill("remote_open_to", &[("regions", &regions)]),
+        texts.fill("remote_statement", &[("regions", &regions)]),
+    )
+}
