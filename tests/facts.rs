@@ -255,3 +255,26 @@ fn remote_regions_are_expanded_for_google_and_named_in_the_row() {
         description.ends_with("<p>This position is fully remote, open to candidates anywhere.</p>")
     );
 }
+
+#[test]
+fn every_posting_has_what_google_requires_of_a_job_posting() {
+    let (_dir, out) = build(&fixture("facts"));
+    for slug in ["senior-data-engineer", "support-agent"] {
+        let ld = job_posting(&read(&out, &format!("jobs/{slug}/index.html")));
+        for key in ["title", "description", "datePosted", "hiringOrganization", "employmentType"] {
+            assert!(ld.get(key).is_some(), "{slug}: {key}");
+        }
+        assert!(ld["hiringOrganization"]["name"].as_str().is_some_and(|n| !n.is_empty()));
+        let located = ld.get("jobLocation").is_some()
+            || (ld["jobLocationType"] == "TELECOMMUTE"
+                && ld.get("applicantLocationRequirements").is_some());
+        assert!(located, "{slug}: a place, or remote with where applicants may live");
+        if let Some(openings) = ld.get("totalJobOpenings") {
+            assert!(openings.as_u64().is_some_and(|n| n > 0), "{slug}: openings");
+        }
+        if let Some(start) = ld.get("jobStartDate") {
+            let start = start.as_str().expect("a date");
+            assert!(jiff::civil::Date::strptime("%Y-%m-%d", start).is_ok(), "{slug}: {start}");
+        }
+    }
+}
