@@ -7,17 +7,19 @@ use serde::Serialize;
 use crate::config::{SiteConfig, Translation};
 use crate::content::codes;
 use crate::content::facts::Facts;
-use crate::content::model::{Apply, Location, PayPeriod, Posting, Salary};
+use crate::content::model::{Apply, Location, Posting};
 use crate::content::slug::{self, slugify};
 use crate::i18n::Texts;
 use crate::markdown;
 use crate::render::urls::Urls;
-pub use facts::Detail;
+pub use facts::{Detail, OrganizationView};
 pub use format::percent_encode;
 use format::{cut, join_slugs};
+pub use pay::SalaryView;
 
 mod facts;
 mod format;
+mod pay;
 
 /// A named link (department, location, type) with its listing page.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,38 +66,6 @@ pub struct TypeView {
     pub slug: &'static str,
     /// Listing link.
     pub url: String,
-}
-
-/// Pay as figures and as one readable label.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SalaryView {
-    /// Lowest.
-    pub min: Option<f64>,
-    /// Highest.
-    pub max: Option<f64>,
-    /// ISO currency.
-    pub currency: String,
-    /// hour|day|week|month|year.
-    pub period: &'static str,
-    /// Free text.
-    pub note: String,
-    /// What the range is for when there are several ("GS-14", "Berlin"), else empty.
-    pub name: String,
-    /// "€55,000–€70,000 per year".
-    pub label: String,
-}
-
-/// The company hiring when an agency posts for a client.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct OrganizationView {
-    /// Its name.
-    pub name: String,
-    /// Its website or empty.
-    pub url: String,
-    /// Its logo's link or empty.
-    pub logo: String,
-    /// "Posted by Agency for Client", in the page's language.
-    pub label: String,
 }
 
 /// How to apply, ready for a link.
@@ -179,10 +149,10 @@ pub struct JobView {
     pub details: Vec<Detail>,
     /// The same facts as written (ids, numbers, dates), for themes; absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub facts: Option<Facts>,
+    pub facts: Option<Box<Facts>>,
     /// The client an agency hires for.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hiring_organization: Option<OrganizationView>,
+    pub hiring_organization: Option<Box<OrganizationView>>,
     /// YYYY-MM-DD.
     pub date_posted: String,
     /// "28 November 2026".
@@ -338,41 +308,19 @@ pub(crate) fn job_with_summary(
             .collect::<Vec<_>>()
             .join(", "),
         employment_types,
-        salary: p.salary().map(|s| salary(s, texts)),
+        salary: p.salary().map(|s| pay::salary(s, texts)),
         salaries: if p.salaries.len() > 1 {
-            p.salaries.iter().map(|s| salary(s, texts)).collect()
+            p.salaries.iter().map(|s| pay::salary(s, texts)).collect()
         } else {
             Vec::new()
         },
-        pay_terms: facts::pay_terms(&p.pay, texts),
+        pay_terms: pay::pay_terms(&p.pay, texts),
         seniority_slugs: join_slugs(p.facts.seniority.iter().map(|s| s.id())),
-        seniority: p
-            .facts
-            .seniority
-            .iter()
-            .map(|s| Named {
-                name: texts.get(s.text_key()).to_string(),
-                slug: s.id().to_string(),
-                url: urls.path_of(&["seniority/", s.id(), "/"]),
-            })
-            .collect(),
+        seniority: facts::seniority(&p.facts, urls, texts),
         details: facts::details(&p.facts, texts),
-        facts: (p.facts != Facts::default()).then(|| p.facts.clone()),
-        hiring_organization: p.facts.hiring_organization.as_ref().map(|o| {
-            let company = match config.company.name.as_str() {
-                "" => config.title.as_str(),
-                name => name,
-            };
-            OrganizationView {
-                name: o.name.clone(),
-                url: o.url.clone().unwrap_or_default(),
-                logo: o.logo.as_deref().map(|l| urls.asset(l)).unwrap_or_default(),
-                label: texts.fill(
-                    "posted_by_for",
-                    &[("company", company), ("client", &o.name)],
-                ),
-            }
-        }),
+        facts: (p.facts != Facts::default()).then(|| Box::new(p.facts.clone())),
+        hiring_organization: (p.facts.hiring_organization.as_ref())
+            .map(|o| Box::new(facts::organization(o, config, urls, texts))),
         date_posted: p.date_posted.to_string(),
         date_posted_label: dates.date(p.date_posted),
         valid_through: p.valid_through.map(|d| d.to_string()).unwrap_or_default(),
@@ -434,33 +382,5 @@ fn location(l: &Location, urls: &Urls, texts: &Texts, names: Option<&Translation
         label,
         url: urls.path_of(&["locations/", &slug, "/"]),
         slug,
-    }
-}
-
-fn salary(s: &Salary, texts: &Texts) -> SalaryView {
-    let formats = texts.formats();
-    let amount = |n: f64| formats.money(n, &s.currency);
-    let figures = match (s.min, s.max) {
-        (Some(lo), Some(hi)) if lo == hi => amount(lo),
-        (Some(lo), Some(hi)) => formats.money_range(lo, hi, &s.currency),
-        (Some(lo), None) => texts.fill("pay_from", &[("amount", &amount(lo))]),
-        (None, Some(hi)) => texts.fill("pay_up_to", &[("amount", &amount(hi))]),
-        (None, None) => String::new(),
-    };
-    let per = match s.period {
-        PayPeriod::Hour => "pay_per_hour",
-        PayPeriod::Day => "pay_per_day",
-        PayPeriod::Week => "pay_per_week",
-        PayPeriod::Month => "pay_per_month",
-        PayPeriod::Year => "pay_per_year",
-    };
-    SalaryView {
-        min: s.min,
-        max: s.max,
-        currency: s.currency.clone(),
-        period: s.period.id(),
-        note: s.note.clone(),
-        name: s.label.clone().unwrap_or_default(),
-        label: texts.fill(per, &[("amount", &figures)]),
     }
 }

@@ -3,9 +3,12 @@
 
 use serde::Serialize;
 
-use crate::content::facts::{Amount, Facts, PayTerms, Start};
+use crate::config::SiteConfig;
+use crate::content::facts::{Amount, Facts, Organization, Start};
 use crate::content::regions::{self, RegionKind};
 use crate::i18n::Texts;
+use crate::render::urls::Urls;
+use crate::render::views::Named;
 
 /// One line of the Key facts box: what it is and its value, both ready to print.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -16,6 +19,54 @@ pub struct Detail {
     pub name: String,
     /// Its value ("Senior, Lead").
     pub value: String,
+}
+
+/// The company hiring when an agency posts for a client.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OrganizationView {
+    /// Its name.
+    pub name: String,
+    /// Its website or empty.
+    pub url: String,
+    /// Its logo's link or empty.
+    pub logo: String,
+    /// "Posted by Agency for Client", in the page's language.
+    pub label: String,
+}
+
+/// The seniority levels with their listing pages (`/seniority/senior/`).
+pub(crate) fn seniority(facts: &Facts, urls: &Urls, texts: &Texts) -> Vec<Named> {
+    facts
+        .seniority
+        .iter()
+        .map(|s| Named {
+            name: texts.get(s.text_key()).to_string(),
+            slug: s.id().to_string(),
+            url: urls.path_of(&["seniority/", s.id(), "/"]),
+        })
+        .collect()
+}
+
+/// The client an agency posts for, with "Posted by <company> for <client>".
+pub(crate) fn organization(
+    o: &Organization,
+    config: &SiteConfig,
+    urls: &Urls,
+    texts: &Texts,
+) -> OrganizationView {
+    let company = match config.company.name.as_str() {
+        "" => config.title.as_str(),
+        name => name,
+    };
+    OrganizationView {
+        name: o.name.clone(),
+        url: o.url.clone().unwrap_or_default(),
+        logo: o.logo.as_deref().map(|l| urls.asset(l)).unwrap_or_default(),
+        label: texts.fill(
+            "posted_by_for",
+            &[("company", company), ("client", &o.name)],
+        ),
+    }
 }
 
 /// The lines for every fact the posting has, in the order the Key facts box shows them
@@ -89,24 +140,6 @@ pub(crate) fn details(facts: &Facts, texts: &Texts) -> Vec<Detail> {
     }
     let zones = facts.timezones.clone().unwrap_or_default();
     add("timezones", "fact_timezones", zones);
-    out
-}
-
-/// What the pay is made of beyond its ranges ("Plus commission", "Bonus: up to 10 %").
-pub(crate) fn pay_terms(pay: &PayTerms, texts: &Texts) -> Vec<String> {
-    let mut out = Vec::new();
-    if pay.commission {
-        out.push(texts.get("pay_commission").to_string());
-    }
-    if pay.tips {
-        out.push(texts.get("pay_tips").to_string());
-    }
-    if let Some(bonus) = &pay.bonus {
-        out.push(texts.fill("pay_bonus", &[("text", bonus)]));
-    }
-    if let Some(equity) = &pay.equity {
-        out.push(texts.fill("pay_equity", &[("text", equity)]));
-    }
     out
 }
 
