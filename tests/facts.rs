@@ -261,20 +261,36 @@ fn every_posting_has_what_google_requires_of_a_job_posting() {
     let (_dir, out) = build(&fixture("facts"));
     for slug in ["senior-data-engineer", "support-agent"] {
         let ld = job_posting(&read(&out, &format!("jobs/{slug}/index.html")));
-        for key in ["title", "description", "datePosted", "hiringOrganization", "employmentType"] {
+        for key in [
+            "title",
+            "description",
+            "datePosted",
+            "hiringOrganization",
+            "employmentType",
+        ] {
             assert!(ld.get(key).is_some(), "{slug}: {key}");
         }
-        assert!(ld["hiringOrganization"]["name"].as_str().is_some_and(|n| !n.is_empty()));
+        assert!(
+            ld["hiringOrganization"]["name"]
+                .as_str()
+                .is_some_and(|n| !n.is_empty())
+        );
         let located = ld.get("jobLocation").is_some()
             || (ld["jobLocationType"] == "TELECOMMUTE"
                 && ld.get("applicantLocationRequirements").is_some());
-        assert!(located, "{slug}: a place, or remote with where applicants may live");
+        assert!(
+            located,
+            "{slug}: a place, or remote with where applicants may live"
+        );
         if let Some(openings) = ld.get("totalJobOpenings") {
             assert!(openings.as_u64().is_some_and(|n| n > 0), "{slug}: openings");
         }
         if let Some(start) = ld.get("jobStartDate") {
             let start = start.as_str().expect("a date");
-            assert!(jiff::civil::Date::strptime("%Y-%m-%d", start).is_ok(), "{slug}: {start}");
+            assert!(
+                jiff::civil::Date::strptime("%Y-%m-%d", start).is_ok(),
+                "{slug}: {start}"
+            );
         }
     }
 }
