@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 
 use crate::content::dates::parse_date;
+use crate::content::pasted;
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::source::SourceFile;
@@ -85,6 +86,9 @@ impl<'a> Reader<'a> {
     /// "did you mean". `what` names the mapping in messages ("the front matter").
     pub fn fields<'n>(&mut self, node: &'n Node, known: &[&str], what: &str) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
+            if pasted::text_for_keys(self, node) {
+                return None;
+            }
             if node.value != Value::Null {
                 self.error(
                     node.pos,
@@ -120,7 +124,12 @@ impl<'a> Reader<'a> {
                 continue;
             };
             if known.contains(&name.as_ref()) {
+                if value.value == Value::Null {
+                    pasted::comment_value(self, key);
+                }
                 fields.entries.push((name.as_ref(), value));
+            } else if let Some(cause) = pasted::key_cause(name, key.pos.col, known) {
+                pasted::report(self, key.pos, "yaml-syntax", cause);
             } else {
                 let help = match did_you_mean(name, known) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -193,7 +202,12 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        Some(text.trim().to_string())
+        let text = text.trim();
+        // Curly quotes are three bytes starting 0xE2: one byte compare for every other value.
+        if text.as_bytes().first() == Some(&0xE2) {
+            pasted::curly_quotes(self, node, key, text);
+        }
+        Some(text.to_string())
     }
 
     /// Non-empty text under `key`, reporting it when missing and required.

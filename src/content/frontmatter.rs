@@ -1,6 +1,7 @@
 //! Splitting a Markdown file into its YAML front matter and its body, and explaining YAML
 //! syntax errors in plain words.
 
+use crate::content::pasted;
 use crate::diagnostics::Diagnostic;
 use crate::source::SourceFile;
 use crate::yaml::{self, SyntaxError};
@@ -69,6 +70,14 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
 
 /// Turns a parser message into a plain-words diagnostic at the right line of the file.
 pub fn syntax_diagnostic(file: &SourceFile, line_offset: u32, err: &SyntaxError) -> Diagnostic {
+    let yaml_lines = file.text.lines().skip(line_offset as usize);
+    let yaml_lines = yaml_lines.take_while(|l| l.trim_end() != "---");
+    if let Some((line, cause)) = pasted::syntax_cause(yaml_lines, err.pos.line) {
+        return Diagnostic::error(&file.path, line + line_offset, cause.col, "yaml-syntax", cause.message)
+            .help(cause.help)
+            .width(cause.width)
+            .with_source(&file.text);
+    }
     let (message, help) = explain(err, file, line_offset);
     let line = if err.pos.line == 0 {
         0

@@ -14,6 +14,7 @@ pub mod frontmatter;
 pub(crate) mod language;
 pub mod model;
 pub mod page;
+pub(crate) mod pasted;
 pub mod posting;
 pub(crate) mod regions;
 pub mod slug;
