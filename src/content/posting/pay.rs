@@ -4,6 +4,7 @@
 use crate::content::codes;
 use crate::content::facts::PayTerms;
 use crate::content::fields::{Fields, Reader};
+use crate::content::pasted;
 use crate::content::model::{PayPeriod, Salary};
 use crate::yaml::{Node, Value};
 
@@ -37,7 +38,24 @@ pub fn read_terms(r: &mut Reader, f: &Fields) -> PayTerms {
 
 /// `salary: competitive`, `salary: DOE`, `salary: 55000`: words or one figure instead of a range.
 fn not_a_range(r: &mut Reader, node: &Node) {
+    if pasted::text_for_keys(r, node) {
+        return;
+    }
     let text = node.as_text().unwrap_or_default();
+    if let Some(fix) = pasted::salary_text_fix(&text) {
+        r.error(
+            node.pos,
+            text.chars().count().max(1),
+            "salary-not-a-range",
+            format!("`salary` must be a range with the amounts in figures, not `{text}`"),
+            if fix.contains('…') {
+                format!("write it as {fix}, with the three-letter currency code (EUR, USD, GBP …)")
+            } else {
+                format!("write it as {fix}")
+            },
+        );
+        return;
+    }
     r.error(
         node.pos,
         text.chars().count().max(1),
@@ -88,8 +106,8 @@ fn read_salary(r: &mut Reader, node: &Node) -> Option<Salary> {
 
 /// `min` and `max`: at least one, neither negative, in order.
 fn read_bounds(r: &mut Reader, node: &Node, f: &Fields) -> (Option<f64>, Option<f64>) {
-    let min = f.present("min").and_then(|n| r.number(n, "min"));
-    let max = f.present("max").and_then(|n| r.number(n, "max"));
+    let min = f.present("min").and_then(|n| amount(r, n, "min"));
+    let max = f.present("max").and_then(|n| amount(r, n, "max"));
     if min.is_none() && max.is_none() && f.present("min").is_none() && f.present("max").is_none() {
         r.error(
             node.pos,
@@ -124,6 +142,25 @@ fn read_bounds(r: &mut Reader, node: &Node, f: &Fields) -> (Option<f64>, Option<
         );
     }
     (min, max)
+}
+
+/// One bound as a number; `55.000` (a German thousands separator) is an error, not 55.
+fn amount(r: &mut Reader, node: &Node, key: &str) -> Option<f64> {
+    let Some(text) = pasted::thousands_dot(r, node) else {
+        return r.number(node, key);
+    };
+    let whole = text.replace('.', "");
+    r.error(
+        node.pos,
+        text.chars().count(),
+        "salary-decimal-dot",
+        format!(
+            "salary `{key}` is written `{text}`: the dot is read as a decimal point, so this is {}, not {whole}",
+            text.split('.').next().unwrap_or_default()
+        ),
+        format!("write the amount without a thousands separator: `{key}: {whole}`"),
+    );
+    None
 }
 
 /// `currency`: an ISO 4217 code, with the fix for a symbol.
