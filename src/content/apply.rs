@@ -1,54 +1,22 @@
-//! `apply: {url | email}`, shared by site.yaml and postings.
+//! `apply: {url | email}`, shared by site.yaml and postings; a bare web or email address
+//! (`apply: https://…`) is read as the one it can only be.
 
 use crate::content::fields::Reader;
 use crate::content::model::Apply;
-use crate::yaml::Node;
+use crate::yaml::{Node, Pos, Value};
 
 /// Reads an apply block; exactly one of `url` and `email` must be given.
 pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
+    if let Value::Str(text) = &node.value {
+        return bare(r, node, text.trim());
+    }
     let f = r.fields(node, &["url", "email"], "`apply`")?;
     let url = r.optional_text(&f, "url");
     let email = r.optional_text(&f, "email");
     match (url, email) {
-        (Some(url), None) => {
-            let pos = f.get("url").map(|n| n.pos).unwrap_or(node.pos);
-            // `//host/…` is another site's address to a browser, not a path on this one.
-            if url.contains(char::is_whitespace)
-                || url.starts_with("//")
-                || !(url.starts_with("https://")
-                    || url.starts_with("http://")
-                    || url.starts_with('/'))
-            {
-                r.error(
-                    pos,
-                    url.chars().count(),
-                    "bad-url",
-                    format!("the apply `url` must be a web address starting with https://, not `{url}`"),
-                    "write the full address of the application form, like `url: https://jobs.example.com/apply/123`".into(),
-                );
-                return None;
-            }
-            Some(Apply::Url(url))
-        }
+        (Some(url), None) => check_url(r, f.get("url").map_or(node.pos, |n| n.pos), url),
         (None, Some(email)) => {
-            let pos = f.get("email").map(|n| n.pos).unwrap_or(node.pos);
-            let email = email.trim_start_matches("mailto:").to_string();
-            let valid = email
-                .split_once('@')
-                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-                && !email.contains(char::is_whitespace)
-                && !email.contains(['<', '>', '"', '?', '&']);
-            if !valid {
-                r.error(
-                    pos,
-                    email.chars().count(),
-                    "bad-email",
-                    format!("`{email}` is not an email address"),
-                    "write it like `email: jobs@example.com`".into(),
-                );
-                return None;
-            }
-            Some(Apply::Email(email))
+            check_email(r, f.get("email").map_or(node.pos, |n| n.pos), email)
         }
         (Some(_), Some(_)) => {
             r.error(
@@ -71,4 +39,65 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
             None
         }
     }
+}
+
+/// `apply: https://…` or `apply: jobs@…`: unambiguous, so read as `url` or `email`.
+fn bare(r: &mut Reader, node: &Node, text: &str) -> Option<Apply> {
+    if text.starts_with("https://") || text.starts_with("http://") {
+        return check_url(r, node.pos, text.to_string());
+    }
+    if text.contains('@') && !text.contains(' ') {
+        return check_email(r, node.pos, text.to_string());
+    }
+    if crate::content::pasted::text_for_keys(r, node) {
+        return None;
+    }
+    r.error(
+        node.pos,
+        text.chars().count().max(1),
+        "apply-not-an-address",
+        format!("`apply` must be a web address or an email address, not `{text}`"),
+        "write `apply: {url: https://jobs.example.com/apply/123}` or `apply: {email: jobs@example.com}`".into(),
+    );
+    None
+}
+
+/// The address of an application form: a full web address or a path on this site.
+fn check_url(r: &mut Reader, pos: Pos, url: String) -> Option<Apply> {
+    // `//host/…` is another site's address to a browser, not a path on this one.
+    if url.contains(char::is_whitespace)
+        || url.starts_with("//")
+        || !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
+    {
+        r.error(
+            pos,
+            url.chars().count(),
+            "bad-url",
+            format!("the apply `url` must be a web address starting with https://, not `{url}`"),
+            "write the full address of the application form, like `url: https://jobs.example.com/apply/123`".into(),
+        );
+        return None;
+    }
+    Some(Apply::Url(url))
+}
+
+/// An email address to apply to; a `mailto:` in front is dropped.
+fn check_email(r: &mut Reader, pos: Pos, email: String) -> Option<Apply> {
+    let email = email.trim_start_matches("mailto:").to_string();
+    let valid = email
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        && !email.contains(char::is_whitespace)
+        && !email.contains(['<', '>', '"', '?', '&']);
+    if !valid {
+        r.error(
+            pos,
+            email.chars().count(),
+            "bad-email",
+            format!("`{email}` is not an email address"),
+            "write it like `email: jobs@example.com`".into(),
+        );
+        return None;
+    }
+    Some(Apply::Email(email))
 }
