@@ -14,6 +14,14 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
             "write the year, then the month, then the day, with dashes: YYYY-MM-DD".to_string(),
         )
     };
+    if let Some(date) = text.get(..10).and_then(plain_iso_date)
+        && matches!(text.as_bytes().get(10), Some(b'T' | b't' | b' '))
+    {
+        return Err((
+            format!("must be a date without a time, not `{text}`"),
+            format!("write only the date: {date}"),
+        ));
+    }
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     let numbers: Option<Vec<i32>> = parts.iter().map(|p| p.trim().parse::<i32>().ok()).collect();
     let Some(numbers) = numbers.filter(|n| n.len() == 3) else {
@@ -22,6 +30,9 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     if text.contains('/') || text.contains('.') || parts[0].len() != 4 {
         // 11/28/2026 (US) or 28.11.2026 (European): suggest the ISO spelling when unambiguous.
         let (a, b, y) = (numbers[0], numbers[1], numbers[2]);
+        if let Some(help) = both_orders(parts[2], a, b, y) {
+            return Err((general().0, help));
+        }
         let guess = if parts.get(2).is_some_and(|p| p.len() == 4) {
             // a > 12 can only be a day (28.11.2026); b > 12 only a day (11/28/2026); otherwise
             // slashes suggest the US order and dots the European one.
@@ -94,6 +105,22 @@ fn plain_iso_date(text: &str) -> Option<Date> {
     Date::new(y as i16, m as i8, d as i8).ok()
 }
 
+/// `3/12/2026`: the first two numbers could each be the month, so the fix offers both days
+/// (year-month-day) instead of guessing an order; `None` when only one reading is a date.
+fn both_orders(year: &str, a: i32, b: i32, y: i32) -> Option<String> {
+    let date = |m: i32, d: i32| Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok();
+    if year.len() != 4 || a == b || !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+        return None;
+    }
+    let (first, second) = (date(a, b)?, date(b, a)?);
+    let name = |d: Date| format!("{} {}", d.day(), MONTHS[d.month() as usize - 1]);
+    Some(format!(
+        "the day and month could be either way round: write {first} for {}, or {second} for {} (year-month-day)",
+        name(first),
+        name(second)
+    ))
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -134,6 +161,14 @@ mod tests {
         );
         assert!(parse_date("2026-11-2x").is_err());
         assert!(parse_date("2026+11-28").is_err());
+        let (_, help) = parse_date("3/12/2026").expect_err("either order");
+        assert_eq!(
+            help,
+            "the day and month could be either way round: write 2026-03-12 for 12 March, or 2026-12-03 for 3 December (year-month-day)"
+        );
+        assert_eq!(parse_date("3.3.2026").expect_err("same").1, "write it as 2026-03-03 (year-month-day)");
+        let (msg, help) = parse_date("2021-11-02T08:52:29Z").expect_err("a time");
+        assert_eq!((msg.as_str(), help.as_str()), ("must be a date without a time, not `2021-11-02T08:52:29Z`", "write only the date: 2021-11-02"));
         let (msg, _) = parse_date("2021-00-01").expect_err("no such month");
         assert!(msg.contains("month 0"), "{msg}");
     }

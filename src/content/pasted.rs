@@ -120,7 +120,7 @@ fn glued_value(line: &str) -> Option<Cause> {
 
 /// `title: "Senior" Backend Engineer`: quotes that end before the value does.
 fn partly_quoted(line: &str) -> Option<Cause> {
-    let (at, key, rest) = leading_key(line)?;
+    let (_, key, rest) = leading_key(line)?;
     let value = rest.trim_start_matches(' ');
     let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let close = closing_quote(&value[1..], quote)? + 1;
