@@ -107,19 +107,26 @@ pub struct SiteConfig {
 }
 
 /// Reads and checks site.yaml; every problem is returned, not just the first.
-pub fn load(site_dir: &Path) -> Result<(SiteConfig, SourceFile), Vec<Diagnostic>> {
+pub fn load(site_dir: &Path) -> Result<(SiteConfig, SourceFile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let relative = Path::new(SITE_FILE);
     if !site_dir.join(relative).is_file() {
         return Err(vec![Diagnostic::error(relative, 0, 0, "no-site-file", "this folder has no content/site.yaml, so it is not a careers site")
             .help("run the command inside your site folder, pass --site DIR, or create a site with `careers init`")]);
     }
     let file = source::read(site_dir, relative).map_err(|d| vec![d])?;
-    let config = parse_text(&file)?;
-    Ok((config, file))
+    let (config, warnings) = parse_text_warned(&file)?;
+    Ok((config, file, warnings))
 }
 
 /// Parses and checks site.yaml text already in memory (used by `load`, tests and fuzzing).
 pub fn parse_text(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
+    parse_text_warned(file).map(|(config, _)| config)
+}
+
+/// The same, with the warnings that did not stop it.
+pub(crate) fn parse_text_warned(
+    file: &SourceFile,
+) -> Result<(SiteConfig, Vec<Diagnostic>), Vec<Diagnostic>> {
     let node = match yaml::parse(&file.text) {
         Ok(node) => node,
         Err(err) => {
@@ -131,7 +138,9 @@ pub fn parse_text(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut reader = Reader::new(file, 0);
     let config = read(&mut reader, &node);
     match config {
-        Some(config) if reader.diagnostics.is_empty() => Ok(config),
+        Some(config) if !crate::diagnostics::has_errors(&reader.diagnostics) => {
+            Ok((config, reader.diagnostics))
+        }
         _ => Err(reader.diagnostics),
     }
 }
@@ -187,6 +196,7 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         extra: f.present("extra").map(extra::to_json).unwrap_or_default(),
         theme_options: f
             .present("theme_options")
+            .inspect(|n| crate::content::pasted::comment_values(r, n))
             .map(extra::to_json)
             .unwrap_or_default(),
         lint_allow,

@@ -144,17 +144,18 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
     let (content, mut diagnostics) =
         timings.phase("load + parse content", || crate::content::load(site));
     let languages = match &config {
-        Ok((c, _)) => c.languages.clone(),
+        Ok((c, _, _)) => c.languages.clone(),
         Err(_) => Vec::new(),
     };
     diagnostics.extend(timings.phase("validate", || crate::validate::check(&content, &languages)));
-    let (config, _) = match config {
+    let (config, _, mut warnings) = match config {
         Ok(c) => c,
         Err(mut errors) => {
             errors.append(&mut diagnostics);
             return Err(fail(errors, &content));
         }
     };
+    diagnostics.append(&mut warnings);
     let mut content = content;
     if !opts.drafts {
         content.postings.retain(|p| !p.draft);

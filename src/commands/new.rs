@@ -95,7 +95,7 @@ pub fn plan(site: &Path, args: &NewArgs) -> Result<(PathBuf, String), String> {
         return Err(exists_message(&path));
     }
     let timezone = crate::config::load(site)
-        .map(|(c, _)| c.timezone)
+        .map(|(c, _, _)| c.timezone)
         .unwrap_or_else(|_| jiff::tz::TimeZone::system());
     let today = jiff::Timestamp::now().to_zoned_datetime(timezone).date();
     let until = today
