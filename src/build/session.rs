@@ -287,7 +287,7 @@ fn today(opts: &BuildOptions, prepared: &Prepared) -> jiff::civil::Date {
 /// exists.
 fn posting_index(prepared: &Prepared, site: &Path, path: &Path) -> Option<usize> {
     let is_posting = path.starts_with("content/jobs")
-        && path.extension().is_some_and(|e| e == "md")
+        && crate::content::ignored::is_markdown(path)
         && site.join(path).is_file();
     let i = prepared
         .content

@@ -9,6 +9,7 @@ pub(crate) mod dates;
 pub(crate) mod extra;
 pub mod facts;
 pub mod faq;
+pub(crate) mod ignored;
 pub(crate) mod fields;
 pub mod frontmatter;
 pub(crate) mod language;
@@ -52,6 +53,7 @@ pub fn load(site_dir: &Path) -> (Content, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let job_files = markdown_files(site_dir, "content/jobs", &mut diagnostics);
     let page_files = markdown_files(site_dir, "content/pages", &mut diagnostics);
+    diagnostics.extend(ignored::misnamed_folders(site_dir));
 
     let postings: Vec<(Option<Posting>, Vec<Diagnostic>)> = job_files
         .par_iter()
@@ -175,12 +177,15 @@ pub fn is_ignored_name(name: &str) -> bool {
         || (name.starts_with('#') && name.ends_with('#'))
 }
 
-/// Sorted `.md` files under `dir` (relative to the site), skipping hidden and backup files.
+/// Sorted `.md` files under `dir` (relative to the site), skipping hidden and backup files;
+/// any other file gets a warning.
 fn markdown_files(site_dir: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    walk(site_dir, Path::new(dir), diagnostics)
+    let what = if dir.ends_with("jobs") { "posting" } else { "page" };
+    let (files, others): (Vec<PathBuf>, Vec<PathBuf>) = walk(site_dir, Path::new(dir), diagnostics)
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
-        .collect()
+        .partition(|p| ignored::is_markdown(p));
+    diagnostics.extend(others.iter().map(|p| ignored::not_markdown(p, what)));
+    files
 }
 
 /// Every regular file under `dir`, sorted, as paths relative to the site; symlinks that leave
