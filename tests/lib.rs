@@ -11,6 +11,7 @@ mod hostile;
 mod hr_workflow;
 mod incremental;
 mod languages;
+mod pasted;
 mod related;
 mod scripts;
 mod seo;
