@@ -33,7 +33,10 @@ fn the_whole_report_on_pasted_front_matter() {
 
 #[test]
 fn an_invisible_non_breaking_space_is_named_at_its_column() {
-    let text = about(&["content/jobs/nbsp-after-colon.md", "content/jobs/nbsp-indent.md"]);
+    let text = about(&[
+        "content/jobs/nbsp-after-colon.md",
+        "content/jobs/nbsp-indent.md",
+    ]);
     assert_snapshot("pasted/nbsp.txt", &text);
 }
 
@@ -44,7 +47,10 @@ fn a_key_without_a_space_after_its_colon_is_explained() {
 
 #[test]
 fn quotes_around_part_of_a_value_are_explained() {
-    assert_snapshot("pasted/partly-quoted.txt", &about(&["content/jobs/partly-quoted.md"]));
+    assert_snapshot(
+        "pasted/partly-quoted.txt",
+        &about(&["content/jobs/partly-quoted.md"]),
+    );
 }
 
 #[test]
@@ -67,7 +73,10 @@ fn ambiguous_dates_offer_both_readings_and_times_are_dropped() {
 
 #[test]
 fn curly_quotes_around_a_title_are_a_warning() {
-    assert_snapshot("pasted/curly-quotes.txt", &about(&["content/jobs/curly-title.md"]));
+    assert_snapshot(
+        "pasted/curly-quotes.txt",
+        &about(&["content/jobs/curly-title.md"]),
+    );
 }
 
 #[test]

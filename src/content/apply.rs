@@ -15,9 +15,7 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
     let email = r.optional_text(&f, "email");
     match (url, email) {
         (Some(url), None) => check_url(r, f.get("url").map_or(node.pos, |n| n.pos), url),
-        (None, Some(email)) => {
-            check_email(r, f.get("email").map_or(node.pos, |n| n.pos), email)
-        }
+        (None, Some(email)) => check_email(r, f.get("email").map_or(node.pos, |n| n.pos), email),
         (Some(_), Some(_)) => {
             r.error(
                 node.pos,
@@ -100,4 +98,38 @@ fn check_email(r: &mut Reader, pos: Pos, email: String) -> Option<Apply> {
         return None;
     }
     Some(Apply::Email(email))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// What `apply: <text>` in site.yaml is read as, and the codes of its problems.
+    fn read_apply(text: &str) -> (Option<Apply>, Vec<&'static str>) {
+        let file = SourceFile {
+            path: "content/site.yaml".into(),
+            text: format!("apply: {text}\n"),
+        };
+        let node = crate::yaml::parse(&file.text).expect("valid yaml");
+        let Value::Map(entries) = &node.value else {
+            panic!("a map")
+        };
+        let mut r = Reader::new(&file, 0);
+        let apply = read(&mut r, &entries[0].1);
+        (apply, r.diagnostics.iter().map(|d| d.code).collect())
+    }
+
+    #[test]
+    fn a_bare_address_is_the_url_or_the_email() {
+        let url = "https://jobs.example.com/apply/17";
+        assert_eq!(read_apply(url), (Some(Apply::Url(url.into())), vec![]));
+        let email = Apply::Email("jobs@example.com".into());
+        assert_eq!(read_apply("mailto:jobs@example.com"), (Some(email), vec![]));
+        assert_eq!(
+            read_apply("our website"),
+            (None, vec!["apply-not-an-address"])
+        );
+        assert_eq!(read_apply("https://a b"), (None, vec!["bad-url"]));
+    }
 }

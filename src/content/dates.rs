@@ -166,9 +166,18 @@ mod tests {
             help,
             "the day and month could be either way round: write 2026-03-12 for 12 March, or 2026-12-03 for 3 December (year-month-day)"
         );
-        assert_eq!(parse_date("3.3.2026").expect_err("same").1, "write it as 2026-03-03 (year-month-day)");
+        assert_eq!(
+            parse_date("3.3.2026").expect_err("same").1,
+            "write it as 2026-03-03 (year-month-day)"
+        );
         let (msg, help) = parse_date("2021-11-02T08:52:29Z").expect_err("a time");
-        assert_eq!((msg.as_str(), help.as_str()), ("must be a date without a time, not `2021-11-02T08:52:29Z`", "write only the date: 2021-11-02"));
+        assert_eq!(
+            (msg.as_str(), help.as_str()),
+            (
+                "must be a date without a time, not `2021-11-02T08:52:29Z`",
+                "write only the date: 2021-11-02"
+            )
+        );
         let (msg, _) = parse_date("2021-00-01").expect_err("no such month");
         assert!(msg.contains("month 0"), "{msg}");
     }

@@ -73,10 +73,16 @@ pub fn syntax_diagnostic(file: &SourceFile, line_offset: u32, err: &SyntaxError)
     let yaml_lines = file.text.lines().skip(line_offset as usize);
     let yaml_lines = yaml_lines.take_while(|l| l.trim_end() != "---");
     if let Some((line, cause)) = pasted::syntax_cause(yaml_lines, err.pos.line) {
-        return Diagnostic::error(&file.path, line + line_offset, cause.col, "yaml-syntax", cause.message)
-            .help(cause.help)
-            .width(cause.width)
-            .with_source(&file.text);
+        return Diagnostic::error(
+            &file.path,
+            line + line_offset,
+            cause.col,
+            "yaml-syntax",
+            cause.message,
+        )
+        .help(cause.help)
+        .width(cause.width)
+        .with_source(&file.text);
     }
     let (message, help) = explain(err, file, line_offset);
     let line = if err.pos.line == 0 {

@@ -9,9 +9,9 @@ pub(crate) mod dates;
 pub(crate) mod extra;
 pub mod facts;
 pub mod faq;
-pub(crate) mod ignored;
 pub(crate) mod fields;
 pub mod frontmatter;
+pub(crate) mod ignored;
 pub(crate) mod language;
 pub mod model;
 pub mod page;
@@ -180,7 +180,11 @@ pub fn is_ignored_name(name: &str) -> bool {
 /// Sorted `.md` files under `dir` (relative to the site), skipping hidden and backup files;
 /// any other file gets a warning.
 fn markdown_files(site_dir: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let what = if dir.ends_with("jobs") { "posting" } else { "page" };
+    let what = if dir.ends_with("jobs") {
+        "posting"
+    } else {
+        "page"
+    };
     let (files, others): (Vec<PathBuf>, Vec<PathBuf>) = walk(site_dir, Path::new(dir), diagnostics)
         .into_iter()
         .partition(|p| ignored::is_markdown(p));

@@ -140,7 +140,9 @@ fn partly_quoted(line: &str) -> Option<Cause> {
     }
     Some(Cause {
         col: col as u32 + 1,
-        message: "the quotes end before the value does; in YAML, quotes must surround the whole value".into(),
+        message:
+            "the quotes end before the value does; in YAML, quotes must surround the whole value"
+                .into(),
         help,
         width: extra.trim_end().chars().count().max(1),
     })
@@ -175,7 +177,11 @@ pub(crate) fn key_cause(name: &str, col: u32, known: &[&str]) -> Option<Cause> {
         .enumerate()
         .find(|(_, c)| LOOKALIKE_SPACES.contains(c))
     {
-        let place = if i == 0 { "in the indentation" } else { "in this key" };
+        let place = if i == 0 {
+            "in the indentation"
+        } else {
+            "in this key"
+        };
         return Some(nbsp_cause(col + i as u32, c, place));
     }
     let (key, value) = name.split_once(':')?;
@@ -271,9 +277,14 @@ pub(crate) fn comment_value(r: &mut Reader, key: &Node) {
         key.pos.line + r.line_offset,
         col,
         "comment-value",
-        format!("`{name}` is empty: in YAML, `#` after a space starts a comment, so `{text}` is ignored"),
+        format!(
+            "`{name}` is empty: in YAML, `#` after a space starts a comment, so `{text}` is ignored"
+        ),
     )
-    .help(format!("if `{text}` is the value, put it in quotes: `{name}: \"{}\"`", text.replace('"', "\\\"")))
+    .help(format!(
+        "if `{text}` is the value, put it in quotes: `{name}: \"{}\"`",
+        text.replace('"', "\\\"")
+    ))
     .width(text.chars().count())
     .with_source(&r.file.text);
     r.diagnostics.push(d);

@@ -4,8 +4,8 @@
 use crate::content::codes;
 use crate::content::facts::PayTerms;
 use crate::content::fields::{Fields, Reader};
-use crate::content::pasted;
 use crate::content::model::{PayPeriod, Salary};
+use crate::content::pasted;
 use crate::yaml::{Node, Value};
 
 /// The keys of one range.
