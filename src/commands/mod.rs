@@ -3,8 +3,10 @@
 mod error;
 pub(crate) mod init;
 pub(crate) mod new;
+mod site;
 
 pub use error::CommandError;
+pub(crate) use site::require_site;
 
 use std::path::Path;
 
@@ -16,6 +18,10 @@ use crate::diagnostics::Severity;
 /// `careers build`.
 pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     let started = std::time::Instant::now();
+    if let Err(e) = require_site(site) {
+        console.fail(&e.to_string());
+        return 2;
+    }
     let mut opts = build_options(site, args);
     // --verbose also shows where the time went.
     opts.timings |= console.verbose;
@@ -71,6 +77,10 @@ pub fn report_failure(err: &BuildError, console: &Console, after: &str) -> i32 {
 
 /// `careers check`.
 pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
+    if let Err(e) = require_site(site) {
+        console.fail(&e.to_string());
+        return 2;
+    }
     let opts = BuildOptions {
         site_dir: site.to_path_buf(),
         drafts: args.drafts,

@@ -74,12 +74,7 @@ fn exists_message(path: &Path) -> String {
 
 /// Checks the flags and works out the file and its text, without writing anything.
 pub fn plan(site: &Path, args: &NewArgs) -> Result<(PathBuf, String), String> {
-    if !site.join(crate::config::SITE_FILE).is_file() {
-        return Err(format!(
-            "{} is not a careers site (it has no content/site.yaml); run this inside your site folder, pass --site DIR, or create a site with `careers init`",
-            site.display()
-        ));
-    }
+    super::require_site(site).map_err(|e| e.to_string())?;
     let title = args.title.trim();
     if title.is_empty() {
         return Err("the job title is empty; write it in quotes, like `careers new \"Senior Backend Engineer\"`".into());
