@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => careers::serve::run(&cli.site, args, &console),
         Command::Init(args) => careers::commands::init(args, &console),
         Command::New(args) => careers::commands::new_posting(&cli.site, args, &console),
+        Command::Explain(args) => careers::commands::explain(args, &console),
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }

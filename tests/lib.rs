@@ -6,6 +6,7 @@
 mod common;
 
 mod build;
+mod explain;
 mod facts;
 mod hostile;
 mod hr_workflow;

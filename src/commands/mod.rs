@@ -1,6 +1,7 @@
 //! The one-shot commands: build, check, init, new.
 
 mod error;
+mod explain;
 pub(crate) mod init;
 pub(crate) mod new;
 mod site;
@@ -11,7 +12,7 @@ pub(crate) use site::require_site;
 use std::path::Path;
 
 use crate::build::{BuildError, BuildOptions};
-use crate::cli::{BuildArgs, CheckArgs, Format, InitArgs, NewArgs};
+use crate::cli::{BuildArgs, CheckArgs, ExplainArgs, Format, InitArgs, NewArgs};
 use crate::console::Console;
 use crate::diagnostics::Severity;
 
@@ -124,4 +125,9 @@ pub fn init(args: &InitArgs, console: &Console) -> i32 {
 /// `careers new` (see [`new`]).
 pub fn new_posting(site: &Path, args: &NewArgs, console: &Console) -> i32 {
     new::run(site, args, console)
+}
+
+/// `careers explain` (see [`explain`]).
+pub fn explain(args: &ExplainArgs, console: &Console) -> i32 {
+    explain::run(args, console)
 }
