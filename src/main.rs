@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            // clap uses 0 for --help/--version and 2 for usage errors, as the SPEC wants.
+            // clap uses 0 for --help/--version and 2 for usage errors, as docs/diagnostics.md documents.
             return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
         }
     };

@@ -8,6 +8,7 @@
 //! or Node.js the test fails and says what to install.
 
 mod common;
+mod workflow;
 
 use common::{careers, copy_dir, fixture, repo, stderr};
 use std::path::{Path, PathBuf};
@@ -76,6 +77,17 @@ fn npm_ci(dir: &Path) {
     );
 }
 
+/// tests/browser with its npm packages installed (once, however many tests ask at a time).
+pub fn node_packages() -> PathBuf {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+    let tests = repo().join("tests/browser");
+    if !tests.join("node_modules").exists() {
+        npm_ci(&tests);
+    }
+    tests
+}
+
 #[test]
 fn the_default_and_minimal_themes_pass_the_browser_tests() {
     let chromium = chromium();
@@ -97,10 +109,7 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
     let facts = tmp.path().join("facts");
     build(&fixture("facts"), &facts);
 
-    let tests = repo().join("tests/browser");
-    if !tests.join("node_modules").exists() {
-        npm_ci(&tests);
-    }
+    let tests = node_packages();
 
     let sites = [
         ("example", &example),

@@ -11,6 +11,7 @@ mod facts;
 mod hostile;
 mod hr_workflow;
 mod incremental;
+mod init_site;
 mod languages;
 mod related;
 mod scripts;

@@ -11,14 +11,14 @@ workplace: onsite
 locations:
   - city: Berlin
     country: DE
-# Many places require a pay range on job ads (see docs/lints.md). Remove the "#" to use it:
+# Many places require a pay range on job ads (`careers explain pay-range-missing`). Remove the "#" to use it:
 # salary: {min: 50000, max: 60000, currency: EUR, period: year}
 date_posted: <date>
 # The last day to apply. For a role that is always open, delete it and write `evergreen: true`.
 valid_through: <date>
 # A one- or two-sentence teaser for listings and search results (up to 160 characters).
 summary: TODO # TODO: what the role is about, in one sentence
-# More facts job seekers filter on; remove the "#" of those that apply (docs/content-format.md):
+# More facts job seekers filter on; remove the "#" of those that apply:
 # seniority: mid              # intern, entry, junior, mid, senior, staff, principal, lead, manager, director, executive
 # hours_per_week: 40          # or {min: 20, max: 30}
 # start_date: asap            # or a date: 2027-03-01
