@@ -4,10 +4,13 @@
 //! JavaScript there) and the fixture whose postings carry every optional fact (a seniority filter),
 //! then
 //! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
-//! without JavaScript, keyboard, posting page, layout, html-validate). Never skipped: without Chromium
-//! or Node.js the test fails and says what to install.
+//! without JavaScript, keyboard, posting page, layout, html-validate), and against the error overlay
+//! of a running `careers serve` whose last build failed. The same target runs actionlint on the
+//! workflow `careers init` writes (tests/workflow.rs). Never skipped: without Chromium or Node.js the
+//! test fails and says what to install.
 
 mod common;
+mod overlay;
 mod workflow;
 
 use common::{careers, copy_dir, fixture, repo, stderr};
@@ -109,6 +112,8 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
     let facts = tmp.path().join("facts");
     build(&fixture("facts"), &facts);
 
+    let broken = overlay::serve_broken_site(tmp.path());
+
     let tests = node_packages();
 
     let sites = [
@@ -129,6 +134,7 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
                 .map(|(name, dir)| format!("{name}={}", dir.display())),
         )
         .args(folders)
+        .arg(format!("--overlay={}", broken.url))
         .current_dir(&tests)
         .env("CHROMIUM", &chromium)
         .env(
