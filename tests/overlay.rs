@@ -72,7 +72,10 @@ pub fn serve_broken_site(dir: &Path) -> BrokenServe {
     let url = serving.trim_start_matches("Serving at ").trim().to_string();
     let posting = site.join("content/jobs/backend-development-intern.md");
     let text = std::fs::read_to_string(&posting).expect("read posting");
-    assert!(text.contains("\ndate_posted: 2026-11-02\n"), "the example posting changed");
+    assert!(
+        text.contains("\ndate_posted: 2026-11-02\n"),
+        "the example posting changed"
+    );
     let broken = text.replace("\ndate_posted: 2026-11-02\n", "\ndate_posted: 11/02/2026\n");
     std::fs::write(&posting, broken).expect("break the posting");
     wait_line(&stderr, "Build failed");
