@@ -37,6 +37,9 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new job posting under content/jobs/.
     New(NewArgs),
+    /// Explain a diagnostic code (like `title-has-salary`), with a before and after; without
+    /// a code, list every code.
+    Explain(ExplainArgs),
 }
 
 /// Flags shared by build and watch.
@@ -140,4 +143,11 @@ pub struct NewArgs {
     /// Location as "City, CC" (CC = two-letter country code), e.g. "Berlin, DE".
     #[arg(long)]
     pub location: Option<String>,
+}
+
+/// Flags of `careers explain`.
+#[derive(Debug, Args, Clone)]
+pub struct ExplainArgs {
+    /// The code, as printed by `careers check --format json` and taken by `lint: {allow: [...]}`.
+    pub code: Option<String>,
 }

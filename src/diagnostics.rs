@@ -137,8 +137,18 @@ impl Diagnostic {
                 let _ = writeln!(out, "{pad} | {before}{carets}");
             }
         }
-        if !self.help.is_empty() {
-            let _ = writeln!(out, "  help: {}", self.help);
+        let explain = crate::explain::text(self.code).map(|_| self.code);
+        match (self.help.is_empty(), explain) {
+            (false, Some(code)) => {
+                let _ = writeln!(out, "  help: {} (`careers explain {code}`)", self.help);
+            }
+            (false, None) => {
+                let _ = writeln!(out, "  help: {}", self.help);
+            }
+            (true, Some(code)) => {
+                let _ = writeln!(out, "  help: `careers explain {code}` says more");
+            }
+            (true, None) => {}
         }
         out
     }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod console;
 pub mod content;
 pub mod diagnostics;
+pub(crate) mod explain;
 pub mod i18n;
 pub(crate) mod lint;
 pub mod markdown;

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            // clap uses 0 for --help/--version and 2 for usage errors, as the SPEC wants.
+            // clap uses 0 for --help/--version and 2 for usage errors, as docs/diagnostics.md documents.
             return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
         }
     };
@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => careers::serve::run(&cli.site, args, &console),
         Command::Init(args) => careers::commands::init(args, &console),
         Command::New(args) => careers::commands::new_posting(&cli.site, args, &console),
+        Command::Explain(args) => careers::commands::explain(args, &console),
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -4,10 +4,14 @@
 //! JavaScript there) and the fixture whose postings carry every optional fact (a seniority filter),
 //! then
 //! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
-//! without JavaScript, keyboard, posting page, layout, html-validate). Never skipped: without Chromium
-//! or Node.js the test fails and says what to install.
+//! without JavaScript, keyboard, posting page, layout, html-validate), and against the error overlay
+//! of a running `careers serve` whose last build failed. The same target runs actionlint on the
+//! workflow `careers init` writes (tests/workflow.rs). Never skipped: without Chromium or Node.js the
+//! test fails and says what to install.
 
 mod common;
+mod overlay;
+mod workflow;
 
 use common::{careers, copy_dir, fixture, repo, stderr};
 use std::path::{Path, PathBuf};
@@ -76,6 +80,17 @@ fn npm_ci(dir: &Path) {
     );
 }
 
+/// tests/browser with its npm packages installed (once, however many tests ask at a time).
+pub fn node_packages() -> PathBuf {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+    let tests = repo().join("tests/browser");
+    if !tests.join("node_modules").exists() {
+        npm_ci(&tests);
+    }
+    tests
+}
+
 #[test]
 fn the_default_and_minimal_themes_pass_the_browser_tests() {
     let chromium = chromium();
@@ -97,10 +112,9 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
     let facts = tmp.path().join("facts");
     build(&fixture("facts"), &facts);
 
-    let tests = repo().join("tests/browser");
-    if !tests.join("node_modules").exists() {
-        npm_ci(&tests);
-    }
+    let broken = overlay::serve_broken_site(tmp.path());
+
+    let tests = node_packages();
 
     let sites = [
         ("example", &example),
@@ -120,6 +134,7 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
                 .map(|(name, dir)| format!("{name}={}", dir.display())),
         )
         .args(folders)
+        .arg(format!("--overlay={}", broken.url))
         .current_dir(&tests)
         .env("CHROMIUM", &chromium)
         .env(

@@ -6,10 +6,12 @@
 mod common;
 
 mod build;
+mod explain;
 mod facts;
 mod hostile;
 mod hr_workflow;
 mod incremental;
+mod init_site;
 mod languages;
 mod pasted;
 mod related;

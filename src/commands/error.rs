@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use crate::output::OutputError;
 
@@ -23,6 +24,10 @@ pub enum CommandError {
     Watch(String),
     /// What was asked for cannot be done; what is wrong and what to do instead.
     Refused(String),
+    /// The site folder (absolute path) does not exist.
+    NoSiteFolder(PathBuf),
+    /// The folder (absolute path) has no content/site.yaml.
+    NotASite(PathBuf),
 }
 
 impl fmt::Display for CommandError {
@@ -34,6 +39,15 @@ impl fmt::Display for CommandError {
                 "cannot listen on {address}: {source} (is another server running? --port 0 picks a free port)"
             ),
             CommandError::Watch(text) | CommandError::Refused(text) => f.write_str(text),
+            CommandError::NoSiteFolder(dir) => {
+                write!(f, "the site folder {} does not exist", dir.display())
+            }
+            CommandError::NotASite(dir) => write!(
+                f,
+                "{} is not a careers site (it has no content/site.yaml); {}",
+                dir.display(),
+                super::site::not_a_site_hint(dir)
+            ),
         }
     }
 }

@@ -7,8 +7,8 @@ use crate::cli::InitArgs;
 use crate::console::Console;
 use crate::output::OutputError;
 
-/// The files of a new site: (path inside the site, text). `{{today}}` and `{{timezone}}` are
-/// filled in when written.
+/// The files of a new site: (path inside the site, text). `{{today}}`, `{{timezone}}`,
+/// `{{version}}` and `{{repository}}` are filled in when written.
 pub const FILES: &[(&str, &str)] = &[
     ("content/site.yaml", include_str!("init_site/site.yaml")),
     ("content/faq.yaml", include_str!("init_site/faq.yaml")),
@@ -45,7 +45,7 @@ pub fn run(args: &InitArgs, console: &Console) -> i32 {
         return 2;
     }
     console.info(&format!(
-        "Created a careers site in {shown}\n\nNext steps:\n  1. Open {shown}/content/site.yaml and fill in your company's name, web address (base_url) and how to apply.\n  2. Write a posting: careers new \"Job title\" --site {shown}\n  3. Preview it: careers serve --site {shown}   (then open http://127.0.0.1:1111)\n  4. Publish: see docs/deploying.md (GitHub Pages is set up in .github/workflows/careers.yml)",
+        "Created a careers site in {shown}\n\nNext steps:\n  1. Open {shown}/content/site.yaml and fill in your company's name, web address (base_url) and how to apply.\n  2. Write a posting: careers new \"Job title\" --site {shown}\n  3. Preview it: careers serve --site {shown}   (then open http://127.0.0.1:1111)\n  4. Publish: push the folder to a GitHub repository (.github/workflows/careers.yml builds and publishes it; its first lines say how to set it up), or run `careers build` and upload the public/ folder to any web host",
         shown = dir.display()
     ));
     0
@@ -83,7 +83,9 @@ pub fn write_site(dir: &Path, today: &str, timezone: &str) -> Result<(), Command
         }
         let text = text
             .replace("{{today}}", today)
-            .replace("{{timezone}}", timezone);
+            .replace("{{timezone}}", timezone)
+            .replace("{{version}}", env!("CARGO_PKG_VERSION"))
+            .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"));
         std::fs::write(&target, text).map_err(|e| OutputError::io("cannot write", &target, e))?;
     }
     Ok(())

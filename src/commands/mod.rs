@@ -1,21 +1,28 @@
 //! The one-shot commands: build, check, init, new.
 
 mod error;
+mod explain;
 pub(crate) mod init;
 pub(crate) mod new;
+mod site;
 
 pub use error::CommandError;
+pub(crate) use site::require_site;
 
 use std::path::Path;
 
 use crate::build::{BuildError, BuildOptions};
-use crate::cli::{BuildArgs, CheckArgs, Format, InitArgs, NewArgs};
+use crate::cli::{BuildArgs, CheckArgs, ExplainArgs, Format, InitArgs, NewArgs};
 use crate::console::Console;
 use crate::diagnostics::Severity;
 
 /// `careers build`.
 pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     let started = std::time::Instant::now();
+    if let Err(e) = require_site(site) {
+        console.fail(&e.to_string());
+        return 2;
+    }
     let mut opts = build_options(site, args);
     // --verbose also shows where the time went.
     opts.timings |= console.verbose;
@@ -71,6 +78,10 @@ pub fn report_failure(err: &BuildError, console: &Console, after: &str) -> i32 {
 
 /// `careers check`.
 pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
+    if let Err(e) = require_site(site) {
+        console.fail(&e.to_string());
+        return 2;
+    }
     let opts = BuildOptions {
         site_dir: site.to_path_buf(),
         drafts: args.drafts,
@@ -114,4 +125,9 @@ pub fn init(args: &InitArgs, console: &Console) -> i32 {
 /// `careers new` (see [`new`]).
 pub fn new_posting(site: &Path, args: &NewArgs, console: &Console) -> i32 {
     new::run(site, args, console)
+}
+
+/// `careers explain` (see [`explain`]).
+pub fn explain(args: &ExplainArgs, console: &Console) -> i32 {
+    explain::run(args, console)
 }

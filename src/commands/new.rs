@@ -74,12 +74,7 @@ fn exists_message(path: &Path) -> String {
 
 /// Checks the flags and works out the file and its text, without writing anything.
 pub fn plan(site: &Path, args: &NewArgs) -> Result<(PathBuf, String), String> {
-    if !site.join(crate::config::SITE_FILE).is_file() {
-        return Err(format!(
-            "{} is not a careers site (it has no content/site.yaml); run this inside your site folder, pass --site DIR, or create a site with `careers init`",
-            site.display()
-        ));
-    }
+    super::require_site(site).map_err(|e| e.to_string())?;
     let title = args.title.trim();
     if title.is_empty() {
         return Err("the job title is empty; write it in quotes, like `careers new \"Senior Backend Engineer\"`".into());
@@ -197,14 +192,14 @@ employment_type: {employment}\n\
 # Where the work happens: onsite, hybrid or remote.\n\
 workplace: onsite\n\
 {locations}\
-# Many places require a pay range on job ads (see docs/lints.md). Remove the \"#\" to use it:\n\
+# Many places require a pay range on job ads (`careers explain pay-range-missing`). Remove the \"#\" to use it:\n\
 # salary: {{min: 50000, max: 60000, currency: EUR, period: year}}\n\
 date_posted: {today}\n\
 # The last day to apply. For a role that is always open, delete it and write `evergreen: true`.\n\
 valid_through: {until}\n\
 # A one- or two-sentence teaser for listings and search results (up to 160 characters).\n\
 summary: TODO # TODO: what the role is about, in one sentence\n\
-# More facts job seekers filter on; remove the \"#\" of those that apply (docs/content-format.md):\n\
+# More facts job seekers filter on; remove the \"#\" of those that apply:\n\
 # seniority: mid              # intern, entry, junior, mid, senior, staff, principal, lead, manager, director, executive\n\
 # hours_per_week: 40          # or {{min: 20, max: 30}}\n\
 # start_date: asap            # or a date: 2027-03-01\n\

@@ -16,7 +16,7 @@ use crate::build::{BuildOptions, Session, Target};
 use crate::cli::ServeArgs;
 use crate::commands::CommandError;
 use crate::console::Console;
-use crate::watch::{Outcome, SiteWatcher, WatchEvent, absolute_site, print_changes, rebuild};
+use crate::watch::{Outcome, SiteWatcher, WatchEvent, print_changes, rebuild};
 
 /// Runs until interrupted; returns the exit code.
 pub fn run(site: &Path, args: &ServeArgs, console: &Console) -> i32 {
@@ -30,7 +30,8 @@ pub fn run(site: &Path, args: &ServeArgs, console: &Console) -> i32 {
 }
 
 fn serve(site: &Path, args: &ServeArgs, console: &Console) -> Result<(), CommandError> {
-    let site = absolute_site(site)?;
+    // Absolute and canonical, so watcher events match it.
+    let site = crate::commands::require_site(site)?;
     // First, before any other thread exists: it also takes over Ctrl+C.
     let mut watcher = SiteWatcher::start(&site, args.poll, console)?;
     let ip: IpAddr = args.bind.parse().map_err(|_| {

@@ -225,39 +225,7 @@ pub(crate) fn inject(html: &[u8], generation: u64) -> Vec<u8> {
 }
 
 /// The reload script: listens to the event stream, reloads, shows and clears the overlay.
-pub(crate) const SCRIPT: &str = r#"(function () {
-  "use strict";
-  var me = document.currentScript && document.currentScript.src;
-  var since = me ? new URL(me).searchParams.get("g") : null;
-  var url = "/__careers/events" + (since ? "?since=" + encodeURIComponent(since) : "");
-  var box = null;
-  function hide() { if (box) { box.remove(); box = null; } }
-  function show(text) {
-    if (!box) {
-      box = document.createElement("div");
-      box.id = "careers-error-overlay";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-        "background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace";
-      var title = document.createElement("h2");
-      title.textContent = "The site could not be rebuilt (showing the last good version)";
-      title.style.cssText = "color:#ff6b6b;font:bold 18px sans-serif;margin:0 0 1rem";
-      var pre = document.createElement("pre");
-      pre.style.cssText = "white-space:pre-wrap;margin:0";
-      var close = document.createElement("button");
-      close.textContent = "Hide";
-      close.style.cssText = "margin-top:1rem";
-      close.onclick = hide;
-      box.appendChild(title); box.appendChild(pre); box.appendChild(close);
-      document.body.appendChild(box);
-    }
-    box.querySelector("pre").textContent = text;
-  }
-  var source = new EventSource(url);
-  source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("build-error", function (e) { show(e.data); });
-})();
-"#;
+pub(crate) const SCRIPT: &str = include_str!("live.js");
 
 #[cfg(test)]
 mod tests {

@@ -15,9 +15,7 @@ pub use watcher::{SiteWatcher, WatchEvent};
 
 use crate::build::{BuildError, BuildReport, Session, Target};
 use crate::cli::WatchArgs;
-use crate::commands::CommandError;
 use crate::console::Console;
-use crate::output::OutputError;
 
 /// How one build went, already printed to the terminal.
 #[derive(Debug)]
@@ -32,7 +30,8 @@ pub enum Outcome {
 
 /// Runs until interrupted; returns the exit code.
 pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
-    let site = match absolute_site(site) {
+    // Absolute and canonical, so watcher events match it.
+    let site = match crate::commands::require_site(site) {
         Ok(site) => site,
         Err(e) => {
             console.fail(&e.to_string());
@@ -66,12 +65,6 @@ pub fn run(site: &Path, args: &WatchArgs, console: &Console) -> i32 {
             }
         }
     }
-}
-
-/// The site folder as an absolute, canonical path, so watcher events match it.
-pub fn absolute_site(site: &Path) -> Result<PathBuf, CommandError> {
-    std::fs::canonicalize(site)
-        .map_err(|e| OutputError::io("cannot open the site folder", site, e).into())
 }
 
 /// Prints `Changed: path (kind)` for each change (at most 10, then a count).

@@ -1,11 +1,13 @@
 // Real-browser tests of built careers sites, in the system Chromium.
-//   node run.mjs NAME=DIR[#LANG] [NAME=DIR[#LANG] ...]
+//   node run.mjs NAME=DIR[#LANG] [NAME=DIR[#LANG] ...] [--overlay=URL]
 // Each DIR is the output of `careers build`; it is served on 127.0.0.1 (ephemeral port) and checked.
 // With #LANG, only the pages of that language's folder (DIR/LANG/) are checked, by the checks that
 // do not depend on the interface's English words (html-validate, axe, filters without JavaScript):
 // axe on every page type (light, dark), html-validate on every HTML file, listing structure, filters and
 // search with and without JavaScript, keyboard access, posting-page features, layout at 320 px and
 // screenshots (to $BROWSER_SCREENSHOTS, default <repo>/target/browser-screenshots/).
+// With --overlay=URL (a page of a running `careers serve` whose last build failed), the error overlay is
+// checked too (axe in light and dark mode, the theme's styles kept out).
 // Exits non-zero on any failure, including a missing Chromium ($CHROMIUM, default /usr/bin/chromium).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +26,7 @@ import { noJsTests } from './checks/no-js.mjs';
 import { keyboardTests } from './checks/keyboard.mjs';
 import { postingTests, closedPostingTests } from './checks/posting.mjs';
 import { layoutTests } from './checks/layout.mjs';
+import { overlayTests } from './checks/overlay.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REQUIRED_TYPES = ['index', 'posting', 'closed posting', 'faq', 'department listing', 'page', '404'];
@@ -33,7 +36,8 @@ function fail(message) {
   process.exit(1);
 }
 
-const args = process.argv.slice(2);
+const overlays = process.argv.slice(2).filter((a) => a.startsWith('--overlay=')).map((a) => a.slice('--overlay='.length));
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--overlay='));
 if (args.length === 0) fail('usage: node run.mjs NAME=DIR [NAME=DIR ...] (DIR: a site built by `careers build`)');
 if (!fs.existsSync(chromiumPath())) fail(`${CHROMIUM_MISSING} (looked for ${chromiumPath()}; set $CHROMIUM to use another binary)`);
 
@@ -69,6 +73,8 @@ it('the sites cover every page type', () => {
   const covered = new Set(sites.flatMap((s) => Object.keys(s.types)));
   assert.deepEqual(REQUIRED_TYPES.filter((t) => !covered.has(t)), [], 'page types no site given has');
 });
+
+for (const url of overlays) describe('careers serve', () => overlayTests(ctx, url));
 
 for (const site of sites) {
   describe(`site ${site.name}`, () => {

@@ -11,14 +11,14 @@ workplace: onsite
 locations:
   - city: Berlin
     country: DE
-# Many places require a pay range on job ads (see docs/lints.md). Remove the "#" to use it:
+# Many places require a pay range on job ads (`careers explain pay-range-missing`). Remove the "#" to use it:
 # salary: {min: 50000, max: 60000, currency: EUR, period: year}
 date_posted: <date>
 # The last day to apply. For a role that is always open, delete it and write `evergreen: true`.
 valid_through: <date>
 # A one- or two-sentence teaser for listings and search results (up to 160 characters).
 summary: TODO # TODO: what the role is about, in one sentence
-# More facts job seekers filter on; remove the "#" of those that apply (docs/content-format.md):
+# More facts job seekers filter on; remove the "#" of those that apply:
 # seniority: mid              # intern, entry, junior, mid, senior, staff, principal, lead, manager, director, executive
 # hours_per_week: 40          # or {min: 20, max: 30}
 # start_date: asap            # or a date: 2027-03-01
@@ -52,19 +52,19 @@ pub const HUMAN: &str = r#"content/jobs/data-analyst.md:2:22: warning: the title
   |
 2 | title: Data Analyst (80k)
   |                      ^^^
-  help: remove it from the title and write the range under `salary:` (min, max, currency, period)
+  help: remove it from the title and write the range under `salary:` (min, max, currency, period) (`careers explain title-has-salary`)
 
 content/jobs/data-analyst.md:5:1: warning: this posting has no salary range; for a job in Colorado, Colorado's Equal Pay for Equal Work Act requires the lowest and the highest pay on the posting
   |
 5 | locations:
   | ^^^^^^^^^
-  help: add your good-faith range, like `salary: {min: 60000, max: 75000, currency: USD, period: year}`
+  help: add your good-faith range, like `salary: {min: 60000, max: 75000, currency: USD, period: year}` (`careers explain pay-range-missing`)
 
 content/jobs/data-analyst.md:10:16: warning: this posting closed on 2020-01-31 (`valid_through`), so the site shows it as "This position is closed" and lists it nowhere
    |
 10 | valid_through: 2020-01-31
    |                ^^^^^^^^^^
-  help: if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md
+  help: if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md (`careers explain expired`)
 
 content/jobs/data-analyst.md:13:11: warning: `title-has-salry` is not the name of a lint, so it silences nothing
    |

@@ -3,6 +3,7 @@
 //! the preview server's refusals. Every wait polls against a generous deadline; nothing
 //! asserts on elapsed time.
 
+mod no_site;
 mod serve;
 mod stress;
 mod support;
