@@ -34,7 +34,13 @@ pub(crate) fn postings(site: &Path, content: &Content, found: &[Diagnostic]) -> 
         .filter(|f| f.starts_with("content/jobs") && f.extension().is_some_and(|e| e == "md"))
         .filter(|f| !parsed.contains(f))
         .collect();
-    failed.into_iter().filter_map(|f| read(site, f)).collect()
+    // Only regular files are read again: a pipe or device would block or never end.
+    let regular = |f: &&Path| std::fs::metadata(site.join(f)).is_ok_and(|m| m.is_file());
+    failed
+        .into_iter()
+        .filter(regular)
+        .filter_map(|f| read(site, f))
+        .collect()
 }
 
 /// The slug and language of one file, from what of its front matter can be read.
