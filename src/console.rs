@@ -53,6 +53,19 @@ impl Console {
 
     /// Prints diagnostics in the human format, then the count line.
     pub fn diagnostics(&self, list: &[Diagnostic]) {
+        self.list(list);
+        let errors = list
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = list.len() - errors;
+        if !list.is_empty() {
+            eprintln!("{}", crate::diagnostics::count_line(errors, warnings));
+        }
+    }
+
+    /// Prints diagnostics in the human format, without the count line.
+    pub(crate) fn list(&self, list: &[Diagnostic]) {
         let mut err = std::io::stderr().lock();
         for d in list {
             if self.quiet && d.severity == Severity::Warning {
@@ -66,13 +79,15 @@ impl Console {
             };
             let _ = writeln!(err, "{text}");
         }
-        let errors = list
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        let warnings = list.len() - errors;
-        if !list.is_empty() {
-            let _ = writeln!(err, "{}", crate::diagnostics::count_line(errors, warnings));
+    }
+
+    /// After a build that succeeded with warnings: how many, and where to see them all
+    /// (suppressed by --quiet, like the warnings themselves).
+    pub(crate) fn warnings_left(&self, count: usize) {
+        match count {
+            0 => {}
+            1 => self.info("1 warning — run `careers check` to see it"),
+            n => self.info(&format!("{n} warnings — run `careers check` to see them")),
         }
     }
 }

@@ -9,6 +9,11 @@ use crate::content::{Content, language};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
 mod listings;
+mod references;
+mod unparsed;
+
+pub use unparsed::Unparsed;
+pub(crate) use unparsed::postings as unparsed_postings;
 
 /// Page slugs that would collide with the site's own folders.
 const RESERVED: &[&str] = &[
@@ -30,25 +35,27 @@ fn has_language(source: &std::path::Path) -> bool {
         .is_some_and(|s| language::split_stem(s).1.is_some())
 }
 
-/// Every cross-file problem in the content.
-pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
+/// Every cross-file problem in the content; `unparsed` are the posting files that failed to
+/// parse, which still take their slug.
+pub fn check(content: &Content, languages: &[String], unparsed: &[Unparsed]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Looked up only (the problems come in content order): a hash map, borrowing each path.
     // Every slug is lowercase ASCII (`slug::read` makes or checks it so), so slugs that are
     // equal ignoring case are equal.
     // Each language the site lists has its own folder, so a slug is taken once per folder.
     let mut seen: HashMap<(&str, &str), &PathBuf> = HashMap::new();
-    let slugs = content
-        .postings
-        .iter()
-        .map(|p| {
-            (
-                &p.slug,
-                &p.source,
-                "posting",
-                language::tree(p.language.as_deref(), languages),
-            )
-        })
+    let mut postings: Vec<_> = (content.postings.iter())
+        .map(|p| (&p.slug, &p.source, p.language.as_deref()))
+        .chain(
+            unparsed
+                .iter()
+                .map(|u| (&u.slug, &u.source, u.language.as_deref())),
+        )
+        .collect();
+    postings.sort_by_key(|(_, source, _)| *source);
+    let slugs = postings
+        .into_iter()
+        .map(|(slug, source, lang)| (slug, source, "posting", language::tree(lang, languages)))
         .chain(content.pages.iter().map(|p| {
             (
                 &p.slug,
@@ -95,6 +102,7 @@ pub fn check(content: &Content, languages: &[String]) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(references::check(content));
     out.extend(check_static_paths(content));
     out.extend(check_faq_groups(content, content.postings.iter()));
     out.extend(listings::check(content, languages));

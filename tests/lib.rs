@@ -5,6 +5,7 @@
 
 mod common;
 
+mod authoring;
 mod build;
 mod explain;
 mod facts;

@@ -69,7 +69,7 @@ pub fn posting(data: &[u8]) {
         all.postings.push(p);
     }
     all.pages.extend(page);
-    let cross = careers::validate::check(&all, &["en".to_string()]);
+    let cross = careers::validate::check(&all, &["en".to_string()], &[]);
     if all.postings.len() == 2 {
         assert!(cross.iter().any(|d| d.code == "duplicate-slug"));
     }

@@ -43,6 +43,8 @@ pub struct BuildReport {
     pub open_postings: usize,
     /// Warnings found on the way (errors would have failed the build).
     pub warnings: Vec<Diagnostic>,
+    /// How many warnings `careers check` adds with its lints, so a build can point to them.
+    pub lint_warnings: usize,
     /// Time per phase, when asked for with [`BuildOptions::timings`].
     pub timings: Vec<Timing>,
     /// True when a watch session re-rendered only what an edit touched.
@@ -147,7 +149,10 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
         Ok((c, _, _)) => c.languages.clone(),
         Err(_) => Vec::new(),
     };
-    diagnostics.extend(timings.phase("validate", || crate::validate::check(&content, &languages)));
+    let unparsed = crate::validate::unparsed_postings(site, &content, &diagnostics);
+    diagnostics.extend(timings.phase("validate", || {
+        crate::validate::check(&content, &languages, &unparsed)
+    }));
     let (config, _, mut warnings) = match config {
         Ok(c) => c,
         Err(mut errors) => {
@@ -253,12 +258,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Held until the new site is swapped in: a second build on this output stops here.
     let _lock = crate::output::lock(&output)?;
     let staging = crate::output::Staging::create(&output)?;
+    let lint_warnings = timings.phase("lint", || count_lint_warnings(opts, &prepared));
     let work = markdown(&mut prepared.content);
     let rendered = render(&prepared, work, &staging, &opts.site_dir, &timings)?;
     let files_written = rendered.files;
     drop_aside(rendered.kept);
     let output_dir = timings.phase("commit (swap folders)", || staging.commit())?;
     let mut report = report(&prepared, output_dir, files_written);
+    report.lint_warnings = lint_warnings;
     if timings.enabled() {
         timings.phase("total", || ());
         report.timings = timings.report();
@@ -268,6 +275,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     drop_aside(prepared);
     Ok(report)
+}
+
+/// How many warnings the lints of `careers check` give (the build shows only the count).
+fn count_lint_warnings(opts: &BuildOptions, prepared: &Prepared) -> usize {
+    let lints = crate::lint::run(
+        &opts.site_dir,
+        &prepared.config,
+        &prepared.content.postings,
+        prepared.today,
+    );
+    let warning = crate::diagnostics::Severity::Warning;
+    lints.iter().filter(|d| d.severity == warning).count()
 }
 
 /// Frees a build's loaded or rendered site on a thread of its own: at 10,000 postings that
@@ -301,6 +320,7 @@ fn report(prepared: &Prepared, output_dir: PathBuf, files_written: usize) -> Bui
         files_written,
         open_postings,
         warnings: prepared.warnings.clone(),
+        lint_warnings: 0,
         timings: Vec::new(),
         incremental: false,
     }

@@ -148,7 +148,7 @@ impl Session {
             prepared.content.postings[i] = posting;
         }
         let problems = timings.phase("validate", || {
-            crate::validate::check(&prepared.content, &prepared.config.languages)
+            crate::validate::check(&prepared.content, &prepared.config.languages, &[])
         });
         (!crate::diagnostics::has_errors(&problems)).then_some(edited)
     }

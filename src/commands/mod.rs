@@ -34,7 +34,7 @@ pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
     });
     match crate::build::build(&opts) {
         Ok(report) => {
-            console.diagnostics(&report.warnings);
+            console.list(&report.warnings);
             if opts.timings {
                 print!("{}", crate::timings::format(&report.timings));
             }
@@ -45,6 +45,7 @@ pub fn build(site: &Path, args: &BuildArgs, console: &Console) -> i32 {
                 report.output_dir.display(),
                 started.elapsed().as_millis()
             ));
+            console.warnings_left(report.warnings.len() + report.lint_warnings);
             0
         }
         Err(err) => report_failure(&err, console, "Nothing was changed in the output folder."),

@@ -45,7 +45,7 @@ pub fn run(site: &Path, args: &NewArgs, console: &Console) -> i32 {
                 Ok(()) => {
                     println!("{}", path.display());
                     console
-                        .info("Fill in every TODO, then run `careers check` to see what is left.");
+                        .info("Fill in every TODO (a posting with one is not built), then run `careers check` to see what is left.");
                     0
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {

@@ -322,6 +322,9 @@ pub struct Posting {
     pub apply: Option<Apply>,
     /// Stable id for structured data and feeds.
     pub reference: Option<String>,
+    /// Line and column of the `reference` value, for naming a reference two postings share.
+    #[serde(skip)]
+    pub reference_at: (u32, u32),
     /// Listing teaser; default is the first paragraph.
     pub summary: Option<String>,
     /// Free tags.

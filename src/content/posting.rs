@@ -2,6 +2,7 @@
 
 mod facts;
 mod pay;
+mod placeholders;
 
 use super::fields::read_lint_allow;
 use crate::content::codes;
@@ -69,6 +70,7 @@ pub fn read(
     body_line: u32,
 ) -> Option<Posting> {
     let f = r.fields(node, KNOWN, "the front matter")?;
+    placeholders::check(r, node, body, body_line);
     let title = r.required_text(&f, "title", WHAT, "title: Backend Engineer");
     let (file_stem, file_language) = crate::content::language::split_stem(file_stem);
     let slug = slug::read(r, &f, file_stem);
@@ -138,6 +140,7 @@ pub fn read(
         evergreen,
         apply: f.present("apply").and_then(|n| apply::read(r, n)),
         reference: r.optional_text(&f, "reference"),
+        reference_at: r.at(f.get("reference").map_or(f.pos, |n| n.pos)),
         summary: r.optional_text(&f, "summary"),
         tags: r
             .text_list(&f, "tags")

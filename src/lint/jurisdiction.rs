@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use jiff::civil::{Date, date};
+
 use crate::content::model::{Location, Posting};
 use crate::content::regions::{self, EU, Region, RegionKind};
 
@@ -121,6 +123,23 @@ impl Jurisdiction {
             Jurisdiction::UsNj => "New Jersey's pay transparency law",
             Jurisdiction::CaOn => "Ontario's Employment Standards Act",
             Jurisdiction::Eu => "the EU Pay Transparency Directive",
+        }
+    }
+
+    /// The first day the law applies to job postings: postings published earlier are not
+    /// held to it.
+    pub(crate) fn in_force(self) -> Date {
+        match self {
+            Jurisdiction::UsCo => date(2021, 1, 1),
+            Jurisdiction::UsNy => date(2023, 9, 17),
+            Jurisdiction::UsNyc => date(2022, 11, 1),
+            Jurisdiction::UsCa => date(2023, 1, 1),
+            Jurisdiction::UsWa => date(2023, 1, 1),
+            Jurisdiction::UsIl => date(2025, 1, 1),
+            Jurisdiction::UsMa => date(2025, 10, 29),
+            Jurisdiction::UsNj => date(2025, 6, 1),
+            Jurisdiction::CaOn => date(2026, 1, 1),
+            Jurisdiction::Eu => date(2026, 6, 7),
         }
     }
 

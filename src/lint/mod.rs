@@ -330,6 +330,7 @@ pub(crate) mod tests_support {
             evergreen: true,
             apply: None,
             reference: None,
+            reference_at: (1, 1),
             summary: Some("Short.".into()),
             tags: Vec::new(),
             duration: None,

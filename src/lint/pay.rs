@@ -123,14 +123,23 @@ fn unknown_code(doc: &Doc, code: &str, spot: super::Spot) -> Diagnostic {
     .with_source(&doc.text)
 }
 
-/// The laws that apply to this posting under the policy.
+/// The laws that apply to this posting under the policy: none once it has closed, and only
+/// those already in force on the day it was posted.
 fn enforced(ctx: &Ctx, policy: &Policy) -> Vec<Jurisdiction> {
-    let places = jurisdiction::of_posting(ctx.posting);
-    match policy {
+    let p = ctx.posting;
+    if p.valid_through.is_some_and(|until| until < ctx.today) {
+        return Vec::new();
+    }
+    let places = jurisdiction::of_posting(p);
+    let chosen: Vec<Jurisdiction> = match policy {
         Policy::Off => Vec::new(),
         Policy::Auto => places.into_iter().collect(),
         Policy::Only(chosen) => places.intersection(chosen).copied().collect(),
-    }
+    };
+    chosen
+        .into_iter()
+        .filter(|j| j.in_force() <= p.date_posted)
+        .collect()
 }
 
 fn laws(list: &[Jurisdiction]) -> String {
@@ -152,23 +161,35 @@ fn places(list: &[Jurisdiction]) -> String {
     )
 }
 
-/// Adds the pay-transparency warnings for one posting.
+/// Adds the pay-transparency warnings for one posting, every one in the same run.
 pub fn check(ctx: &Ctx, policy: &Policy, out: &mut Vec<Diagnostic>) {
     let list = enforced(ctx, policy);
     if list.is_empty() {
         return;
     }
+    let salary_spot = ctx
+        .doc
+        .key_or_top(&["salary", "locations", "remote_regions"]);
+    check_range(ctx, &list, salary_spot, out);
+    check_benefits(ctx, &list, out);
+    check_close_date(ctx, &list, out);
+    let in_cad = ctx.posting.salary().is_some_and(|s| s.currency == "CAD");
+    if list.contains(&Jurisdiction::CaOn) && in_cad {
+        check_ontario_spread(ctx, salary_spot, out);
+    }
+}
+
+/// `pay-range-missing` and `pay-range-open-ended`: every law here asks for both ends.
+fn check_range(ctx: &Ctx, list: &[Jurisdiction], spot: super::Spot, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
-    let p = ctx.posting;
-    let salary_spot = doc.key_or_top(&["salary", "locations", "remote_regions"]);
-    let Some(salary) = p.salary() else {
+    let Some(salary) = ctx.posting.salary() else {
         out.push(doc.warn(
-            salary_spot,
+            spot,
             "pay-range-missing",
             format!(
                 "this posting has no salary range; for a job in {}, {} the lowest and the highest pay on the posting",
-                places(&list),
-                laws(&list)
+                places(list),
+                laws(list)
             ),
             "add your good-faith range, like `salary: {min: 60000, max: 75000, currency: USD, period: year}`",
         ));
@@ -177,16 +198,21 @@ pub fn check(ctx: &Ctx, policy: &Policy, out: &mut Vec<Diagnostic>) {
     if salary.min.is_none() || salary.max.is_none() {
         let missing = if salary.min.is_none() { "min" } else { "max" };
         out.push(doc.warn(
-            salary_spot,
+            spot,
             "pay-range-open-ended",
             format!(
                 "this salary has no `{missing}`; for a job in {}, {} both a minimum and a maximum, not an open-ended range (\"from …\" or \"up to …\")",
-                places(&list),
-                laws(&list)
+                places(list),
+                laws(list)
             ),
             &format!("add `{missing}:` under `salary:` with the {} pay you would in good faith offer", if missing == "min" { "lowest" } else { "highest" }),
         ));
     }
+}
+
+/// `benefits-missing`: the laws that ask for a description of benefits.
+fn check_benefits(ctx: &Ctx, list: &[Jurisdiction], out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
     let wants_benefits: Vec<Jurisdiction> = list
         .iter()
         .copied()
@@ -194,7 +220,7 @@ pub fn check(ctx: &Ctx, policy: &Policy, out: &mut Vec<Diagnostic>) {
         .collect();
     if !wants_benefits.is_empty()
         && ctx.config.benefits.is_none()
-        && !super::body::has_benefits_section(&p.body)
+        && !super::body::has_benefits_section(&ctx.posting.body)
     {
         out.push(doc.warn(
             doc.key_or_top(&["locations", "remote_regions", "title"]),
@@ -207,16 +233,18 @@ pub fn check(ctx: &Ctx, policy: &Policy, out: &mut Vec<Diagnostic>) {
             "add `benefits:` to site.yaml (shown on every posting), or a `## Benefits` section with a list to this posting",
         ));
     }
-    if list.contains(&Jurisdiction::UsCo) && p.valid_through.is_none() {
+}
+
+/// `close-date-missing`: Colorado asks for the last day to apply.
+fn check_close_date(ctx: &Ctx, list: &[Jurisdiction], out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    if list.contains(&Jurisdiction::UsCo) && ctx.posting.valid_through.is_none() {
         out.push(doc.warn(
             doc.key_or_top(&["evergreen", "date_posted"]),
             "close-date-missing",
             format!("{} the last day to apply on the posting, but it has no `valid_through`", laws(&[Jurisdiction::UsCo])),
             "add `valid_through: YYYY-MM-DD`; for a role that stays open, give the date you will next review it and move it on then",
         ));
-    }
-    if list.contains(&Jurisdiction::CaOn) && salary.currency == "CAD" {
-        check_ontario_spread(ctx, salary_spot, out);
     }
 }
 
