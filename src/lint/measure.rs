@@ -33,6 +33,13 @@ pub struct Length {
 impl Length {
     /// The length of `text`.
     pub fn of(text: &str) -> Length {
+        // Printable ASCII is one character, one letter wide, per byte: no segmenting needed.
+        if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            return Length {
+                chars: text.len(),
+                width: text.len(),
+            };
+        }
         let mut length = Length { chars: 0, width: 0 };
         for grapheme in text.graphemes(true) {
             length.chars += 1;
@@ -69,6 +76,24 @@ mod tests {
         assert_eq!(words("物流チームで配送ルートを計画します"), 13);
         assert_eq!(words("서울에서 일하기"), 2);
         assert_eq!(words("Москва и Санкт-Петербург"), 4);
+    }
+
+    #[test]
+    fn printable_ascii_is_measured_as_the_slow_way_does() {
+        for text in [
+            "",
+            "Backend Engineer (m/w/d) - Berlin",
+            "a\tb",
+            "line\r\nbreak",
+            "~!@#$%^&*()",
+        ] {
+            let mut slow = Length { chars: 0, width: 0 };
+            for grapheme in text.graphemes(true) {
+                slow.chars += 1;
+                slow.width += grapheme.width().clamp(1, 2);
+            }
+            assert_eq!(Length::of(text), slow, "{text:?}");
+        }
     }
 
     #[test]

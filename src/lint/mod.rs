@@ -16,6 +16,7 @@ pub mod title;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::model::Posting;
@@ -180,30 +181,45 @@ pub fn run(
             .into_iter()
             .filter(|d| !config.lint_allow.iter().any(|a| a == d.code)),
     );
-    for posting in postings {
-        let doc = Doc::load(site_dir, posting);
-        let ctx = Ctx {
-            posting,
-            doc: &doc,
-            config,
-            today,
-        };
-        let mut found = Vec::new();
-        pay::check(&ctx, &policy, &mut found);
-        expiry::check(&ctx, &mut found);
-        title::check(&ctx, &mut found);
-        remote::check(&ctx, &mut found);
-        body::check(&ctx, &mut found);
-        let allowed = |code: &str| {
-            posting
-                .lint_allow
-                .iter()
-                .chain(&config.lint_allow)
-                .any(|a| a == code)
-        };
-        out.extend(found.into_iter().filter(|d| !allowed(d.code)));
-        out.extend(unknown_allowed(&doc, &posting.lint_allow));
-    }
+    // Each posting's lints are independent: in parallel, kept in posting order.
+    let per_posting: Vec<Vec<Diagnostic>> = postings
+        .par_iter()
+        .map(|posting| lint_posting(site_dir, config, &policy, posting, today))
+        .collect();
+    out.extend(per_posting.into_iter().flatten());
+    out
+}
+
+/// Every lint of one posting, without the ones it or site.yaml silences.
+fn lint_posting(
+    site_dir: &Path,
+    config: &SiteConfig,
+    policy: &pay::Policy,
+    posting: &Posting,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let doc = Doc::load(site_dir, posting);
+    let ctx = Ctx {
+        posting,
+        doc: &doc,
+        config,
+        today,
+    };
+    let mut found = Vec::new();
+    pay::check(&ctx, policy, &mut found);
+    expiry::check(&ctx, &mut found);
+    title::check(&ctx, &mut found);
+    remote::check(&ctx, &mut found);
+    body::check(&ctx, &mut found);
+    let allowed = |code: &str| {
+        posting
+            .lint_allow
+            .iter()
+            .chain(&config.lint_allow)
+            .any(|a| a == code)
+    };
+    let mut out: Vec<Diagnostic> = found.into_iter().filter(|d| !allowed(d.code)).collect();
+    out.extend(unknown_allowed(&doc, &posting.lint_allow));
     out
 }
 
