@@ -1,6 +1,8 @@
 //! Markdown → HTML with the extensions HR expects, heading anchors, and links between
 //! content files (`../pages/benefits.md`) resolved to their URLs.
 
+mod autolink;
+mod blocks;
 mod body;
 mod links;
 
@@ -187,7 +189,7 @@ mod tests {
         assert!(html.contains(r#"<h2 id="what-you-do">"#), "{html}");
         assert!(html.contains(r#"<h2 id="what-you-do-1">"#), "{html}");
         assert!(
-            html.contains("checkbox") && html.contains("<del>") && html.contains("“quoted”"),
+            html.contains("☑</span> done") && html.contains("<del>") && html.contains("“quoted”"),
             "{html}"
         );
     }
@@ -240,14 +242,85 @@ mod tests {
         let (html, diags) = render(&src, &links);
         assert!(diags.is_empty(), "{diags:?}");
         for part in [
-            r#"<h1 id="see-b-x">See <a href="/b/">b</a> <code>x</code></h1>"#,
+            r#"<h2 id="see-b-x">See <a href="/b/">b</a> <code>x</code></h2>"#,
             r##"<img src="#" alt="i" />"##,
-            r#"<h1 id="see-b-x-1">"#,
-            r##"<h2 id="own"><a href="#">e</a></h2>"##,
-            r#"<h2 id="own-1">"#,
+            r#"<h2 id="see-b-x-1">"#,
+            r##"<h3 id="own"><a href="#">e</a></h3>"##,
+            r#"<h3 id="own-1">"#,
         ] {
             assert!(html.contains(part), "{part}\n{html}");
         }
+    }
+
+    /// The HTML of a body in content/jobs/ with no content files to link to.
+    fn html_of(markdown: &str, links: &LinkMap) -> (String, Vec<Diagnostic>) {
+        let file = Path::new("content/jobs/a.md");
+        render(
+            &Source {
+                markdown,
+                file,
+                first_line: 1,
+            },
+            links,
+        )
+    }
+
+    #[test]
+    fn body_headings_go_down_a_level_only_beside_a_body_h1() {
+        let links = LinkMap::new();
+        let (html, _) = html_of("# A\n\n## B\n\n###### F\n", &links);
+        assert!(html.contains("<h2 id=\"a\">A</h2>") && html.contains("<h3 id=\"b\">B</h3>"));
+        assert!(
+            html.contains("<h6 id=\"f\">F</h6>") && !html.contains("<h1"),
+            "{html}"
+        );
+        let (html, _) = html_of("## B\n\n### C\n", &links);
+        assert!(html.contains("<h2 id=\"b\">B</h2>") && html.contains("<h3 id=\"c\">"));
+    }
+
+    #[test]
+    fn task_boxes_are_text_not_unlabelled_inputs() {
+        let (html, _) = html_of("- [ ] open\n- [x] done\n", &LinkMap::new());
+        assert!(!html.contains("<input"), "{html}");
+        assert!(
+            html.contains("☐</span> open") && html.contains("☑</span> done"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn bare_addresses_become_links_but_not_in_code_or_links() {
+        let md = "Mail jobs@acme.test or see https://acme.test/jobs.\n\n`https://c.test` [https://l.test](https://m.test/)\n\n    https://block.test\n\njavascript:alert(1) ftp://x.test\n";
+        let (html, _) = html_of(md, &LinkMap::new());
+        for part in [
+            r#"<a href="mailto:jobs@acme.test">jobs@acme.test</a>"#,
+            r#"<a href="https://acme.test/jobs">https://acme.test/jobs</a>."#,
+            "<code>https://c.test</code>",
+            r#"<a href="https://m.test/">https://l.test</a>"#,
+            "<code>https://block.test\n</code>",
+            "javascript:alert(1) ftp://x.test",
+        ] {
+            assert!(html.contains(part), "{part}\n{html}");
+        }
+    }
+
+    #[test]
+    fn root_paths_are_static_files_under_the_base_path() {
+        let mut links = LinkMap::new();
+        links.set_static("/careers/", ["team.jpg".to_string(), "a b.pdf".into()]);
+        let md = "![Team](/team.jpg) [pdf](/a%20b.pdf) [faq](/faq/)\n\n![Gone](/gone.png) [doc](/doc.pdf) [feed](/feed.xml)\n";
+        let (html, diags) = html_of(md, &links);
+        for part in [
+            r#"src="/careers/team.jpg""#,
+            r#"href="/careers/a%20b.pdf""#,
+            r#"href="/careers/faq/""#,
+            r#"href="/careers/feed.xml""#,
+        ] {
+            assert!(html.contains(part), "{part}\n{html}");
+        }
+        let found: Vec<_> = diags.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(found, [(3, 1), (3, 20)], "{diags:?}");
+        assert!(diags[0].message.contains("no file content/static/gone.png"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod feeds;
 mod json;
 pub(crate) mod jsonld;
 pub(crate) mod languages;
-mod links;
+pub(crate) mod links;
 pub(crate) mod listings;
 mod out;
 mod pages;
