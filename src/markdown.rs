@@ -98,11 +98,31 @@ fn paragraph_text<'a>(events: impl Iterator<Item = Event<'a>>, max: usize) -> St
     paragraph.finish(max)
 }
 
-/// The plain text of a body's first paragraph, gathered from its events as they pass.
+/// The first paragraph with words, as plain text, and the byte offset where it starts
+/// (`None` when no paragraph has any): where the teaser lints point.
+pub(crate) fn first_paragraph_at(markdown: &str) -> (Option<usize>, String) {
+    let mut paragraph = FirstParagraph::default();
+    let mut start = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::Paragraph)) {
+            start = Some(range.start);
+        }
+        paragraph.see(&event);
+        if paragraph.done {
+            return (start, paragraph.finish(usize::MAX));
+        }
+    }
+    (None, String::new())
+}
+
+/// The plain text of a body's first paragraph with words (not only an image, emoji or
+/// spaces), gathered from its events as they pass.
 #[derive(Default)]
 struct FirstParagraph {
     text: String,
     inside: bool,
+    /// Inside an image, whose alt text is not part of the teaser.
+    images: u32,
     done: bool,
 }
 
@@ -114,9 +134,18 @@ impl FirstParagraph {
         }
         match event {
             Event::Start(Tag::Paragraph) => self.inside = true,
-            Event::End(TagEnd::Paragraph) if self.inside => self.done = true,
-            Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
-            Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
+            Event::End(TagEnd::Paragraph) if self.inside => {
+                self.inside = false;
+                self.done = self.text.chars().any(char::is_alphanumeric);
+                if !self.done {
+                    self.text.clear();
+                }
+            }
+            Event::Start(Tag::Image { .. }) => self.images += 1,
+            Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
+            _ if !self.inside || self.images > 0 => {}
+            Event::Text(t) | Event::Code(t) => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
             _ => {}
         }
     }
@@ -199,6 +228,17 @@ mod tests {
         assert_eq!(
             first_paragraph("# T\n\nHello *world*, this is long.\n\nNext", 15),
             "Hello world…"
+        );
+    }
+
+    #[test]
+    fn first_paragraph_skips_images_emoji_and_empty_paragraphs() {
+        let md = "# Title\n\n![Team](t.png)\n\n🎉 🚀\n\n&nbsp;\n\nThe real *intro*.\n";
+        assert_eq!(first_paragraph(md, 160), "The real intro.");
+        assert_eq!(first_paragraph_at(md), (Some(44), "The real intro.".into()));
+        assert_eq!(
+            first_paragraph_at("![x](y.png)\n\n✨\n"),
+            (None, String::new())
         );
     }
 
@@ -347,6 +387,7 @@ mod tests {
             "- only\n- a list\n",
             "",
             "> quoted\n\nthen text\n",
+            "# Title\n\n![Team](t.png)\n\n🎉 🚀\n\n&nbsp;\n\nThe real *intro*.\n",
         ] {
             let src = Source {
                 markdown: md,

@@ -9,6 +9,7 @@ pub mod body;
 pub mod expiry;
 pub mod jurisdiction;
 mod measure;
+mod pasted;
 pub mod pay;
 pub mod remote;
 pub mod title;
@@ -39,6 +40,13 @@ pub const CODES: &[&str] = &[
     "remote-without-region",
     "body-too-short",
     "summary-too-long",
+    "summary-missing",
+    "summary-has-html",
+    "word-bullet",
+    "heading-no-space",
+    "template-tag",
+    "image-inline-data",
+    "iframe-no-title",
     "image-no-alt",
     "apply-not-https",
     "todo-left",
