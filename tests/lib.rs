@@ -5,6 +5,7 @@
 
 mod common;
 
+mod body;
 mod build;
 mod facts;
 mod hostile;
