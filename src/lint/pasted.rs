@@ -7,7 +7,7 @@ use super::body::body_spot;
 use crate::diagnostics::Diagnostic;
 
 /// Adds a warning for each pasted-text mistake in the body.
-pub fn check(doc: &Doc, body: &str, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(doc: &Doc, body: &str, out: &mut Vec<Diagnostic>) {
     let mut fence: Option<&str> = None;
     let mut offset = 0;
     for line in body.split_inclusive('\n') {

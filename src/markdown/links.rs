@@ -25,7 +25,9 @@ pub struct LinkMap {
 /// The site's root path (`/careers/`) and its static files (`img/team.jpg`), for `/…` paths.
 #[derive(Clone, Debug, Default)]
 struct Root {
+    /// The site's root path, starting and ending with `/`.
     path: String,
+    /// The static files, relative to the output folder, `/` between folders.
     files: HashSet<String>,
 }
 
