@@ -10,9 +10,8 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 /// and links: returns the first event and queues the rest in `rest`; `None` when the text
 /// has no such address.
 pub(super) fn split<'a>(text: &CowStr<'a>, rest: &mut VecDeque<Event<'a>>) -> Option<Event<'a>> {
-    if memchr::memchr2(b':', b'@', text.as_bytes()).is_none() {
-        return None;
-    }
+    // Most texts have neither character: no need to look further.
+    memchr::memchr2(b':', b'@', text.as_bytes())?;
     let found: Vec<(usize, usize, bool)> = LinkFinder::new()
         .links(text)
         .filter_map(|l| match l.kind() {
