@@ -5,14 +5,18 @@ mod autolink;
 mod blocks;
 mod body;
 mod links;
+mod summary;
 
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 
 use crate::diagnostics::Diagnostic;
 use body::Body;
 pub use links::LinkMap;
+use summary::FirstParagraph;
+pub(crate) use summary::first_paragraph_at;
+pub use summary::{first_paragraph, truncate};
 
 /// The Markdown of one file, and where it sits (for link resolution and error lines).
 pub struct Source<'a> {
@@ -72,6 +76,7 @@ fn disarm(event: &mut Event<'_>) {
 pub fn render_plain(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::TaskListMarker(done) => blocks::task_box(done),
         mut other => {
             disarm(&mut other);
             other
@@ -80,105 +85,6 @@ pub fn render_plain(markdown: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
-}
-
-/// The first paragraph as plain text (the default summary), at most `max` characters.
-pub fn first_paragraph(markdown: &str, max: usize) -> String {
-    paragraph_text(Parser::new_ext(markdown, options()), max)
-}
-
-fn paragraph_text<'a>(events: impl Iterator<Item = Event<'a>>, max: usize) -> String {
-    let mut paragraph = FirstParagraph::default();
-    for event in events {
-        paragraph.see(&event);
-        if paragraph.done {
-            break;
-        }
-    }
-    paragraph.finish(max)
-}
-
-/// The first paragraph with words, as plain text, and the byte offset where it starts
-/// (`None` when no paragraph has any): where the teaser lints point.
-pub(crate) fn first_paragraph_at(markdown: &str) -> (Option<usize>, String) {
-    let mut paragraph = FirstParagraph::default();
-    let mut start = None;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        if matches!(event, Event::Start(Tag::Paragraph)) {
-            start = Some(range.start);
-        }
-        paragraph.see(&event);
-        if paragraph.done {
-            return (start, paragraph.finish(usize::MAX));
-        }
-    }
-    (None, String::new())
-}
-
-/// The plain text of a body's first paragraph with words (not only an image, emoji or
-/// spaces), gathered from its events as they pass.
-#[derive(Default)]
-struct FirstParagraph {
-    text: String,
-    inside: bool,
-    /// Inside an image, whose alt text is not part of the teaser.
-    images: u32,
-    done: bool,
-}
-
-impl FirstParagraph {
-    #[inline]
-    fn see(&mut self, event: &Event) {
-        if self.done {
-            return;
-        }
-        match event {
-            Event::Start(Tag::Paragraph) => self.inside = true,
-            Event::End(TagEnd::Paragraph) if self.inside => {
-                self.inside = false;
-                self.done = self.text.chars().any(char::is_alphanumeric);
-                if !self.done {
-                    self.text.clear();
-                }
-            }
-            Event::Start(Tag::Image { .. }) => self.images += 1,
-            Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
-            _ if !self.inside || self.images > 0 => {}
-            Event::Text(t) | Event::Code(t) => self.text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
-            _ => {}
-        }
-    }
-
-    /// The text, trimmed and cut at `max` characters.
-    fn finish(self, max: usize) -> String {
-        truncate(self.text.trim(), max)
-    }
-}
-
-/// Cuts text at a word boundary, adding "…" when it was longer than `max` characters.
-pub fn truncate(text: &str, max: usize) -> String {
-    // Where character `n` starts, if the text has more than `n` characters.
-    let char_start = |n: usize| {
-        if text.is_ascii() {
-            (n < text.len()).then_some(n)
-        } else {
-            text.char_indices().nth(n).map(|(i, _)| i)
-        }
-    };
-    if char_start(max).is_none() {
-        return text.to_string();
-    }
-    let cut = &text[..char_start(max.saturating_sub(1)).unwrap_or(text.len())];
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut,
-    };
-    let cut = cut.trim_end_matches([',', '.', ';', ':', ' ']);
-    let mut out = String::with_capacity(cut.len() + '…'.len_utf8());
-    out.push_str(cut);
-    out.push('…');
-    out
 }
 
 #[cfg(test)]
@@ -324,6 +230,15 @@ mod tests {
         assert!(!html.contains("<input"), "{html}");
         assert!(
             html.contains("☐</span> open") && html.contains("☑</span> done"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn faq_answers_get_text_task_boxes_too() {
+        let html = render_plain("- [x] done\n- [ ] open\n");
+        assert!(
+            !html.contains("<input") && html.contains("☐</span> open"),
             "{html}"
         );
     }
