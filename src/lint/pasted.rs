@@ -1,6 +1,7 @@
 //! Text pasted from elsewhere that Markdown shows wrongly: Word bullets, `##Heading` without
 //! its space, template placeholders, images embedded as data and iframes without a title.
-//! One scan of the body's lines (code blocks skipped), with no regex.
+//! One scan of the body's lines (code blocks skipped), with no regex; at most [`MOST`] of each
+//! kind per posting.
 
 use super::Doc;
 use super::body::body_spot;
@@ -34,6 +35,7 @@ fn line_start(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagno
     let mut chars = line.chars();
     if let Some(bullet @ ('•' | '·')) = chars.next()
         && matches!(chars.next(), Some(' ' | '\t'))
+        && room(out, "word-bullet")
     {
         out.push(doc.warn(
             body_spot(doc, body, at, 1),
@@ -46,6 +48,7 @@ fn line_start(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagno
     if (1..=6).contains(&hashes)
         && let Some(next) = line[hashes..].chars().next()
         && next.is_alphabetic()
+        && room(out, "heading-no-space")
     {
         let written: String = line.trim_end().chars().take(40).collect();
         let fixed = format!("{} {}", &line[..hashes], &written[hashes..]);
@@ -63,6 +66,7 @@ fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic
     for (open, close) in [("{{", "}}"), ("{%", "%}")] {
         if let Some(start) = line.find(open)
             && let Some(len) = line[start..].find(close)
+            && room(out, "template-tag")
         {
             let tag = &line[start..start + len + close.len()];
             out.push(doc.warn(
@@ -74,7 +78,9 @@ fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic
         }
     }
     for needle in ["](data:", "src=\"data:", "src='data:"] {
-        if let Some(start) = line.find(needle) {
+        if let Some(start) = line.find(needle)
+            && room(out, "image-inline-data")
+        {
             let start = if needle.starts_with(']') {
                 line[..start].rfind("![").unwrap_or(start)
             } else {
@@ -90,7 +96,7 @@ fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic
     }
     if let Some(start) = find_ascii_ignore_case(line, "<iframe") {
         let tag = line[start..].split_inclusive('>').next().unwrap_or("");
-        if find_ascii_ignore_case(tag, "title=").is_none() {
+        if find_ascii_ignore_case(tag, "title=").is_none() && room(out, "iframe-no-title") {
             out.push(doc.warn(
                 body_spot(doc, body, at + start, 7),
                 "iframe-no-title",
@@ -99,6 +105,15 @@ fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic
             ));
         }
     }
+}
+
+/// Most warnings of one kind given for one posting: the first few show the fix, and a
+/// pasted document with thousands of bullets neither floods the report nor slows it down.
+const MOST: usize = 10;
+
+/// Whether another warning of `code` may be added (fewer than [`MOST`] so far).
+fn room(out: &[Diagnostic], code: &str) -> bool {
+    out.iter().filter(|d| d.code == code).count() < MOST
 }
 
 /// The first HTML tag in a text (`<b>`, `</p>`, `<a href=…>`), if it has one.
@@ -158,6 +173,7 @@ mod tests {
             ]
         );
         assert!(found("- item\n## Heading\n#\n").is_empty());
+        assert_eq!(found(&"• a\n".repeat(50)).len(), MOST);
     }
 
     #[test]
