@@ -1,16 +1,22 @@
 //! Markdown → HTML with the extensions HR expects, heading anchors, and links between
 //! content files (`../pages/benefits.md`) resolved to their URLs.
 
+mod autolink;
+mod blocks;
 mod body;
 mod links;
+mod summary;
 
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 
 use crate::diagnostics::Diagnostic;
 use body::Body;
 pub use links::LinkMap;
+use summary::FirstParagraph;
+pub(crate) use summary::first_paragraph_at;
+pub use summary::{first_paragraph, truncate};
 
 /// The Markdown of one file, and where it sits (for link resolution and error lines).
 pub struct Source<'a> {
@@ -70,6 +76,7 @@ fn disarm(event: &mut Event<'_>) {
 pub fn render_plain(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::TaskListMarker(done) => blocks::task_box(done),
         mut other => {
             disarm(&mut other);
             other
@@ -78,76 +85,6 @@ pub fn render_plain(markdown: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
-}
-
-/// The first paragraph as plain text (the default summary), at most `max` characters.
-pub fn first_paragraph(markdown: &str, max: usize) -> String {
-    paragraph_text(Parser::new_ext(markdown, options()), max)
-}
-
-fn paragraph_text<'a>(events: impl Iterator<Item = Event<'a>>, max: usize) -> String {
-    let mut paragraph = FirstParagraph::default();
-    for event in events {
-        paragraph.see(&event);
-        if paragraph.done {
-            break;
-        }
-    }
-    paragraph.finish(max)
-}
-
-/// The plain text of a body's first paragraph, gathered from its events as they pass.
-#[derive(Default)]
-struct FirstParagraph {
-    text: String,
-    inside: bool,
-    done: bool,
-}
-
-impl FirstParagraph {
-    #[inline]
-    fn see(&mut self, event: &Event) {
-        if self.done {
-            return;
-        }
-        match event {
-            Event::Start(Tag::Paragraph) => self.inside = true,
-            Event::End(TagEnd::Paragraph) if self.inside => self.done = true,
-            Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
-            Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
-            _ => {}
-        }
-    }
-
-    /// The text, trimmed and cut at `max` characters.
-    fn finish(self, max: usize) -> String {
-        truncate(self.text.trim(), max)
-    }
-}
-
-/// Cuts text at a word boundary, adding "…" when it was longer than `max` characters.
-pub fn truncate(text: &str, max: usize) -> String {
-    // Where character `n` starts, if the text has more than `n` characters.
-    let char_start = |n: usize| {
-        if text.is_ascii() {
-            (n < text.len()).then_some(n)
-        } else {
-            text.char_indices().nth(n).map(|(i, _)| i)
-        }
-    };
-    if char_start(max).is_none() {
-        return text.to_string();
-    }
-    let cut = &text[..char_start(max.saturating_sub(1)).unwrap_or(text.len())];
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut,
-    };
-    let cut = cut.trim_end_matches([',', '.', ';', ':', ' ']);
-    let mut out = String::with_capacity(cut.len() + '…'.len_utf8());
-    out.push_str(cut);
-    out.push('…');
-    out
 }
 
 #[cfg(test)]
@@ -187,7 +124,7 @@ mod tests {
         assert!(html.contains(r#"<h2 id="what-you-do">"#), "{html}");
         assert!(html.contains(r#"<h2 id="what-you-do-1">"#), "{html}");
         assert!(
-            html.contains("checkbox") && html.contains("<del>") && html.contains("“quoted”"),
+            html.contains("☑</span> done") && html.contains("<del>") && html.contains("“quoted”"),
             "{html}"
         );
     }
@@ -197,6 +134,17 @@ mod tests {
         assert_eq!(
             first_paragraph("# T\n\nHello *world*, this is long.\n\nNext", 15),
             "Hello world…"
+        );
+    }
+
+    #[test]
+    fn first_paragraph_skips_images_emoji_and_empty_paragraphs() {
+        let md = "# Title\n\n![Team](t.png)\n\n🎉 🚀\n\n&nbsp;\n\nThe real *intro*.\n";
+        assert_eq!(first_paragraph(md, 160), "The real intro.");
+        assert_eq!(first_paragraph_at(md), (Some(44), "The real intro.".into()));
+        assert_eq!(
+            first_paragraph_at("![x](y.png)\n\n✨\n"),
+            (None, String::new())
         );
     }
 
@@ -240,14 +188,94 @@ mod tests {
         let (html, diags) = render(&src, &links);
         assert!(diags.is_empty(), "{diags:?}");
         for part in [
-            r#"<h1 id="see-b-x">See <a href="/b/">b</a> <code>x</code></h1>"#,
+            r#"<h2 id="see-b-x">See <a href="/b/">b</a> <code>x</code></h2>"#,
             r##"<img src="#" alt="i" />"##,
-            r#"<h1 id="see-b-x-1">"#,
-            r##"<h2 id="own"><a href="#">e</a></h2>"##,
-            r#"<h2 id="own-1">"#,
+            r#"<h2 id="see-b-x-1">"#,
+            r##"<h3 id="own"><a href="#">e</a></h3>"##,
+            r#"<h3 id="own-1">"#,
         ] {
             assert!(html.contains(part), "{part}\n{html}");
         }
+    }
+
+    /// The HTML of a body in content/jobs/ with no content files to link to.
+    fn html_of(markdown: &str, links: &LinkMap) -> (String, Vec<Diagnostic>) {
+        let file = Path::new("content/jobs/a.md");
+        render(
+            &Source {
+                markdown,
+                file,
+                first_line: 1,
+            },
+            links,
+        )
+    }
+
+    #[test]
+    fn body_headings_go_down_a_level_only_beside_a_body_h1() {
+        let links = LinkMap::new();
+        let (html, _) = html_of("# A\n\n## B\n\n###### F\n", &links);
+        assert!(html.contains("<h2 id=\"a\">A</h2>") && html.contains("<h3 id=\"b\">B</h3>"));
+        assert!(
+            html.contains("<h6 id=\"f\">F</h6>") && !html.contains("<h1"),
+            "{html}"
+        );
+        let (html, _) = html_of("## B\n\n### C\n", &links);
+        assert!(html.contains("<h2 id=\"b\">B</h2>") && html.contains("<h3 id=\"c\">"));
+    }
+
+    #[test]
+    fn task_boxes_are_text_not_unlabelled_inputs() {
+        let (html, _) = html_of("- [ ] open\n- [x] done\n", &LinkMap::new());
+        assert!(!html.contains("<input"), "{html}");
+        assert!(
+            html.contains("☐</span> open") && html.contains("☑</span> done"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn faq_answers_get_text_task_boxes_too() {
+        let html = render_plain("- [x] done\n- [ ] open\n");
+        assert!(
+            !html.contains("<input") && html.contains("☐</span> open"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn bare_addresses_become_links_but_not_in_code_or_links() {
+        let md = "Mail jobs@acme.test or see https://acme.test/jobs.\n\n`https://c.test` [https://l.test](https://m.test/)\n\n    https://block.test\n\njavascript:alert(1) ftp://x.test\n";
+        let (html, _) = html_of(md, &LinkMap::new());
+        for part in [
+            r#"<a href="mailto:jobs@acme.test">jobs@acme.test</a>"#,
+            r#"<a href="https://acme.test/jobs">https://acme.test/jobs</a>."#,
+            "<code>https://c.test</code>",
+            r#"<a href="https://m.test/">https://l.test</a>"#,
+            "<code>https://block.test\n</code>",
+            "javascript:alert(1) ftp://x.test",
+        ] {
+            assert!(html.contains(part), "{part}\n{html}");
+        }
+    }
+
+    #[test]
+    fn root_paths_are_static_files_under_the_base_path() {
+        let mut links = LinkMap::new();
+        links.set_static("/careers/", ["team.jpg".to_string(), "a b.pdf".into()]);
+        let md = "![Team](/team.jpg) [pdf](/a%20b.pdf) [faq](/faq/)\n\n![Gone](/gone.png) [doc](/doc.pdf) [feed](/feed.xml)\n";
+        let (html, diags) = html_of(md, &links);
+        for part in [
+            r#"src="/careers/team.jpg""#,
+            r#"href="/careers/a%20b.pdf""#,
+            r#"href="/careers/faq/""#,
+            r#"href="/careers/feed.xml""#,
+        ] {
+            assert!(html.contains(part), "{part}\n{html}");
+        }
+        let found: Vec<_> = diags.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(found, [(3, 1), (3, 20)], "{diags:?}");
+        assert!(diags[0].message.contains("no file content/static/gone.png"));
     }
 
     #[test]
@@ -274,6 +302,7 @@ mod tests {
             "- only\n- a list\n",
             "",
             "> quoted\n\nthen text\n",
+            "# Title\n\n![Team](t.png)\n\n🎉 🚀\n\n&nbsp;\n\nThe real *intro*.\n",
         ] {
             let src = Source {
                 markdown: md,

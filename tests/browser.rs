@@ -1,8 +1,8 @@
 //! Real-browser tests of the default theme (and the bundled `minimal` theme): builds the example site,
 //! the `minimal` fixture (it has a closed posting), the example content with `theme: minimal` and the
 //! German and Japanese folders of the four-language fixture (axe, html-validate, filters without
-//! JavaScript there) and the fixture whose postings carry every optional fact (a seniority filter),
-//! then
+//! JavaScript there), the fixture whose postings carry every optional fact (a seniority filter) and
+//! the `body` fixture (a posting with a task list, footnotes, a table, a `# Heading` and an image), then
 //! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
 //! without JavaScript, keyboard, posting page, layout, html-validate), and against the error overlay
 //! of a running `careers serve` whose last build failed. The same target runs actionlint on the
@@ -26,7 +26,17 @@ fn chromium() -> PathBuf {
 }
 
 fn build(site: &Path, out: &Path) {
-    let result = careers(&[
+    build_with(site, out, &[]);
+}
+
+/// [`build`] with the site at another base URL.
+fn build_at(site: &Path, out: &Path, base_url: &str) {
+    build_with(site, out, &["--base-url", base_url]);
+}
+
+/// [`build`] with more arguments for `careers build`.
+fn build_with(site: &Path, out: &Path, extra: &[&str]) {
+    let mut args = vec![
         "build",
         "--site",
         site.to_str().expect("utf8 path"),
@@ -36,7 +46,9 @@ fn build(site: &Path, out: &Path) {
         // filter tests keep their departments whatever the real date.
         "--today",
         "2026-11-25",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let result = careers(&args);
     assert!(
         result.status.success(),
         "careers build {} failed:\n{}",
@@ -111,6 +123,9 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
     build(&fixture("languages"), &languages);
     let facts = tmp.path().join("facts");
     build(&fixture("facts"), &facts);
+    // Built at the server's root: the fixture's own base URL has a sub-folder.
+    let body = tmp.path().join("body");
+    build_at(&fixture("body"), &body, "https://body.test/");
 
     let broken = overlay::serve_broken_site(tmp.path());
 
@@ -121,6 +136,7 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
         ("fixture", &fixture_out),
         ("minimal-theme", &minimal_theme),
         ("facts", &facts),
+        ("body", &body),
     ];
     // The German and Japanese folders of the site in four languages.
     let folders = ["de", "ja"]

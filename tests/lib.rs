@@ -6,6 +6,7 @@
 mod common;
 
 mod authoring;
+mod body;
 mod build;
 mod explain;
 mod facts;

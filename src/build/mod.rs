@@ -166,6 +166,7 @@ pub fn prepare_timed(opts: &BuildOptions, timings: &Timings) -> Result<Prepared,
         content.postings.retain(|p| !p.draft);
         content.pages.retain(|p| !p.draft);
     }
+    diagnostics.extend(crate::render::links::logo_check(site, &config, &content));
     let theme = timings.phase("load theme", || {
         crate::render::theme::load(site, &config.theme)
     });

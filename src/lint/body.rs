@@ -30,18 +30,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let body = p.body.as_str();
     let mut words = 0;
-    let mut first_paragraph: Option<usize> = None;
     let mut image: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                words += measure::words(&t);
+                // Only a short body is reported, so counting stops at the minimum.
+                if words < MIN_WORDS {
+                    words += measure::words(&t);
+                }
                 if let Some((_, alt)) = image.as_mut() {
                     alt.push_str(&t);
                 }
-            }
-            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
-                first_paragraph = Some(range.start);
             }
             Event::Start(Tag::Image { .. }) => image = Some((range.start, String::new())),
             Event::End(TagEnd::Image) => {
@@ -80,46 +79,80 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         out.push(doc.warn(spot, "body-too-short", message, "describe the role, what the person will do, what you look for and what you offer (see the sections `careers new` writes)"));
     }
-    if p.summary.is_none()
-        && let Some(start) = first_paragraph
-    {
-        let text = crate::markdown::first_paragraph(body, usize::MAX);
-        let length = Length::of(&text);
-        if length.width > MAX_TEASER {
-            let (message, help) = match length.has_wide() {
-                false => (
-                    format!(
-                        "this first paragraph ({} characters) is used as the teaser in listings and search results, and gets cut at {MAX_TEASER} characters",
-                        length.chars
-                    ),
-                    format!(
-                        "add a `summary:` of one or two sentences (up to {MAX_TEASER} characters) to the front matter"
-                    ),
-                ),
-                true => (
-                    format!(
-                        "this first paragraph ({}) is used as the teaser in listings and search results, which cut it after about {}",
-                        length.describe(),
-                        measure::limit_in_letters(MAX_TEASER)
-                    ),
-                    format!(
-                        "add a `summary:` of one or two sentences (up to {}) to the front matter",
-                        measure::limit_in_letters(MAX_TEASER)
-                    ),
-                ),
-            };
-            out.push(doc.warn(
-                body_spot(doc, body, start, 1),
-                "summary-too-long",
-                message,
-                &help,
-            ));
-        }
+    match &p.summary {
+        None => teaser(doc, body, out),
+        Some(summary) => summary_html(doc, summary, out),
     }
+    super::pasted::check(doc, body, out);
     if let Some(Apply::Url(url)) = &p.apply {
         apply_link(doc, url, out);
     }
     todo_left(doc, out);
+}
+
+/// The teaser taken from the body when there is no `summary:`: warned about when no
+/// paragraph has words, or when it is wider than listings and search results show.
+fn teaser(doc: &Doc, body: &str, out: &mut Vec<Diagnostic>) {
+    let (start, text) = crate::markdown::first_paragraph_at(body);
+    let Some(start) = start else {
+        let start = body.len() - body.trim_start().len();
+        out.push(doc.warn(
+            body_spot(doc, body, start, 1),
+            "summary-missing",
+            "no paragraph of this posting has words (only headings, lists, images or emoji), so listings and search results show no teaser".to_string(),
+            &format!("add a `summary:` of one or two sentences (up to {MAX_TEASER} characters) to the front matter, or start the text with a paragraph"),
+        ));
+        return;
+    };
+    let length = Length::of(&text);
+    if length.width <= MAX_TEASER {
+        return;
+    }
+    let (message, help) = match length.has_wide() {
+        false => (
+            format!(
+                "this first paragraph ({} characters) is used as the teaser in listings and search results, and gets cut at {MAX_TEASER} characters",
+                length.chars
+            ),
+            format!(
+                "add a `summary:` of one or two sentences (up to {MAX_TEASER} characters) to the front matter"
+            ),
+        ),
+        true => (
+            format!(
+                "this first paragraph ({}) is used as the teaser in listings and search results, which cut it after about {}",
+                length.describe(),
+                measure::limit_in_letters(MAX_TEASER)
+            ),
+            format!(
+                "add a `summary:` of one or two sentences (up to {}) to the front matter",
+                measure::limit_in_letters(MAX_TEASER)
+            ),
+        ),
+    };
+    out.push(doc.warn(
+        body_spot(doc, body, start, 1),
+        "summary-too-long",
+        message,
+        &help,
+    ));
+}
+
+/// An explicit `summary:` with an HTML tag in it: listings, feeds and job boards show the
+/// summary as text, so the tag would appear as it is written.
+fn summary_html(doc: &Doc, summary: &str, out: &mut Vec<Diagnostic>) {
+    let Some(tag) = super::pasted::html_tag(summary) else {
+        return;
+    };
+    let spot = doc
+        .find(tag)
+        .unwrap_or_else(|| doc.key_or_top(&["summary"]));
+    out.push(doc.warn(
+        spot,
+        "summary-has-html",
+        format!("the `summary:` contains the HTML tag `{tag}`, but summaries are shown as plain text, so listings and job boards would show the tag itself"),
+        "write the summary as plain text, without tags (Markdown is not read there either)",
+    ));
 }
 
 /// The site-wide apply link in site.yaml gets the same check as a posting's.
@@ -191,7 +224,7 @@ pub fn has_benefits_section(body: &str) -> bool {
 }
 
 /// Line and column in the file of a byte offset in the body.
-fn body_spot(doc: &Doc, body: &str, offset: usize, width: usize) -> Spot {
+pub(super) fn body_spot(doc: &Doc, body: &str, offset: usize, width: usize) -> Spot {
     let before = &body[..offset.min(body.len())];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Spot {

@@ -33,7 +33,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             format!(
                 "this posting closed on {until} (`valid_through`), so the site shows it as \"This position is closed\" and lists it nowhere"
             ),
-            "if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md",
+            "if you are still hiring, move `valid_through` to a later date; if the role is filled, leave the file as it is (its page says the position is closed) or delete it",
         ));
     } else if days <= SOON_DAYS {
         let when = match days {

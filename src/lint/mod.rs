@@ -9,6 +9,7 @@ pub mod body;
 pub mod expiry;
 pub mod jurisdiction;
 mod measure;
+mod pasted;
 pub mod pay;
 pub mod remote;
 pub mod title;
@@ -40,6 +41,13 @@ pub const CODES: &[&str] = &[
     "remote-without-region",
     "body-too-short",
     "summary-too-long",
+    "summary-missing",
+    "summary-has-html",
+    "word-bullet",
+    "heading-no-space",
+    "template-tag",
+    "image-inline-data",
+    "iframe-no-title",
     "image-no-alt",
     "apply-not-https",
     "todo-left",
@@ -231,8 +239,8 @@ fn unknown_allowed(doc: &Doc, allow: &[String]) -> Vec<Diagnostic> {
         .map(|name| {
             let spot = doc.find(name).unwrap_or_else(|| doc.key_or_top(&["lint"]));
             let help = match did_you_mean(name, CODES) {
-                Some(near) => format!("did you mean `{near}`? docs/lints.md lists every lint"),
-                None => "docs/lints.md lists every lint and its name".to_string(),
+                Some(near) => format!("did you mean `{near}`? `careers explain` lists every lint"),
+                None => "`careers explain` lists every lint and its name".to_string(),
             };
             doc.warn(
                 spot,

@@ -1,5 +1,7 @@
 //! A body's events between the parser and the HTML writer: the one pass that resolves links,
-//! gives headings their ids and notes the first paragraph.
+//! gives headings their ids (one level down when the body has a `# Heading`, so the page
+//! keeps one `<h1>`), writes task-list boxes as text, links bare addresses and notes the
+//! first paragraph.
 
 use std::collections::HashSet;
 use std::collections::VecDeque;
@@ -7,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::links::{LinkMap, resolve_link};
+use super::links::{LinkMap, resolve_link, resolve_root};
 use super::{FirstParagraph, Source, disarm};
 use crate::content::slug::slugify_parts;
 use crate::diagnostics::Diagnostic;
@@ -23,7 +25,13 @@ pub(super) struct Body<'s, 'a, I> {
     used_ids: UsedIds,
     /// The events of a heading, once its id is set.
     heading: VecDeque<Event<'a>>,
+    /// Events made from one parsed event (a text with bare addresses), not yet passed on.
+    extra: VecDeque<Event<'a>>,
     summary: Option<FirstParagraph>,
+    /// Whether headings go one level down (the body has a `# Heading`).
+    demote: bool,
+    /// Links, images and code blocks the parser is inside: no bare address is linked there.
+    no_autolink: u32,
 }
 
 impl<'s, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Body<'s, 'a, I> {
@@ -36,7 +44,10 @@ impl<'s, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Body<'s, 'a, I> {
             diagnostics: Vec::new(),
             used_ids: UsedIds::default(),
             heading: VecDeque::new(),
+            extra: VecDeque::new(),
             summary: (max > 0).then(FirstParagraph::default),
+            demote: super::blocks::has_h1(src.markdown),
+            no_autolink: 0,
         }
     }
 
@@ -50,25 +61,58 @@ impl<'s, 'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Body<'s, 'a, I> {
     /// The parser's next event, with its link target resolved and made safe.
     #[inline(always)]
     fn pull(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.extra.pop_front() {
+            return Some(event);
+        }
         let (mut event, range) = self.events.next()?;
         if let Some(summary) = &mut self.summary
             && !summary.done
         {
             summary.see(&event);
         }
-        if let Event::Start(Tag::Link { dest_url, .. }) = &mut event
-            && let Some(url) = resolve_link(
-                self.src,
-                dest_url,
-                range.start,
-                self.links,
-                &mut self.diagnostics,
-            )
-        {
-            *dest_url = url;
+        match &mut event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.no_autolink += 1;
+                self.resolve(dest_url, false, range.start);
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                self.no_autolink += 1;
+                self.resolve(dest_url, true, range.start);
+            }
+            Event::Start(Tag::CodeBlock(_)) => self.no_autolink += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                self.no_autolink = self.no_autolink.saturating_sub(1);
+            }
+            Event::Start(Tag::Heading { level, .. }) if self.demote => {
+                *level = super::blocks::lower(*level);
+            }
+            Event::End(TagEnd::Heading(level)) if self.demote => {
+                *level = super::blocks::lower(*level);
+            }
+            Event::TaskListMarker(done) => event = super::blocks::task_box(*done),
+            Event::Text(text) if self.no_autolink == 0 => {
+                if let Some(first) = super::autolink::split(text, &mut self.extra) {
+                    event = first;
+                }
+            }
+            _ => {}
         }
         disarm(&mut event);
         Some(event)
+    }
+
+    /// Sets a link's or image's target to what it stands for (a content file's URL, a
+    /// static file under the site's root path), reporting it when nothing is there.
+    fn resolve(&mut self, dest: &mut CowStr<'a>, image: bool, offset: usize) {
+        let (src, links, out) = (self.src, self.links, &mut self.diagnostics);
+        let url = match dest.starts_with('/') {
+            true => resolve_root(src, dest, image, offset, links, out),
+            false if image => None,
+            false => resolve_link(src, dest, offset, links, out),
+        };
+        if let Some(url) = url {
+            *dest = url;
+        }
     }
 }
 

@@ -45,5 +45,44 @@ pub fn link_map(content: &Content, urls: &Urls) -> LinkMap {
     for p in &content.pages {
         map.insert(p.source.clone(), urls.path_of(&[&p.slug, "/"]));
     }
+    let files = (content.static_files.iter()).map(|f| f.to.to_string_lossy().replace('\\', "/"));
+    map.set_static(&urls.site_root, files);
     map
+}
+
+/// site.yaml's `company.logo` when it is a path (`/logo.png`) with no file under
+/// content/static/: every page would show a broken image.
+pub(crate) fn logo_check(
+    site_dir: &std::path::Path,
+    config: &crate::config::SiteConfig,
+    content: &Content,
+) -> Option<Diagnostic> {
+    let logo = config.company.logo.as_deref()?;
+    if logo.starts_with("https://") || logo.starts_with("http://") {
+        return None;
+    }
+    let path = logo.trim_start_matches('/');
+    let found =
+        (content.static_files.iter()).any(|f| f.to.to_string_lossy().replace('\\', "/") == path);
+    if found {
+        return None;
+    }
+    let file = std::path::Path::new(crate::config::SITE_FILE);
+    let text = crate::source::read(site_dir, file)
+        .map(|f| f.text)
+        .unwrap_or_default();
+    let (line, column) = (text.lines().enumerate())
+        .find_map(|(i, l)| {
+            let at = l.find("logo:")?;
+            let value = l[at..].find(logo).map_or(at, |v| at + v);
+            Some((i as u32 + 1, l[..value].chars().count() as u32 + 1))
+        })
+        .unwrap_or((1, 1));
+    let message = format!(
+        "the logo `{logo}` is not a file in content/static/, so every page would show a broken image"
+    );
+    let d = Diagnostic::error(file, line, column, "broken-link", message)
+        .help(format!("put the logo at content/static/{path}, or correct the path (a path that starts with `/` means a file in content/static/)"))
+        .width(logo.chars().count());
+    Some(d.with_source(&text))
 }

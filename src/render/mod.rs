@@ -10,7 +10,7 @@ pub mod feeds;
 mod json;
 pub(crate) mod jsonld;
 pub(crate) mod languages;
-mod links;
+pub(crate) mod links;
 pub(crate) mod listings;
 mod out;
 mod pages;
@@ -171,6 +171,7 @@ fn render_one(
     let shown = shown_listings(&shape);
     let filters = tera::Value::from_serializable(&shape.listings.filters);
     let unchanged = unchanged_listings(&kept, &shown, &filters, &compiled.changes);
+    let same_listings = kept.filters.as_ref() == Some(&filters);
     let written = AtomicUsize::new(0);
     let out = Out {
         sink,
@@ -184,6 +185,7 @@ fn render_one(
         shape: &shape,
         filters: &filters,
         unchanged: &unchanged,
+        same_listings,
         related: &related,
     };
     // The pages and the files they load first, so a sink that shows pages as they come can
@@ -254,6 +256,8 @@ struct Made<'a> {
     filters: &'a tera::Value,
     /// Listing pages the sink keeps as they were.
     unchanged: &'a HashSet<String>,
+    /// Whether the listing pages and their filters are those of the last render.
+    same_listings: bool,
     /// Each posting page's related postings.
     related: &'a Related,
 }
@@ -275,6 +279,9 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
         })
         .collect();
     let open: Vec<&JobView> = order.iter().map(|&i| &made.compiled.views[i]).collect();
+    let listed: HashSet<String> = (listings.pages.iter())
+        .map(|l| input.urls.path(&l.path))
+        .collect();
     let listing_pages = || {
         timings_phase(out, "render listings", || {
             let values: Vec<tera::Value> =
@@ -314,7 +321,11 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                         return Ok(());
                     }
                     let changes = &made.compiled.changes;
-                    if changes[i] == Change::Nothing && !made.related.moved(i, changes) {
+                    let view = &made.compiled.views[i];
+                    // A closed posting links to the listings there are, which may have changed.
+                    let relisted = view.closed && !made.same_listings;
+                    if changes[i] == Change::Nothing && !made.related.moved(i, changes) && !relisted
+                    {
                         let path = pages::job_path(posting);
                         return out.keep(&path).map_err(Failure::Output);
                     }
@@ -324,6 +335,7 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
                         html: &made.compiled.bodies[i],
                         row: made.rows[i].as_ref(),
                         related: made.related.values(i, made.rows),
+                        listed: &listed,
                     };
                     pages::job(input, &base, out, page, &faq_answers)
                 })

@@ -2,6 +2,8 @@
 //! values built once (views, the filter lists, the listing rows as template values) and
 //! borrowed, never rebuilt per page.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::content::model::{Page, Posting};
@@ -78,6 +80,8 @@ pub(crate) struct JobPage<'a> {
     pub(crate) row: Option<&'a tera::Value>,
     /// The rows of the postings shown under "More positions like this".
     pub(crate) related: tera::Value,
+    /// The link paths of the listing pages there are (`/departments/sales/`).
+    pub(crate) listed: &'a HashSet<String>,
 }
 
 /// A posting's own page.
@@ -100,6 +104,7 @@ pub(crate) fn job(
         html,
         row,
         related,
+        listed,
     } = page;
     let Input {
         config,
@@ -131,7 +136,7 @@ pub(crate) fn job(
     // The view as a template value (the row's, without `row_html`), with the body added.
     let mut job = match row.and_then(|r| r.as_map()) {
         Some(map) => map.clone(),
-        None => tera::Value::from_serializable(view)
+        None => tera::Value::from_serializable(&linked_listings(view, listed))
             .into_map()
             .unwrap_or_default(),
     };
@@ -174,6 +179,24 @@ pub(crate) fn job(
     ctx.insert("faq", &faq);
     ctx.insert_value("related", related);
     out.template(input, "job.html", &ctx, &job_path(posting))
+}
+
+/// A closed posting's view with the links to listing pages that do not exist (no open
+/// posting is left in its department, place, type or level) emptied, so themes show names.
+fn linked_listings(view: &JobView, listed: &HashSet<String>) -> JobView {
+    let mut view = view.clone();
+    let keep = |url: &mut String| {
+        if !listed.contains(url.as_str()) {
+            url.clear();
+        }
+    };
+    keep(&mut view.department.url);
+    view.locations.iter_mut().for_each(|l| keep(&mut l.url));
+    view.employment_types
+        .iter_mut()
+        .for_each(|t| keep(&mut t.url));
+    view.seniority.iter_mut().for_each(|s| keep(&mut s.url));
+    view
 }
 
 /// `/` (all open postings).

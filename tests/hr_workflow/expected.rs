@@ -59,13 +59,13 @@ content/jobs/data-analyst.md:10:16: warning: this posting closed on 2020-01-31 (
    |
 10 | valid_through: 2020-01-31
    |                ^^^^^^^^^^
-  help: if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md (`careers explain expired`)
+  help: if you are still hiring, move `valid_through` to a later date; if the role is filled, leave the file as it is (its page says the position is closed) or delete it (`careers explain expired`)
 
 content/jobs/data-analyst.md:13:11: warning: `title-has-salry` is not the name of a lint, so it silences nothing
    |
 13 |   allow: [title-has-salry]
    |           ^^^^^^^^^^^^^^^
-  help: did you mean `title-has-salary`? docs/lints.md lists every lint
+  help: did you mean `title-has-salary`? `careers explain` lists every lint
 
 content/site.yaml:10:20: error: careers does not know the pay-transparency jurisdiction `US-COL`
    |
@@ -92,7 +92,7 @@ pub const JSON: &str = r#"{
       "code": "expired",
       "column": 16,
       "file": "content/jobs/data-analyst.md",
-      "help": "if you are still hiring, move `valid_through` to a later date; if the role is filled, see docs/closing-a-position.md",
+      "help": "if you are still hiring, move `valid_through` to a later date; if the role is filled, leave the file as it is (its page says the position is closed) or delete it",
       "line": 10,
       "message": "this posting closed on 2020-01-31 (`valid_through`), so the site shows it as \"This position is closed\" and lists it nowhere",
       "severity": "warning"
@@ -101,7 +101,7 @@ pub const JSON: &str = r#"{
       "code": "unknown-lint",
       "column": 11,
       "file": "content/jobs/data-analyst.md",
-      "help": "did you mean `title-has-salary`? docs/lints.md lists every lint",
+      "help": "did you mean `title-has-salary`? `careers explain` lists every lint",
       "line": 13,
       "message": "`title-has-salry` is not the name of a lint, so it silences nothing",
       "severity": "warning"

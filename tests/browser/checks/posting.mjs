@@ -36,6 +36,18 @@ export function postingTests(ctx, site, url) {
     }
   });
 
+  it(`posting: ${site.name} ${url} shows every image of its text`, async () => {
+    const { page, problems, close } = await guardedPage(ctx.browser);
+    try {
+      await page.goto(site.url(url), { waitUntil: 'load' });
+      const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src));
+      assert.deepEqual(broken, [], 'images that did not load');
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
   it(`posting: ${site.name} ${url} shows "N days ago" from <time datetime>, full date kept`, async () => {
     const { page, problems, close } = await guardedPage(ctx.browser, { timezoneId: 'UTC', locale: 'en-GB' });
     try {
