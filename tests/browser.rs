@@ -97,10 +97,29 @@ pub fn node_packages() -> PathBuf {
     static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one_at_a_time = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
     let tests = repo().join("tests/browser");
-    if !tests.join("node_modules").exists() {
+    if !packages_installed(&tests) {
         npm_ci(&tests);
     }
     tests
+}
+
+/// Whether every package tests/browser/package.json names is in its node_modules, so a
+/// checkout whose packages were installed before one was added installs again.
+fn packages_installed(dir: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join("package.json")) else {
+        return false;
+    };
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("package.json is JSON");
+    let names = manifest["devDependencies"]
+        .as_object()
+        .into_iter()
+        .flat_map(|deps| deps.keys());
+    names.into_iter().all(|name| {
+        dir.join("node_modules")
+            .join(name)
+            .join("package.json")
+            .exists()
+    })
 }
 
 #[test]
