@@ -29,9 +29,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let p = ctx.posting;
     let doc = ctx.doc;
     let body = p.body.as_str();
-    let mut words = 0;
+    // A long body without images has nothing for the parse below to find.
+    let skip = surely_long_without_images(body);
+    let mut words = if skip { MIN_WORDS } else { 0 };
     let mut image: Option<(usize, String)> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let events = (!skip)
+        .then(|| Parser::new_ext(body, options()).into_offset_iter())
+        .into_iter()
+        .flatten();
+    for (event, range) in events {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 // Only a short body is reported, so counting stops at the minimum.
@@ -88,6 +94,32 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         apply_link(doc, url, out);
     }
     todo_left(doc, out);
+}
+
+/// Whether the raw body surely has [`MIN_WORDS`] words and no image, so it need not be
+/// parsed again: that many plain words (letters only, punctuation around them aside) on lines
+/// that start no HTML block, link definition or footnote, and no image or HTML comment.
+fn surely_long_without_images(body: &str) -> bool {
+    if body.contains("![") || body.contains("<!--") {
+        return false;
+    }
+    let mut words = 0;
+    for line in body.lines() {
+        let line = line.trim_start();
+        if line.starts_with(['<', '[']) {
+            return false;
+        }
+        for token in line.split_whitespace() {
+            let word = token.trim_matches(|c: char| c.is_ascii_punctuation());
+            if !word.is_empty() && word.chars().all(char::is_alphabetic) {
+                words += 1;
+                if words >= MIN_WORDS {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The teaser taken from the body when there is no `summary:`: warned about when no
@@ -250,6 +282,21 @@ mod tests {
         out.iter()
             .map(|d| format!("{}@{}:{}", d.code, d.line, d.column))
             .collect()
+    }
+
+    #[test]
+    fn only_long_plain_bodies_skip_the_parse() {
+        let words = "word ".repeat(MIN_WORDS);
+        assert!(surely_long_without_images(&words));
+        assert!(!surely_long_without_images(&"word ".repeat(MIN_WORDS - 1)));
+        assert!(!surely_long_without_images(&format!("{words}\n![](a.png)")));
+        assert!(!surely_long_without_images(&format!(
+            "<div>\n{words}\n</div>"
+        )));
+        assert!(!surely_long_without_images(&format!("<!-- {words} -->")));
+        assert!(!surely_long_without_images(
+            &"[link](https://example.com) ".repeat(MIN_WORDS)
+        ));
     }
 
     #[test]

@@ -9,6 +9,13 @@ use crate::diagnostics::Diagnostic;
 
 /// Adds a warning for each pasted-text mistake in the body.
 pub(super) fn check(doc: &Doc, body: &str, out: &mut Vec<Diagnostic>) {
+    // Most bodies have none of the inline mistakes: one pass over the whole body says which
+    // of them a line could have, so lines are only searched for those.
+    let could = Inline {
+        template: body.contains("{{") || body.contains("{%"),
+        data: body.contains("data:"),
+        iframe: find_ascii_ignore_case(body, "<iframe").is_some(),
+    };
     let mut fence: Option<&str> = None;
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
@@ -26,8 +33,21 @@ pub(super) fn check(doc: &Doc, body: &str, out: &mut Vec<Diagnostic>) {
         }
         let indent = line.len() - trimmed.len();
         line_start(doc, body, at + indent, trimmed, out);
-        inline(doc, body, at, line, out);
+        if could.template || could.data || could.iframe {
+            inline(doc, body, at, line, could, out);
+        }
     }
+}
+
+/// Which inline mistakes a body could have at all.
+#[derive(Clone, Copy)]
+struct Inline {
+    /// `{{` or `{%` is in it.
+    template: bool,
+    /// `data:` is in it.
+    data: bool,
+    /// `<iframe` (any case) is in it.
+    iframe: bool,
 }
 
 /// Mistakes at the start of a line: a Word bullet, a heading without its space.
@@ -62,8 +82,13 @@ fn line_start(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagno
 }
 
 /// Mistakes anywhere in a line: template tags, data images, iframes without a title.
-fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic>) {
-    for (open, close) in [("{{", "}}"), ("{%", "%}")] {
+fn inline(doc: &Doc, body: &str, at: usize, line: &str, could: Inline, out: &mut Vec<Diagnostic>) {
+    let tags: &[(&str, &str)] = if could.template {
+        &[("{{", "}}"), ("{%", "%}")]
+    } else {
+        &[]
+    };
+    for &(open, close) in tags {
         if let Some(start) = line.find(open)
             && let Some(len) = line[start..].find(close)
             && room(out, "template-tag")
@@ -77,7 +102,12 @@ fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic
             ));
         }
     }
-    for needle in ["](data:", "src=\"data:", "src='data:"] {
+    let needles: &[&str] = if could.data {
+        &["](data:", "src=\"data:", "src='data:"]
+    } else {
+        &[]
+    };
+    for needle in needles {
         if let Some(start) = line.find(needle)
             && room(out, "image-inline-data")
         {
@@ -94,7 +124,9 @@ fn inline(doc: &Doc, body: &str, at: usize, line: &str, out: &mut Vec<Diagnostic
             ));
         }
     }
-    if let Some(start) = find_ascii_ignore_case(line, "<iframe") {
+    if could.iframe
+        && let Some(start) = find_ascii_ignore_case(line, "<iframe")
+    {
         let tag = line[start..].split_inclusive('>').next().unwrap_or("");
         if find_ascii_ignore_case(tag, "title=").is_none() && room(out, "iframe-no-title") {
             out.push(doc.warn(
@@ -133,11 +165,25 @@ pub(super) fn html_tag(text: &str) -> Option<&str> {
     None
 }
 
-/// Byte index of an ASCII `needle` in `haystack`, ignoring ASCII case.
+/// Byte index of an ASCII `needle` in `haystack`, ignoring ASCII case; only the places
+/// where its first byte stands are compared.
 fn find_ascii_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    (0..(hay.len() + 1).saturating_sub(needle.len()))
-        .find(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
+    let first = *needle.first()?;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &hay[from..],
+    ) {
+        let at = from + i;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
