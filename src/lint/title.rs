@@ -161,6 +161,9 @@ fn place_in(ctx: &Ctx) -> Option<(usize, usize, String)> {
 
 /// Char offset of `word` in `text` as a whole word, ignoring case.
 pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    if text.is_ascii() && word.is_ascii() && !word.is_empty() {
+        return find_ascii_word(text.as_bytes(), word.as_bytes());
+    }
     let hay: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
     let needle: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
     if needle.is_empty() || hay.len() != text.chars().count() {
@@ -178,10 +181,36 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// [`find_word`] for ASCII text, where a byte is a character: no copies, no allocation.
+fn find_ascii_word(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let last = hay.len().checked_sub(needle.len())?;
+    (0..=last).find(|&i| {
+        hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+            && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+            && hay
+                .get(i + needle.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lint::tests_support::{ctx_for, posting};
+
+    #[test]
+    fn ascii_words_are_found_as_the_general_search_finds_them() {
+        for (text, word, at) in [
+            ("Backend Engineer (Remote)", "remote", Some(18)),
+            ("Remote-first Engineer", "remote", Some(0)),
+            ("Remotely Engineer", "remote", None),
+            ("Berlin", "Berlin", Some(0)),
+            ("Be", "Berlin", None),
+            ("Sales Lead, BERLIN", "berlin", Some(12)),
+        ] {
+            assert_eq!(find_word(text, word), at, "{text} / {word}");
+        }
+    }
 
     fn codes(title: &str) -> Vec<String> {
         let mut p = posting();
