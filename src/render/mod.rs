@@ -7,6 +7,7 @@
 mod compiled;
 mod context;
 pub mod feeds;
+mod files;
 mod json;
 pub(crate) mod jsonld;
 pub(crate) mod languages;
@@ -192,10 +193,10 @@ fn render_one(
     // show them before the machine-readable files are made.
     timings.phase("html pages", || html_pages(input, &made, &out))?;
     timings
-        .phase("static files", || static_files(input, &out))
+        .phase("static files", || files::static_files(input, &out))
         .map_err(Failure::Output)?;
     sink.pages_done();
-    feed_files(input, &made, &out)?;
+    files::feed_files(input, &made, &out)?;
     let kept = Kept {
         compiled,
         rows,
@@ -283,7 +284,7 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
         .map(|l| input.urls.path(&l.path))
         .collect();
     let listing_pages = || {
-        timings_phase(out, "render listings", || {
+        out.timings.phase("render listings", || {
             let values: Vec<tera::Value> =
                 order.iter().filter_map(|&i| made.rows[i].clone()).collect();
             let rows = listings::Rows {
@@ -311,7 +312,7 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
         })
     };
     let posting_pages = || {
-        timings_phase(out, "render postings", || {
+        out.timings.phase("render postings", || {
             let each: Vec<Result<(), Failure>> = content
                 .postings
                 .par_iter()
@@ -370,63 +371,4 @@ fn html_pages(input: &Input, made: &Made, out: &Out) -> Result<(), Failure> {
 /// Whether `posting` is listed in this language folder but has its page in another.
 fn is_guest(input: &Input, posting: &crate::content::model::Posting) -> bool {
     (input.guests).is_some_and(|g| g.contains_key(&posting.source))
-}
-
-/// Times `f` under `name` in the render's timings.
-fn timings_phase<T>(out: &Out, name: &str, f: impl FnOnce() -> T) -> T {
-    out.timings.phase(name, f)
-}
-
-/// Every machine-readable file (feeds, /jobs.json, /search.json, sitemap, robots.txt).
-fn feed_files(input: &Input, made: &Made, out: &Out) -> Result<(), OutputError> {
-    let Input {
-        config,
-        content,
-        urls,
-        ..
-    } = *input;
-    timings_phase(out, "feeds + sitemap", || {
-        let order = &made.shape.order;
-        let entries: Vec<feeds::Entry> = order
-            .iter()
-            .map(|&i| feeds::Entry {
-                posting: &content.postings[i],
-                view: &made.compiled.views[i],
-                html: &made.compiled.bodies[i],
-            })
-            .collect();
-        let site = feeds::Site {
-            config,
-            urls,
-            content,
-            open: &entries,
-            listings: &made.shape.listings.pages,
-            alternates: input.alternates,
-            guests: input.guests,
-            shared: input.shared,
-        };
-        feeds::write(&site, &|path, fill| out.stream(path, fill), out.timings)
-    })
-}
-
-/// Static files: the theme's assets first, then the site's own (which win).
-fn static_files(input: &Input, out: &Out) -> Result<(), OutputError> {
-    let content = input.content;
-    if !input.shared {
-        return Ok(());
-    }
-    for (path, file) in &input.theme.static_files {
-        let overridden = content
-            .static_files
-            .iter()
-            .any(|s| s.to.to_string_lossy() == path.as_str());
-        if !overridden {
-            out.bytes(path, &file.bytes)?;
-        }
-    }
-    for file in &content.static_files {
-        let to = file.to.to_string_lossy().replace('\\', "/");
-        out.copy(&file.from, &to)?;
-    }
-    Ok(())
 }
