@@ -6,23 +6,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{assert_snapshot, careers, copy_dir, fixture, stderr};
+use crate::common::{assert_snapshot, build_on, careers, copy_dir, fixture, stderr};
 
 /// Builds `site` with a fixed today into a temp folder; returns it and the output path.
 fn build(site: &Path) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("public");
-    let result = careers(&[
-        "build",
-        "--site",
-        site.to_str().expect("utf-8 path"),
-        "--output",
-        out.to_str().expect("utf-8 path"),
-        "--today",
-        "2026-12-01",
-    ]);
-    assert!(result.status.success(), "{}", stderr(&result));
-    (dir, out)
+    build_on(site, "2026-12-01")
 }
 
 /// The text of an output file.

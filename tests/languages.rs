@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::common::{assert_snapshot, careers, copy_dir, fixture, repo, stderr};
+use crate::common::{assert_snapshot, build_on, careers, copy_dir, fixture, repo, stderr};
 
 /// A built copy of a site: its output files by site-relative path.
 struct Site {
@@ -24,18 +24,7 @@ impl Site {
 
 /// Builds `site` (a folder holding content/) with a fixed today and reads every text file.
 fn build(site: &Path) -> Site {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("public");
-    let result = careers(&[
-        "build",
-        "--site",
-        site.to_str().expect("utf-8 path"),
-        "--output",
-        out.to_str().expect("utf-8 path"),
-        "--today",
-        "2027-03-20",
-    ]);
-    assert!(result.status.success(), "{}", stderr(&result));
+    let (dir, out) = build_on(site, "2027-03-20");
     let mut files = BTreeMap::new();
     for entry in walkdir::WalkDir::new(&out) {
         let entry = entry.expect("walk output");

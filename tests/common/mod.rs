@@ -39,6 +39,24 @@ pub fn careers(args: &[&str]) -> Output {
 }
 
 /// stderr as text.
+/// Builds `site` (a folder holding content/) with a fixed `today` into a new temp folder,
+/// failing the test when the build fails; the folder lives as long as the returned guard.
+pub fn build_on(site: &Path, today: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let result = careers(&[
+        "build",
+        "--site",
+        site.to_str().expect("utf-8 path"),
+        "--output",
+        out.to_str().expect("utf-8 path"),
+        "--today",
+        today,
+    ]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    (dir, out)
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
