@@ -38,7 +38,6 @@ pub fn careers(args: &[&str]) -> Output {
         .expect("run careers")
 }
 
-/// stderr as text.
 /// Builds `site` (a folder holding content/) with a fixed `today` into a new temp folder,
 /// failing the test when the build fails; the folder lives as long as the returned guard.
 pub fn build_on(site: &Path, today: &str) -> (tempfile::TempDir, PathBuf) {
@@ -57,6 +56,7 @@ pub fn build_on(site: &Path, today: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
+/// stderr as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
