@@ -8,8 +8,10 @@ use crate::content::{apply, extra};
 use crate::diagnostics::Diagnostic;
 use crate::source::{self, SourceFile};
 use crate::yaml::{self, Node};
+pub use employer::Employer;
 pub use languages::Translation;
 
+mod employer;
 mod languages;
 
 /// Where site.yaml lives inside a site.
@@ -30,6 +32,7 @@ const KNOWN: &[&str] = &[
     "apply",
     "benefits",
     "pay_transparency",
+    "employer",
     "feeds",
     "extra",
     "theme_options",
@@ -96,6 +99,8 @@ pub struct SiteConfig {
     pub benefits: Option<String>,
     /// Pay-transparency settings (checked by `careers check`'s lints).
     pub pay_transparency: serde_json::Value,
+    /// The employer's size and hiring statements, for the job-ad laws.
+    pub employer: Employer,
     /// Feed switches.
     pub feeds: Feeds,
     /// Free-form values for templates.
@@ -174,6 +179,7 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
         .optional_text(&f, "theme")
         .unwrap_or_else(|| "default".into());
     let benefits = r.optional_text(&f, "benefits");
+    let employer = employer::read(r, &f);
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
@@ -192,6 +198,7 @@ fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
             .present("pay_transparency")
             .map(extra::to_json)
             .unwrap_or_default(),
+        employer,
         feeds,
         extra: f.present("extra").map(extra::to_json).unwrap_or_default(),
         theme_options: f

@@ -174,9 +174,9 @@ fn build_says_one_warning_in_the_singular() {
     ] {
         std::fs::remove_file(jobs.join(name)).expect("remove");
     }
-    let body = std::fs::read_to_string(jobs.join("toronto-before-the-act.md")).expect("posting");
+    let body = std::fs::read_to_string(jobs.join("wilmington-before-the-act.md")).expect("posting");
     let body = body.replacen("valid_through: 2027-03-31\n", "", 1);
-    std::fs::write(jobs.join("toronto-before-the-act.md"), body).expect("edit");
+    std::fs::write(jobs.join("wilmington-before-the-act.md"), body).expect("edit");
     let out = tmp.path().join("public");
     let build = careers(&[
         "build",

@@ -287,7 +287,8 @@ fn count_lint_warnings(opts: &BuildOptions, prepared: &Prepared) -> usize {
         prepared.today,
     );
     let warning = crate::diagnostics::Severity::Warning;
-    lints.iter().filter(|d| d.severity == warning).count()
+    let diagnostics = lints.diagnostics.iter();
+    diagnostics.filter(|d| d.severity == warning).count()
 }
 
 /// Frees a build's loaded or rendered site on a thread of its own: at 10,000 postings that
@@ -327,9 +328,18 @@ fn report(prepared: &Prepared, output_dir: PathBuf, files_written: usize) -> Bui
     }
 }
 
+/// What `check` found: every problem, and sentences about what it left out.
+#[derive(Debug)]
+pub struct Checked {
+    /// Warnings (and errors of lint settings), sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What was not checked and why, for the user to know.
+    pub notes: Vec<String>,
+}
+
 /// Validates everything a build would, rendering every page in memory, then runs the lints
 /// (see [`crate::lint`]); writes nothing.
-pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
+pub fn check(opts: &BuildOptions) -> Result<Checked, BuildError> {
     let mut prepared = prepare(opts)?;
     let lints = crate::lint::run(
         &opts.site_dir,
@@ -346,10 +356,14 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>, BuildError> {
         &opts.site_dir,
         &Timings::new(false),
     )?;
+    let notes = crate::lint::too_small_note(&prepared.config, &lints.too_small_for);
     let mut diagnostics = prepared.warnings;
-    diagnostics.extend(lints);
+    diagnostics.extend(lints.diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
-    Ok(diagnostics)
+    Ok(Checked {
+        diagnostics,
+        notes: notes.into_iter().collect(),
+    })
 }
 
 /// Every posting's Markdown, taken out of the loaded content for the render to compile (the

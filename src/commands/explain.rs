@@ -12,6 +12,10 @@ pub(crate) fn run(args: &ExplainArgs, console: &Console) -> i32 {
         print(&list());
         return 0;
     };
+    if let Some(law) = crate::lint::laws::by_id(code) {
+        print(&crate::lint::laws::explain(law));
+        return 0;
+    }
     match crate::explain::text(code) {
         Some(text) => {
             print(&with_footer(code, text));

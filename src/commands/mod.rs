@@ -89,10 +89,10 @@ pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
         today: args.today,
         ..BuildOptions::default()
     };
-    let (diagnostics, io_error) = match crate::build::check(&opts) {
-        Ok(warnings) => (warnings, None),
-        Err(BuildError::Content(diagnostics)) => (diagnostics, None),
-        Err(other) => (Vec::new(), Some(other.to_string())),
+    let (diagnostics, notes, io_error) = match crate::build::check(&opts) {
+        Ok(checked) => (checked.diagnostics, checked.notes, None),
+        Err(BuildError::Content(diagnostics)) => (diagnostics, Vec::new(), None),
+        Err(other) => (Vec::new(), Vec::new(), Some(other.to_string())),
     };
     if let Some(message) = io_error {
         console.fail(&message);
@@ -110,6 +110,9 @@ pub fn check(site: &Path, args: &CheckArgs, console: &Console) -> i32 {
         Format::Json => println!("{}", crate::diagnostics::to_json(&diagnostics)),
         Format::Human => {
             console.diagnostics(&diagnostics);
+            for note in &notes {
+                console.info(note);
+            }
             if diagnostics.is_empty() {
                 console.info("No problems found.");
             }

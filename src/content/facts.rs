@@ -258,6 +258,9 @@ pub struct Facts {
     pub openings: Option<u32>,
     /// Whether the employer sponsors a work visa.
     pub visa_sponsorship: Option<bool>,
+    /// Whether the posting is for a vacancy that exists (absent: site.yaml's `employer`
+    /// default, else not said).
+    pub existing_vacancy: Option<bool>,
     /// Who may work in the role ("US citizenship required").
     pub work_authorization: Option<String>,
     /// A security clearance the role needs.

@@ -48,6 +48,7 @@ pub const KNOWN: &[&str] = &[
     "start_date",
     "openings",
     "visa_sponsorship",
+    "existing_vacancy",
     "work_authorization",
     "security_clearance",
     "required_languages",

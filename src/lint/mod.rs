@@ -5,9 +5,10 @@
 //! stable code listed in [`CODES`]; a posting silences one with `lint: {allow: [code]}`, the
 //! whole site with the same key in site.yaml. docs/lints.md explains every code.
 
+mod ads;
 pub mod body;
 pub mod expiry;
-pub mod jurisdiction;
+pub(crate) mod laws;
 mod measure;
 mod pasted;
 pub mod pay;
@@ -30,6 +31,12 @@ pub const CODES: &[&str] = &[
     "pay-range-too-wide",
     "benefits-missing",
     "close-date-missing",
+    "description-missing",
+    "ai-screening-unstated",
+    "existing-vacancy-unstated",
+    "canadian-experience-required",
+    "pay-history-question",
+    "title-not-gender-neutral",
     "expired",
     "expires-soon",
     "no-expiry",
@@ -165,13 +172,17 @@ pub struct Ctx<'a> {
     pub today: Date,
 }
 
-/// Runs every lint over the postings; returns warnings (and errors for broken lint settings).
-pub fn run(
-    site_dir: &Path,
-    config: &SiteConfig,
-    postings: &[Posting],
-    today: Date,
-) -> Vec<Diagnostic> {
+/// What the lints found, and what they left out.
+pub struct Lints {
+    /// Warnings, and errors for broken lint settings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Codes of the laws that cover some posting but not an employer of the size site.yaml
+    /// gives, so were not checked.
+    pub too_small_for: Vec<&'static str>,
+}
+
+/// Runs every lint over the postings.
+pub fn run(site_dir: &Path, config: &SiteConfig, postings: &[Posting], today: Date) -> Lints {
     let site_text = crate::source::read(site_dir, Path::new(crate::config::SITE_FILE))
         .map(|f| f.text)
         .unwrap_or_default();
@@ -195,7 +206,26 @@ pub fn run(
         .map(|posting| lint_posting(site_dir, config, &policy, posting, today))
         .collect();
     out.extend(per_posting.into_iter().flatten());
-    out
+    Lints {
+        diagnostics: out,
+        too_small_for: pay::below_threshold(config, &policy, postings, today),
+    }
+}
+
+/// The sentence `check` prints about laws left out for the employer's size, if any.
+pub fn too_small_note(config: &SiteConfig, codes: &[&str]) -> Option<String> {
+    let employees = config.employer.employees?;
+    let list: Vec<String> = codes
+        .iter()
+        .filter_map(|c| laws::by_id(c))
+        .map(|l| format!("{} ({} or more employees)", l.place, l.employees))
+        .collect();
+    (!list.is_empty()).then(|| {
+        format!(
+            "Not checked, as site.yaml gives `employer: {{employees: {employees}}}`: the job-ad laws of {}.",
+            join_and(&list)
+        )
+    })
 }
 
 /// Every lint of one posting, without the ones it or site.yaml silences.
@@ -214,7 +244,9 @@ fn lint_posting(
         today,
     };
     let mut found = Vec::new();
-    pay::check(&ctx, policy, &mut found);
+    let laws = pay::enforced(&ctx, policy);
+    pay::check(&ctx, &laws, &mut found);
+    ads::check(&ctx, &laws, &mut found);
     expiry::check(&ctx, &mut found);
     title::check(&ctx, &mut found);
     remote::check(&ctx, &mut found);
@@ -388,6 +420,7 @@ pub(crate) mod tests_support {
             apply: None,
             benefits: None,
             pay_transparency: serde_json::Value::Null,
+            employer: Default::default(),
             feeds: Feeds {
                 atom: true,
                 json: true,

@@ -314,10 +314,10 @@ pub(crate) fn job_with_summary(
         } else {
             Vec::new()
         },
-        pay_terms: pay::pay_terms(&p.pay, texts),
+        pay_terms: pay::pay_terms(&p.pay, !p.salaries.is_empty(), texts),
         seniority_slugs: join_slugs(p.facts.seniority.iter().map(|s| s.id())),
         seniority: facts::seniority(&p.facts, urls, texts),
-        details: facts::details(&p.facts, texts),
+        details: facts::details(&p.facts, &config.employer, texts),
         facts: (p.facts != Facts::default()).then(|| Box::new(p.facts.clone())),
         hiring_organization: (p.facts.hiring_organization.as_ref())
             .map(|o| Box::new(facts::organization(o, config, urls, texts))),

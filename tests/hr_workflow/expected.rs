@@ -71,7 +71,7 @@ content/site.yaml:10:20: error: careers does not know the pay-transparency juris
    |
 10 |   enforce: [US-CO, US-COL]
    |                    ^^^^^^
-  help: did you mean `US-CO`? careers knows: US-CO, US-NY, US-NYC, US-CA, US-WA, US-IL, US-MA, US-NJ, CA-ON, EU, or `auto`
+  help: did you mean `US-CO`? careers knows: US-CO, US-NY, US-NYC, US-CA, US-WA, US-IL, US-MA, US-NJ, US-MD, US-MN, US-VT, US-DC, US-HI, US-CLEVELAND, US-COLUMBUS, US-DE, CA-BC, CA-PE, CA-ON, PL, NL, EU, or `auto`
 
 1 error, 3 warnings
 "#;
@@ -110,7 +110,7 @@ pub const JSON: &str = r#"{
       "code": "unknown-jurisdiction",
       "column": 20,
       "file": "content/site.yaml",
-      "help": "did you mean `US-CO`? careers knows: US-CO, US-NY, US-NYC, US-CA, US-WA, US-IL, US-MA, US-NJ, CA-ON, EU, or `auto`",
+      "help": "did you mean `US-CO`? careers knows: US-CO, US-NY, US-NYC, US-CA, US-WA, US-IL, US-MA, US-NJ, US-MD, US-MN, US-VT, US-DC, US-HI, US-CLEVELAND, US-COLUMBUS, US-DE, CA-BC, CA-PE, CA-ON, PL, NL, EU, or `auto`",
       "line": 10,
       "message": "careers does not know the pay-transparency jurisdiction `US-COL`",
       "severity": "error"

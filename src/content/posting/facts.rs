@@ -22,6 +22,10 @@ pub fn read(r: &mut Reader, f: &Fields) -> Facts {
             .present("visa_sponsorship")
             .is_some()
             .then(|| r.flag(f, "visa_sponsorship")),
+        existing_vacancy: f
+            .present("existing_vacancy")
+            .is_some()
+            .then(|| r.flag(f, "existing_vacancy")),
         work_authorization: r.optional_text(f, "work_authorization"),
         security_clearance: r.optional_text(f, "security_clearance"),
         required_languages: f

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::config::SiteConfig;
+use crate::config::{Employer, SiteConfig};
 use crate::content::facts::{Amount, Facts, Organization, Start};
 use crate::content::regions::{self, RegionKind};
 use crate::i18n::Texts;
@@ -71,7 +71,7 @@ pub(crate) fn organization(
 
 /// The lines for every fact the posting has, in the order the Key facts box shows them
 /// (seniority is not among them: it links to its listing pages, as `JobView::seniority`).
-pub(crate) fn details(facts: &Facts, texts: &Texts) -> Vec<Detail> {
+pub(crate) fn details(facts: &Facts, employer: &Employer, texts: &Texts) -> Vec<Detail> {
     let mut out = Vec::new();
     let mut add = |id: &'static str, key: &str, value: String| {
         if !value.is_empty() {
@@ -102,6 +102,31 @@ pub(crate) fn details(facts: &Facts, texts: &Texts) -> Vec<Detail> {
     if let Some(visa) = facts.visa_sponsorship {
         let key = if visa { "visa_yes" } else { "visa_no" };
         add("visa_sponsorship", "fact_visa", texts.get(key).to_string());
+    }
+    // Ontario asks every posting to say both; other places are told too, as a courtesy.
+    if let Some(existing) = facts.existing_vacancy.or(employer.existing_vacancy) {
+        let key = if existing {
+            "existing_vacancy_yes"
+        } else {
+            "existing_vacancy_no"
+        };
+        add(
+            "existing_vacancy",
+            "fact_existing_vacancy",
+            texts.get(key).to_string(),
+        );
+    }
+    if let Some(ai) = employer.ai_screening {
+        let key = if ai {
+            "ai_screening_yes"
+        } else {
+            "ai_screening_no"
+        };
+        add(
+            "ai_screening",
+            "fact_ai_screening",
+            texts.get(key).to_string(),
+        );
     }
     let authorization = facts.work_authorization.clone().unwrap_or_default();
     add(

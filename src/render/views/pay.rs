@@ -26,11 +26,17 @@ pub struct SalaryView {
     pub label: String,
 }
 
-/// What the pay is made of beyond its ranges ("Plus commission", "Bonus: up to 10 %").
-pub(crate) fn pay_terms(pay: &PayTerms, texts: &Texts) -> Vec<String> {
+/// What the pay is made of beyond its ranges ("Plus commission", "Bonus: up to 10 %"); with
+/// no range, commission is the pay ("Commission-based pay"), as pay laws ask such ads to say.
+pub(crate) fn pay_terms(pay: &PayTerms, has_range: bool, texts: &Texts) -> Vec<String> {
     let mut out = Vec::new();
     if pay.commission {
-        out.push(texts.get("pay_commission").to_string());
+        let key = if has_range {
+            "pay_commission"
+        } else {
+            "pay_commission_only"
+        };
+        out.push(texts.get(key).to_string());
     }
     if pay.tips {
         out.push(texts.get("pay_tips").to_string());
