@@ -58,6 +58,10 @@ fn list() -> String {
         out.push_str(code);
         out.push('\n');
     }
+    out.push_str("\nJob-ad laws `careers explain CODE` describes (codes of `pay_transparency`):\n");
+    for law in crate::lint::laws::LAWS {
+        out.push_str(&format!("  {:<14} {}\n", law.id, law.name));
+    }
     out
 }
 

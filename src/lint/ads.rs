@@ -208,19 +208,20 @@ fn has_gender_marker(title: &str) -> bool {
     })
 }
 
-/// The first of `phrases` in `text`, ignoring case: its byte offset and the phrase.
-fn find_phrase(text: &str, phrases: &[&'static str]) -> Option<(usize, &'static str)> {
+/// The first of `phrases` in `text`, ignoring case: its byte offset and the words as
+/// written there.
+fn find_phrase<'t>(text: &'t str, phrases: &[&'static str]) -> Option<(usize, &'t str)> {
     let lower = text.to_lowercase();
     // Lower-casing keeps offsets only while it keeps lengths; otherwise point at the start.
     let same_offsets = lower.len() == text.len();
-    phrases
+    let (at, phrase) = phrases
         .iter()
-        .filter_map(|p| {
-            lower
-                .find(p)
-                .map(|at| (if same_offsets { at } else { 0 }, *p))
-        })
-        .min_by_key(|(at, _)| *at)
+        .filter_map(|p| lower.find(p).map(|at| (at, *p)))
+        .min_by_key(|(at, _)| *at)?;
+    match text.get(at..at + phrase.len()) {
+        Some(written) if same_offsets => Some((at, written)),
+        _ => Some((0, phrase)),
+    }
 }
 
 #[cfg(test)]
@@ -253,7 +254,7 @@ mod tests {
     #[test]
     fn finds_the_first_phrase_ignoring_case() {
         let text = "Send your CV. Please state your Current Salary and salary history.";
-        assert_eq!(find_phrase(text, PAY_HISTORY), Some((32, "current salary")));
+        assert_eq!(find_phrase(text, PAY_HISTORY), Some((32, "Current Salary")));
         assert_eq!(
             find_phrase("Tell us what you expect to earn.", PAY_HISTORY),
             None
