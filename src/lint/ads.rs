@@ -60,11 +60,14 @@ const CANADIAN_EXPERIENCE: &[&str] = &[
 
 /// Adds the warnings for one posting under `list`, the laws it is held to.
 pub fn check(ctx: &Ctx, list: &[&'static Law], out: &mut Vec<Diagnostic>) {
+    if list.is_empty() {
+        return;
+    }
     disclosures(ctx, list, out);
     let body = ctx.posting.body.as_str();
     let history = asking(list, &[Need::NoPayHistory]);
-    if let Some((at, phrase)) = find_phrase(body, PAY_HISTORY)
-        && !history.is_empty()
+    if !history.is_empty()
+        && let Some((at, phrase)) = find_phrase(body, PAY_HISTORY)
     {
         out.push(ctx.doc.warn(
             body_spot(ctx.doc, body, at, phrase.chars().count()),
@@ -81,8 +84,8 @@ pub fn check(ctx: &Ctx, list: &[&'static Law], out: &mut Vec<Diagnostic>) {
         ));
     }
     let canada = asking(list, &[Need::NoCanadianExperience]);
-    if let Some((at, phrase)) = find_phrase(body, CANADIAN_EXPERIENCE)
-        && !canada.is_empty()
+    if !canada.is_empty()
+        && let Some((at, phrase)) = find_phrase(body, CANADIAN_EXPERIENCE)
     {
         out.push(ctx.doc.warn(
             body_spot(ctx.doc, body, at, phrase.chars().count()),
