@@ -36,7 +36,7 @@ const KNOWN: &[&str] = &[
     "lint",
 ];
 const COMPANY_KEYS: &[&str] = &["name", "url", "logo", "same_as"];
-const FEED_KEYS: &[&str] = &["atom", "json", "indeed"];
+const FEED_KEYS: &[&str] = &["atom", "json", "indeed", "linkedin"];
 
 /// The company behind the site (for the header and structured data).
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -60,6 +60,8 @@ pub struct Feeds {
     pub json: bool,
     /// Indeed XML; default off.
     pub indeed: bool,
+    /// LinkedIn's Basic Jobs XML; default off.
+    pub linkedin: bool,
 }
 
 /// Everything site.yaml says, with defaults applied.
@@ -273,6 +275,7 @@ fn read_feeds(r: &mut Reader, f: &Fields) -> Feeds {
         atom: true,
         json: true,
         indeed: false,
+        linkedin: false,
     };
     if let Some(node) = f.present("feeds")
         && let Some(fields) = r.fields(node, FEED_KEYS, "`feeds`")
@@ -281,6 +284,7 @@ fn read_feeds(r: &mut Reader, f: &Fields) -> Feeds {
             ("atom", &mut feeds.atom),
             ("json", &mut feeds.json),
             ("indeed", &mut feeds.indeed),
+            ("linkedin", &mut feeds.linkedin),
         ] {
             if fields.present(key).is_some() {
                 *slot = r.flag(&fields, key);

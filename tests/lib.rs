@@ -14,6 +14,7 @@ mod hostile;
 mod hr_workflow;
 mod incremental;
 mod init_site;
+mod job_boards;
 mod languages;
 mod pasted;
 mod related;

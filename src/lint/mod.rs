@@ -8,6 +8,7 @@
 pub mod body;
 pub mod expiry;
 pub mod jurisdiction;
+pub mod linkedin;
 mod measure;
 mod pasted;
 pub mod pay;
@@ -51,6 +52,9 @@ pub const CODES: &[&str] = &[
     "image-no-alt",
     "apply-not-https",
     "todo-left",
+    "linkedin-id-too-long",
+    "linkedin-description-too-short",
+    "linkedin-no-location",
 ];
 
 /// A posting's file text, for pointing diagnostics at the right line and column.
@@ -219,6 +223,7 @@ fn lint_posting(
     title::check(&ctx, &mut found);
     remote::check(&ctx, &mut found);
     body::check(&ctx, &mut found);
+    linkedin::check(&ctx, &mut found);
     let allowed = |code: &str| {
         posting
             .lint_allow
@@ -392,6 +397,7 @@ pub(crate) mod tests_support {
                 atom: true,
                 json: true,
                 indeed: false,
+                linkedin: false,
             },
             extra: serde_json::Value::Null,
             theme_options: serde_json::Value::Null,
