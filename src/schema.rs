@@ -74,7 +74,8 @@ fn group(keys: &[Key]) -> Value {
 /// The schema of one kind of value.
 fn kind(kind: &Kind) -> Value {
     match kind {
-        Kind::Text => json!({"type": ["string", "number"]}),
+        // The parser reads a number or a YAML 1.1 boolean (`region: ON`) as its text.
+        Kind::Text => json!({"type": ["string", "number", "boolean"]}),
         Kind::Markdown => json!({"type": "string"}),
         Kind::Slug => json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}),
         Kind::Url => json!({"type": "string", "pattern": "^(https?://|mailto:|/)"}),
@@ -91,7 +92,7 @@ fn kind(kind: &Kind) -> Value {
         Kind::Country => json!({"type": "string", "pattern": "^[A-Za-z]{2}$"}),
         Kind::Currency => json!({"type": "string", "pattern": "^[A-Za-z]{3}$"}),
         Kind::Timezone => json!({"type": "string", "enum": timezones()}),
-        Kind::Choice(names) => json!({"type": "string", "enum": names()}),
+        Kind::Choice(names) => json!({"type": "string", "enum": spellings(names())}),
         Kind::OneOrList(item) => {
             let item = self::kind(item);
             json!({"anyOf": [item.clone(), {"type": "array", "items": item}]})
@@ -102,6 +103,13 @@ fn kind(kind: &Kind) -> Value {
         Kind::AnyOf(kinds) => json!({"anyOf": kinds.iter().map(self::kind).collect::<Vec<_>>()}),
         Kind::Free => json!({}),
     }
+}
+
+/// The names of a choice, each also with spaces for its underscores (`high school`), as the
+/// parser reads both.
+fn spellings(names: Vec<&'static str>) -> Vec<String> {
+    let spaced = names.iter().filter(|n| n.contains('_')).map(|n| n.replace('_', " "));
+    names.iter().map(|n| n.to_string()).chain(spaced).collect()
 }
 
 /// Every time zone name careers knows, sorted, so the schema is the same on each build.

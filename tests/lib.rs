@@ -18,6 +18,7 @@ mod job_boards;
 mod languages;
 mod pasted;
 mod related;
+mod schema;
 mod scripts;
 mod seo;
 mod theme;
