@@ -94,6 +94,17 @@ fn fields(keys: &[Key]) -> Vec<Value> {
     keys.iter().filter_map(field).collect()
 }
 
+/// The fields of an optional group (`salary`, `hiring_organization`): Decap asks for a
+/// required field even when the whole group is left empty, so none is marked required
+/// (careers check still says when one is missing).
+fn optional_fields(keys: &[Key]) -> Vec<Value> {
+    let mut fields = fields(keys);
+    for field in &mut fields {
+        field["required"] = json!(false);
+    }
+    fields
+}
+
 /// "Date posted" for `date_posted`.
 fn label(name: &str) -> String {
     let words = name.replace('_', " ");
@@ -135,7 +146,9 @@ fn widget(kind: &Kind) -> Option<Value> {
             "time_format": false,
             "picker_utc": true,
         }),
-        Kind::Flag => json!({"widget": "boolean", "default": false}),
+        // No default: an untouched switch is left out, not written as `false` (which would say
+        // "no visa sponsorship" where HR said nothing).
+        Kind::Flag => json!({"widget": "boolean"}),
         Kind::Number => json!({"widget": "number", "value_type": "float"}),
         Kind::Count => json!({"widget": "number", "value_type": "int", "min": 1}),
         Kind::Country => json!({"widget": "select", "options": COUNTRIES
@@ -151,7 +164,7 @@ fn widget(kind: &Kind) -> Option<Value> {
             Kind::AnyOf(kinds) => return widget(&Kind::List(kinds.first()?)),
             _ => json!({"widget": "list"}),
         },
-        Kind::Group(keys) => json!({"widget": "object", "fields": fields(keys)}),
+        Kind::Group(keys) => json!({"widget": "object", "fields": optional_fields(keys)}),
         Kind::AnyOf(kinds) => return kinds.iter().find_map(widget),
         Kind::Named(_) | Kind::Free => return None,
     })

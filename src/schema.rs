@@ -108,7 +108,10 @@ fn kind(kind: &Kind) -> Value {
 /// The names of a choice, each also with spaces for its underscores (`high school`), as the
 /// parser reads both.
 fn spellings(names: Vec<&'static str>) -> Vec<String> {
-    let spaced = names.iter().filter(|n| n.contains('_')).map(|n| n.replace('_', " "));
+    let spaced = names
+        .iter()
+        .filter(|n| n.contains('_'))
+        .map(|n| n.replace('_', " "));
     names.iter().map(|n| n.to_string()).chain(spaced).collect()
 }
 

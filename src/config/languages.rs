@@ -6,8 +6,6 @@ use std::collections::BTreeMap;
 use crate::content::fields::{Fields, Reader};
 use crate::yaml::{Node, Value};
 
-/// The keys of one language under `translations`.
-
 /// What site.yaml says in one other language.
 #[derive(Clone, Debug, Default)]
 pub struct Translation {

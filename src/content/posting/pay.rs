@@ -8,8 +8,6 @@ use crate::content::model::{PayPeriod, Salary};
 use crate::content::pasted;
 use crate::yaml::{Node, Value};
 
-/// The keys of one range.
-
 /// `salary:` as one range or a list of ranges; problems are reported.
 pub fn read_salaries(r: &mut Reader, f: &Fields) -> Vec<Salary> {
     let Some(node) = f.present("salary") else {
