@@ -1,5 +1,9 @@
 //! The keys every content file may have, with what each holds: the one table the parser
 //! checks keys against, and that `careers schema` and the browser editor's forms are made from.
+//! The keys of postings are here, those of pages, site.yaml and faq.yaml in [`files`].
+
+mod files;
+pub(crate) use files::{COMPANY, FAQ, FAQ_GROUP, FEEDS, PAGE, SITE, TRANSLATION};
 
 use crate::content::facts::{Education, Seniority};
 use crate::content::model::{EmploymentType, PayPeriod, Workplace};
@@ -61,7 +65,7 @@ pub(crate) enum Kind {
 }
 
 /// A key HR may leave out.
-const fn key(name: &'static str, kind: Kind, about: &'static str) -> Key {
+pub(super) const fn key(name: &'static str, kind: Kind, about: &'static str) -> Key {
     Key {
         name,
         kind,
@@ -71,7 +75,7 @@ const fn key(name: &'static str, kind: Kind, about: &'static str) -> Key {
 }
 
 /// A key the file needs.
-const fn required(name: &'static str, kind: Kind, about: &'static str) -> Key {
+pub(super) const fn required(name: &'static str, kind: Kind, about: &'static str) -> Key {
     Key {
         name,
         kind,
@@ -113,7 +117,7 @@ fn asap() -> Vec<&'static str> {
     vec!["asap"]
 }
 
-fn untranslated() -> Vec<&'static str> {
+pub(super) fn untranslated() -> Vec<&'static str> {
     vec!["show", "hide"]
 }
 
@@ -126,7 +130,7 @@ pub(crate) const APPLY: &[Key] = &[
     key("url", Kind::Url, "The page or form where people apply."),
     key("email", Kind::Email, "The address applications go to."),
 ];
-const APPLY_KIND: Kind = Kind::AnyOf(&[Kind::Group(APPLY), Kind::Url, Kind::Email]);
+pub(super) const APPLY_KIND: Kind = Kind::AnyOf(&[Kind::Group(APPLY), Kind::Url, Kind::Email]);
 
 /// `lint: {allow: [...]}`, in site.yaml and postings.
 pub(crate) const LINT: &[Key] = &[key(
@@ -371,155 +375,3 @@ pub(crate) const POSTING: &[Key] = &[
         "The client, when an agency posts for one.",
     ),
 ];
-
-/// Every key a free page's front matter may have.
-pub(crate) const PAGE: &[Key] = &[
-    required("title", Kind::Text, "Page title."),
-    key(
-        "slug",
-        Kind::Slug,
-        "The address of the page, /<slug>/ (default: the file name).",
-    ),
-    key(
-        "summary",
-        Kind::Text,
-        "One or two sentences for search results.",
-    ),
-    key("draft", Kind::Flag, "Built only with --drafts."),
-    key("date_updated", Kind::Date, "Day of the last real change."),
-    key("image", Kind::Url, "Picture for sharing."),
-    key("extra", Kind::Free, "Free-form values for templates."),
-    key("language", Kind::Text, "Language of this page (BCP 47)."),
-];
-
-/// `company` in site.yaml.
-pub(crate) const COMPANY: &[Key] = &[
-    required("name", Kind::Text, "Company name."),
-    key("url", Kind::Url, "Company homepage."),
-    key("logo", Kind::Url, "Logo: /logo.svg or a full address."),
-    key(
-        "same_as",
-        Kind::OneOrList(&Kind::Url),
-        "Company profiles (LinkedIn …).",
-    ),
-];
-
-/// `feeds` in site.yaml.
-pub(crate) const FEEDS: &[Key] = &[
-    key("atom", Kind::Flag, "Atom feeds (default on)."),
-    key("json", Kind::Flag, "/jobs.json (default on)."),
-    key(
-        "indeed",
-        Kind::Flag,
-        "/indeed.xml for Indeed (default off).",
-    ),
-    key(
-        "linkedin",
-        Kind::Flag,
-        "/linkedin.xml for LinkedIn (default off).",
-    ),
-];
-
-/// One language's entry in site.yaml's `translations`.
-pub(crate) const TRANSLATION: &[Key] = &[
-    key("title", Kind::Text, "Site title in this language."),
-    key(
-        "description",
-        Kind::Text,
-        "Site description in this language.",
-    ),
-    key(
-        "departments",
-        Kind::Named(&Kind::Text),
-        "Department names in this language.",
-    ),
-    key(
-        "locations",
-        Kind::Named(&Kind::Text),
-        "Place names in this language.",
-    ),
-];
-
-/// Every key content/site.yaml may have.
-pub(crate) const SITE: &[Key] = &[
-    required("title", Kind::Text, "Site title."),
-    required(
-        "base_url",
-        Kind::Url,
-        "Full address the site is published at.",
-    ),
-    key(
-        "language",
-        Kind::Text,
-        "Default language (BCP 47, default en).",
-    ),
-    key(
-        "languages",
-        Kind::OneOrList(&Kind::Text),
-        "Every language the site is published in.",
-    ),
-    key(
-        "translations",
-        Kind::Named(&Kind::Group(TRANSLATION)),
-        "Texts in other languages, by language.",
-    ),
-    key(
-        "untranslated_postings",
-        Kind::Choice(untranslated),
-        "List postings with no version in a language.",
-    ),
-    key(
-        "description",
-        Kind::Text,
-        "Meta description of the listing.",
-    ),
-    key("theme", Kind::Text, "Theme name (default: default)."),
-    key("output_dir", Kind::Text, "Output folder (default: public)."),
-    key(
-        "timezone",
-        Kind::Timezone,
-        "Time zone for today and dates: Europe/Berlin.",
-    ),
-    key(
-        "company",
-        Kind::Group(COMPANY),
-        "The company behind the site.",
-    ),
-    key(
-        "apply",
-        APPLY_KIND,
-        "How to apply, for postings that do not say.",
-    ),
-    key(
-        "benefits",
-        Kind::Markdown,
-        "Benefits text (Markdown) or a link to them.",
-    ),
-    key(
-        "pay_transparency",
-        Kind::Free,
-        "Pay-transparency settings (`careers explain pay-range-missing` says more).",
-    ),
-    key("feeds", Kind::Group(FEEDS), "Which feeds to publish."),
-    key("extra", Kind::Free, "Free-form values for templates."),
-    key("theme_options", Kind::Free, "Theme settings."),
-    key("lint", Kind::Group(LINT), "Lints switched off site-wide."),
-];
-
-/// One group of content/faq.yaml.
-pub(crate) const FAQ_GROUP: &[Key] = &[
-    required("id", Kind::Slug, "Id postings name in faq_groups."),
-    required("title", Kind::Text, "Heading of the group."),
-    key(
-        "questions",
-        Kind::List(&Kind::Group(QUESTION)),
-        "The questions of the group.",
-    ),
-];
-
-/// Every key content/faq.yaml may have.
-pub(crate) const FAQ: &[Key] = &[required(
-    "groups",
-    Kind::List(&Kind::Group(FAQ_GROUP)),
-    "Groups of questions.",
-)];
