@@ -40,6 +40,11 @@ pub enum Command {
     /// Explain a diagnostic code (like `title-has-salary`), with a before and after; without
     /// a code, list every code.
     Explain(ExplainArgs),
+    /// Print the JSON Schema of a content file (posting, page, site, faq), for editors; with
+    /// --write, write them all into the site's .careers/schema/ folder.
+    Schema(SchemaArgs),
+    /// Add the browser editor for HR (Decap CMS) to the site, under content/static/admin/.
+    Cms(CmsArgs),
 }
 
 /// Flags shared by build and watch.
@@ -127,6 +132,37 @@ pub struct ServeArgs {
 pub struct InitArgs {
     /// Folder to create the site in (default: the current folder); must be empty or absent.
     pub dir: Option<PathBuf>,
+    /// Also add a browser editor for HR: `decap` (Decap CMS, under content/static/admin/).
+    #[arg(long, value_enum, value_name = "CMS")]
+    pub cms: Option<Cms>,
+}
+
+/// The browser editors careers can set up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Cms {
+    /// Decap CMS: a form in the browser that commits Markdown to the site's repository.
+    Decap,
+}
+
+/// Flags of `careers schema`.
+#[derive(Debug, Args, Clone)]
+pub struct SchemaArgs {
+    /// Which file's schema to print: posting, page, site or faq.
+    pub file: Option<String>,
+    /// Write every schema into the site's .careers/schema/ folder instead.
+    #[arg(long, conflicts_with = "file")]
+    pub write: bool,
+}
+
+/// Flags of `careers cms`.
+#[derive(Debug, Args, Clone)]
+pub struct CmsArgs {
+    /// Which editor: decap.
+    #[arg(value_enum, default_value_t = Cms::Decap)]
+    pub cms: Cms,
+    /// Replace content/static/admin/ files that are already there.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `careers new`.

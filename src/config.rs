@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::fields::{Fields, Reader};
 use crate::content::model::Apply;
-use crate::content::{apply, extra};
+use crate::content::{apply, extra, keys};
 use crate::diagnostics::Diagnostic;
 use crate::source::{self, SourceFile};
 use crate::yaml::{self, Node};
@@ -16,30 +16,6 @@ mod languages;
 
 /// Where site.yaml lives inside a site.
 pub const SITE_FILE: &str = "content/site.yaml";
-
-const KNOWN: &[&str] = &[
-    "title",
-    "base_url",
-    "language",
-    "languages",
-    "translations",
-    "untranslated_postings",
-    "description",
-    "theme",
-    "output_dir",
-    "timezone",
-    "company",
-    "apply",
-    "benefits",
-    "pay_transparency",
-    "employer",
-    "feeds",
-    "extra",
-    "theme_options",
-    "lint",
-];
-const COMPANY_KEYS: &[&str] = &["name", "url", "logo", "same_as"];
-const FEED_KEYS: &[&str] = &["atom", "json", "indeed"];
 
 /// The company behind the site (for the header and structured data).
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -63,6 +39,8 @@ pub struct Feeds {
     pub json: bool,
     /// Indeed XML; default off.
     pub indeed: bool,
+    /// LinkedIn's Basic Jobs XML; default off.
+    pub linkedin: bool,
 }
 
 /// Everything site.yaml says, with defaults applied.
@@ -152,7 +130,7 @@ pub(crate) fn parse_text_warned(
 
 fn read(r: &mut Reader, node: &Node) -> Option<SiteConfig> {
     let what = "site.yaml";
-    let f = r.fields(node, KNOWN, what)?;
+    let f = r.fields(node, keys::SITE, what)?;
     let title = r.required_text(&f, "title", what, "title: Careers at Acme");
     let base_url = r.required_text(
         &f,
@@ -262,7 +240,7 @@ fn read_company(r: &mut Reader, f: &Fields, fallback: &str) -> Company {
             ..Company::default()
         };
     };
-    let Some(c) = r.fields(node, COMPANY_KEYS, "`company`") else {
+    let Some(c) = r.fields(node, keys::COMPANY, "`company`") else {
         return Company::default();
     };
     Company {
@@ -280,14 +258,16 @@ fn read_feeds(r: &mut Reader, f: &Fields) -> Feeds {
         atom: true,
         json: true,
         indeed: false,
+        linkedin: false,
     };
     if let Some(node) = f.present("feeds")
-        && let Some(fields) = r.fields(node, FEED_KEYS, "`feeds`")
+        && let Some(fields) = r.fields(node, keys::FEEDS, "`feeds`")
     {
         for (key, slot) in [
             ("atom", &mut feeds.atom),
             ("json", &mut feeds.json),
             ("indeed", &mut feeds.indeed),
+            ("linkedin", &mut feeds.linkedin),
         ] {
             if fields.present(key).is_some() {
                 *slot = r.flag(&fields, key);

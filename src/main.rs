@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         Command::Init(args) => careers::commands::init(args, &console),
         Command::New(args) => careers::commands::new_posting(&cli.site, args, &console),
         Command::Explain(args) => careers::commands::explain(args, &console),
+        Command::Schema(args) => careers::commands::schema(&cli.site, args, &console),
+        Command::Cms(args) => careers::commands::cms(&cli.site, args, &console),
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -147,9 +147,8 @@ fn generated(path: &str, content: &Content) -> Option<&'static str> {
         "index.html" => Some("the job listing"),
         "404.html" => Some("the not-found page"),
         "feed.xml" => Some("the job feed"),
-        "jobs.json" | "search.json" | "indeed.xml" | "robots.txt" | "sitemap.xml" => {
-            Some("a machine-readable file")
-        }
+        "jobs.json" | "search.json" | "indeed.xml" | "linkedin.xml" | "robots.txt"
+        | "sitemap.xml" => Some("a machine-readable file"),
         ".careers-output" => Some("the output folder's marker"),
         p if p.starts_with("sitemap-") && p.ends_with(".xml") => Some("a part of the sitemap"),
         _ => None,

@@ -9,6 +9,7 @@
 //! workflow `careers init` writes (tests/workflow.rs). Never skipped: without Chromium or Node.js the
 //! test fails and says what to install.
 
+mod cms;
 mod common;
 mod overlay;
 mod workflow;

@@ -22,10 +22,17 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     (".gitignore", include_str!("init_site/gitignore")),
     (
+        ".vscode/settings.json",
+        include_str!("init_site/vscode-settings.json"),
+    ),
+    (
         ".github/workflows/careers.yml",
         include_str!("init_site/careers.yml"),
     ),
 ];
+
+/// The `base_url` of a new site's site.yaml.
+const INIT_BASE_URL: &str = "https://example.github.io/careers/";
 
 /// `careers init`: refuses a non-empty folder (exit 2); prints what to do next.
 pub fn run(args: &InitArgs, console: &Console) -> i32 {
@@ -40,7 +47,13 @@ pub fn run(args: &InitArgs, console: &Console) -> i32 {
         .to_zoned_datetime(zone)
         .date()
         .to_string();
-    if let Err(e) = write_site(&dir, &today, &timezone) {
+    let written = write_site(&dir, &today, &timezone)
+        .and_then(|()| super::schema::write_all(&dir))
+        .and_then(|()| match args.cms {
+            Some(cms) => super::cms::write(&dir, cms, INIT_BASE_URL, false),
+            None => Ok(()),
+        });
+    if let Err(e) = written {
         console.fail(&e.to_string());
         return 2;
     }

@@ -1,9 +1,11 @@
 //! The one-shot commands: build, check, init, new.
 
+pub(crate) mod cms;
 mod error;
 mod explain;
 pub(crate) mod init;
 pub(crate) mod new;
+pub(crate) mod schema;
 mod site;
 
 pub use error::CommandError;
@@ -12,7 +14,9 @@ pub(crate) use site::require_site;
 use std::path::Path;
 
 use crate::build::{BuildError, BuildOptions};
-use crate::cli::{BuildArgs, CheckArgs, ExplainArgs, Format, InitArgs, NewArgs};
+use crate::cli::{
+    BuildArgs, CheckArgs, CmsArgs, ExplainArgs, Format, InitArgs, NewArgs, SchemaArgs,
+};
 use crate::console::Console;
 use crate::diagnostics::Severity;
 
@@ -134,4 +138,14 @@ pub fn new_posting(site: &Path, args: &NewArgs, console: &Console) -> i32 {
 /// `careers explain` (see [`explain`]).
 pub fn explain(args: &ExplainArgs, console: &Console) -> i32 {
     explain::run(args, console)
+}
+
+/// `careers schema` (see [`schema`]).
+pub fn schema(site: &Path, args: &SchemaArgs, console: &Console) -> i32 {
+    schema::run(site, args, console)
+}
+
+/// `careers cms` (see [`cms`]).
+pub fn cms(site: &Path, args: &CmsArgs, console: &Console) -> i32 {
+    cms::run(site, args, console)
 }

@@ -2,9 +2,7 @@
 //! (its size) and what its postings state (AI screening, existing vacancies).
 
 use crate::content::fields::{Fields, Reader};
-
-/// The keys of `employer`.
-const EMPLOYER_KEYS: &[&str] = &["employees", "ai_screening", "existing_vacancy"];
+use crate::content::keys;
 
 /// What site.yaml says about the employer; everything absent when not written.
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -23,7 +21,7 @@ pub(super) fn read(r: &mut Reader, f: &Fields) -> Employer {
     let Some(node) = f.present("employer") else {
         return Employer::default();
     };
-    let Some(e) = r.fields(node, EMPLOYER_KEYS, "`employer`") else {
+    let Some(e) = r.fields(node, keys::EMPLOYER, "`employer`") else {
         return Employer::default();
     };
     let flag = |r: &mut Reader, key: &str| e.present(key).is_some().then(|| r.flag(&e, key));

@@ -6,9 +6,6 @@ use std::collections::BTreeMap;
 use crate::content::fields::{Fields, Reader};
 use crate::yaml::{Node, Value};
 
-/// The keys of one language under `translations`.
-const TRANSLATION_KEYS: &[&str] = &["title", "description", "departments", "locations"];
-
 /// What site.yaml says in one other language.
 #[derive(Clone, Debug, Default)]
 pub struct Translation {
@@ -110,7 +107,7 @@ pub(super) fn read_translations(r: &mut Reader, f: &Fields) -> BTreeMap<String, 
             continue;
         }
         let what = format!("`translations.{tag}`");
-        let Some(t) = r.fields(value, TRANSLATION_KEYS, &what) else {
+        let Some(t) = r.fields(value, crate::content::keys::TRANSLATION, &what) else {
             continue;
         };
         let names = |r: &mut Reader, key: &str| -> BTreeMap<String, String> {

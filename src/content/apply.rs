@@ -10,7 +10,7 @@ pub fn read(r: &mut Reader, node: &Node) -> Option<Apply> {
     if let Value::Str(text) = &node.value {
         return bare(r, node, text.trim());
     }
-    let f = r.fields(node, &["url", "email"], "`apply`")?;
+    let f = r.fields(node, crate::content::keys::APPLY, "`apply`")?;
     let url = r.optional_text(&f, "url");
     let email = r.optional_text(&f, "email");
     match (url, email) {

@@ -27,7 +27,7 @@ pub fn parse_text(file: &SourceFile) -> (Vec<FaqGroup>, Vec<Diagnostic>) {
 
 /// Reads the groups; every problem is recorded in the reader.
 pub fn read(r: &mut Reader, node: &Node) -> Vec<FaqGroup> {
-    let Some(f) = r.fields(node, &["groups"], "faq.yaml") else {
+    let Some(f) = r.fields(node, crate::content::keys::FAQ, "faq.yaml") else {
         return Vec::new();
     };
     let Some(groups) = f.present("groups") else {
@@ -49,7 +49,7 @@ pub fn read(r: &mut Reader, node: &Node) -> Vec<FaqGroup> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for item in items {
-        let Some(g) = r.fields(item, &["id", "title", "questions"], "a FAQ group") else {
+        let Some(g) = r.fields(item, crate::content::keys::FAQ_GROUP, "a FAQ group") else {
             continue;
         };
         let id = r.required_text(&g, "id", "this FAQ group", "id: internships");

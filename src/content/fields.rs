@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 
 use crate::content::dates::parse_date;
+use crate::content::keys::Key;
 use crate::content::pasted;
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
@@ -21,6 +22,41 @@ pub struct Reader<'a> {
     pub line_offset: u32,
     /// Every problem found so far.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The names a mapping may have: a plain list, or a table of [`Key`]s.
+pub trait Known {
+    /// Whether `name` is one of them.
+    fn has(&self, name: &str) -> bool;
+    /// All of them, for messages.
+    fn names(&self) -> Vec<&str>;
+}
+
+impl Known for [&str] {
+    fn has(&self, name: &str) -> bool {
+        self.contains(&name)
+    }
+    fn names(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+impl<const N: usize> Known for [&str; N] {
+    fn has(&self, name: &str) -> bool {
+        self.contains(&name)
+    }
+    fn names(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+impl Known for [Key] {
+    fn has(&self, name: &str) -> bool {
+        self.iter().any(|k| k.name == name)
+    }
+    fn names(&self) -> Vec<&str> {
+        crate::content::keys::names(self)
+    }
 }
 
 /// The keys of one YAML mapping, checked against the known names.
@@ -84,7 +120,12 @@ impl<'a> Reader<'a> {
 
     /// Checks that `node` is a mapping whose keys are all in `known`; unknown keys get
     /// "did you mean". `what` names the mapping in messages ("the front matter").
-    pub fn fields<'n>(&mut self, node: &'n Node, known: &[&str], what: &str) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        known: &(impl Known + ?Sized),
+        what: &str,
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             if pasted::text_for_keys(self, node) {
                 return None;
@@ -119,21 +160,21 @@ impl<'a> Reader<'a> {
                     text.chars().count(),
                     "unknown-key",
                     format!("`{text}` is not a valid key name in {what}"),
-                    format!("known keys are: {}", known.join(", ")),
+                    format!("known keys are: {}", known.names().join(", ")),
                 );
                 continue;
             };
-            if known.contains(&name.as_ref()) {
+            if known.has(name) {
                 if value.value == Value::Null {
                     pasted::comment_value(self, key);
                 }
                 fields.entries.push((name.as_ref(), value));
-            } else if let Some(cause) = pasted::key_cause(name, key.pos.col, known) {
+            } else if let Some(cause) = pasted::key_cause(name, key.pos.col, &known.names()) {
                 pasted::report(self, key.pos, "yaml-syntax", cause);
             } else {
-                let help = match did_you_mean(name, known) {
+                let help = match did_you_mean(name, &known.names()) {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("known keys are: {}", known.join(", ")),
+                    None => format!("known keys are: {}", known.names().join(", ")),
                 };
                 self.error(
                     key.pos,
@@ -363,7 +404,7 @@ pub(crate) fn read_lint_allow(r: &mut Reader, f: &Fields) -> Vec<String> {
     let Some(node) = f.present("lint") else {
         return Vec::new();
     };
-    let Some(lint) = r.fields(node, &["allow"], "`lint`") else {
+    let Some(lint) = r.fields(node, crate::content::keys::LINT, "`lint`") else {
         return Vec::new();
     };
     r.text_list(&lint, "allow")

@@ -5,18 +5,6 @@ use crate::content::model::Page;
 use crate::content::{extra, slug};
 use crate::yaml::Node;
 
-/// Every key a page's front matter may have.
-pub const KNOWN: &[&str] = &[
-    "title",
-    "slug",
-    "summary",
-    "draft",
-    "date_updated",
-    "image",
-    "extra",
-    "language",
-];
-
 /// Reads a page from its parsed front matter.
 pub fn read(
     r: &mut Reader,
@@ -25,7 +13,7 @@ pub fn read(
     body: &str,
     body_line: u32,
 ) -> Option<Page> {
-    let f = r.fields(node, KNOWN, "the front matter")?;
+    let f = r.fields(node, crate::content::keys::PAGE, "the front matter")?;
     let title = r.required_text(&f, "title", "this page", "title: Our hiring process");
     let (file_stem, file_language) = crate::content::language::split_stem(file_stem);
     let slug = slug::read(r, &f, file_stem);

@@ -8,58 +8,11 @@ use super::fields::read_lint_allow;
 use crate::content::codes;
 use crate::content::fields::{Fields, Reader};
 use crate::content::model::{EmploymentType, Location, Posting, Question, Workplace};
-use crate::content::{apply, extra, slug};
+use crate::content::{apply, extra, keys, slug};
 use crate::yaml::{Node, Value};
 
-/// Every key a posting's front matter may have.
-pub const KNOWN: &[&str] = &[
-    "title",
-    "slug",
-    "department",
-    "team",
-    "locations",
-    "workplace",
-    "remote_regions",
-    "employment_type",
-    "salary",
-    "date_posted",
-    "date_updated",
-    "valid_through",
-    "evergreen",
-    "apply",
-    "reference",
-    "summary",
-    "tags",
-    "duration",
-    "draft",
-    "faq",
-    "faq_groups",
-    "extra",
-    "image",
-    "lint",
-    "language",
-    "translation_key",
-    "commission",
-    "tips",
-    "bonus",
-    "equity",
-    "seniority",
-    "hours_per_week",
-    "start_date",
-    "openings",
-    "visa_sponsorship",
-    "existing_vacancy",
-    "work_authorization",
-    "security_clearance",
-    "required_languages",
-    "travel",
-    "experience",
-    "education",
-    "timezones",
-    "hiring_organization",
-];
-/// The keys of one place in `locations`.
-const LOCATION_KEYS: &[&str] = &["city", "region", "country", "postal_code", "street"];
+/// The levels a required language may have.
+pub(crate) use facts::LEVELS as LANGUAGE_LEVELS;
 const WHAT: &str = "this posting";
 
 /// Reads a posting from its parsed front matter; `None` when a required part is unusable.
@@ -70,7 +23,7 @@ pub fn read(
     body: &str,
     body_line: u32,
 ) -> Option<Posting> {
-    let f = r.fields(node, KNOWN, "the front matter")?;
+    let f = r.fields(node, keys::POSTING, "the front matter")?;
     placeholders::check(r, node, body, body_line);
     let title = r.required_text(&f, "title", WHAT, "title: Backend Engineer");
     let (file_stem, file_language) = crate::content::language::split_stem(file_stem);
@@ -269,7 +222,7 @@ fn read_locations(r: &mut Reader, f: &Fields) -> Vec<Location> {
 }
 
 fn read_location(r: &mut Reader, node: &Node) -> Option<Location> {
-    let f = r.fields(node, LOCATION_KEYS, "a location")?;
+    let f = r.fields(node, keys::LOCATION, "a location")?;
     let city = r.optional_text(&f, "city").unwrap_or_default();
     let at = r.at(f.present("city").map_or(node.pos, |n| n.pos));
     let country_node = f.present("country");
@@ -330,7 +283,7 @@ pub fn read_questions(r: &mut Reader, node: &Node, what: &str) -> Vec<Question> 
     items
         .iter()
         .filter_map(|item| {
-            let f = r.fields(item, &["question", "answer"], "a question")?;
+            let f = r.fields(item, keys::QUESTION, "a question")?;
             let question = r.required_text(
                 &f,
                 "question",

@@ -9,6 +9,7 @@ mod ads;
 pub mod body;
 pub mod expiry;
 pub(crate) mod laws;
+pub mod linkedin;
 mod measure;
 mod pasted;
 pub mod pay;
@@ -58,6 +59,9 @@ pub const CODES: &[&str] = &[
     "image-no-alt",
     "apply-not-https",
     "todo-left",
+    "linkedin-id-too-long",
+    "linkedin-description-too-short",
+    "linkedin-no-location",
 ];
 
 /// A posting's file text, for pointing diagnostics at the right line and column.
@@ -251,6 +255,7 @@ fn lint_posting(
     title::check(&ctx, &mut found);
     remote::check(&ctx, &mut found);
     body::check(&ctx, &mut found);
+    linkedin::check(&ctx, &mut found);
     let allowed = |code: &str| {
         posting
             .lint_allow

@@ -74,6 +74,7 @@ pub fn config() -> SiteConfig {
             atom: true,
             json: true,
             indeed: false,
+            linkedin: false,
         },
         extra: serde_json::Value::Null,
         theme_options: serde_json::Value::Null,

@@ -287,7 +287,8 @@ fn indeed_feed_follows_indeeds_rules() {
         .expect("OPS-7 in the feed");
     let field = |name: &str| child_text(*lead, name);
     assert_eq!(field("title"), Some("Warehouse Shift Lead"));
-    assert_eq!(field("date"), Some("Sun, 01 Nov 2026 00:00:00 GMT"));
+    assert_eq!(field("date"), Some("2026-11-01T00:00:00-04:00"));
+    assert_eq!(field("requisitionid"), Some("OPS-7"));
     assert_eq!(field("url"), Some(&*format!("{BASE}jobs/warehouse-lead/")));
     assert_eq!(field("company"), Some("Acme & Sons"));
     assert_eq!(field("city"), Some("Newark"));

@@ -5,11 +5,12 @@ use crate::content::facts::{
     Amount, Education, Facts, Hours, Organization, RequiredLanguage, Seniority, Start,
 };
 use crate::content::fields::{Fields, Reader};
+use crate::content::keys;
 use crate::diagnostics::did_you_mean;
 use crate::yaml::{Node, Value};
 
 /// CEFR levels (and `native`) a required language may name.
-const LEVELS: &[&str] = &["A1", "A2", "B1", "B2", "C1", "C2", "native"];
+pub(crate) const LEVELS: &[&str] = &["A1", "A2", "B1", "B2", "C1", "C2", "native"];
 
 /// Reads every fact written in the front matter.
 pub fn read(r: &mut Reader, f: &Fields) -> Facts {
@@ -90,7 +91,7 @@ fn abbreviation(text: &str) -> Option<&'static str> {
 fn read_hours(r: &mut Reader, node: &Node) -> Option<Hours> {
     let (min, max) = match &node.value {
         Value::Map(_) => {
-            let f = r.fields(node, &["min", "max"], "`hours_per_week`")?;
+            let f = r.fields(node, keys::HOURS, "`hours_per_week`")?;
             let min = f.present("min").and_then(|n| r.number(n, "min"));
             let max = f.present("max").and_then(|n| r.number(n, "max"));
             match (min, max) {
@@ -189,7 +190,7 @@ fn read_languages(r: &mut Reader, node: &Node) -> Vec<RequiredLanguage> {
 fn read_language(r: &mut Reader, node: &Node) -> Option<RequiredLanguage> {
     let (code_node, level) = match &node.value {
         Value::Map(_) => {
-            let f = r.fields(node, &["language", "level"], "a required language")?;
+            let f = r.fields(node, keys::LANGUAGE, "a required language")?;
             let level = f.present("level").and_then(|n| read_level(r, n));
             (f.present("language")?, level)
         }
@@ -261,7 +262,7 @@ fn read_experience(r: &mut Reader, node: &Node) -> Option<Amount> {
             .filter(|t| !t.is_empty())
             .map(Amount::Text);
     }
-    let f = r.fields(node, &["months", "years"], "`experience`")?;
+    let f = r.fields(node, keys::EXPERIENCE, "`experience`")?;
     let months = f.present("months").and_then(|n| r.number(n, "months"));
     let years = f.present("years").and_then(|n| r.number(n, "years"));
     let total = months.unwrap_or(0.0) + years.unwrap_or(0.0) * 12.0;
@@ -305,7 +306,7 @@ fn read_education(r: &mut Reader, node: &Node) -> Option<Education> {
 
 /// `hiring_organization: {name, url, logo}`.
 fn read_organization(r: &mut Reader, node: &Node) -> Option<Organization> {
-    let f = r.fields(node, &["name", "url", "logo"], "`hiring_organization`")?;
+    let f = r.fields(node, keys::ORGANIZATION, "`hiring_organization`")?;
     let name = r.required_text(
         &f,
         "name",

@@ -8,9 +8,6 @@ use crate::content::model::{PayPeriod, Salary};
 use crate::content::pasted;
 use crate::yaml::{Node, Value};
 
-/// The keys of one range.
-const SALARY_KEYS: &[&str] = &["min", "max", "currency", "period", "note", "label"];
-
 /// `salary:` as one range or a list of ranges; problems are reported.
 pub fn read_salaries(r: &mut Reader, f: &Fields) -> Vec<Salary> {
     let Some(node) = f.present("salary") else {
@@ -75,7 +72,7 @@ fn read_salary(r: &mut Reader, node: &Node) -> Option<Salary> {
         not_a_range(r, node);
         return None;
     }
-    let f = r.fields(node, SALARY_KEYS, "`salary`")?;
+    let f = r.fields(node, crate::content::keys::SALARY, "`salary`")?;
     let (min, max) = read_bounds(r, node, &f);
     let currency = read_currency(r, node, &f);
     let period = match f.present("period") {

@@ -1,21 +1,28 @@
 //! `/indeed.xml`: the XML feed Indeed reads (`feeds: {indeed: true}`). Every text field is
 //! in CDATA, so no HTML entities appear in titles or names; a posting with several
-//! locations becomes one `<job>` per location, as Indeed asks.
+//! locations becomes one `<job>` per location, as Indeed asks, all sharing one
+//! `requisitionid`.
 
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 use crate::config::SiteConfig;
-use crate::content::codes;
-use crate::content::model::{Apply, EmploymentType, Location, Workplace};
+use crate::content::model::{Apply, EmploymentType, Location, Posting, Workplace};
+use crate::content::{codes, facts, slug};
 use crate::render::feeds::Entry;
 use crate::render::feeds::xml::{cdata, push_cdata};
+use crate::render::jsonld::end_of_day;
 use crate::render::urls::Urls;
 
-/// A date in RFC 822 form, as Indeed expects (`Wed, 14 Oct 2026 00:00:00 GMT`).
-pub fn rfc822(date: Date) -> String {
-    date.strftime("%a, %d %b %Y 00:00:00 GMT").to_string()
+/// Midnight of a day in the site's time zone, in ISO 8601 with its offset
+/// (`2026-10-14T00:00:00+02:00`), as Indeed recommends.
+pub fn iso8601(date: Date, tz: &TimeZone) -> String {
+    match date.to_zoned_datetime(tz.clone()) {
+        Ok(zoned) => zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        Err(_) => format!("{date}T00:00:00Z"),
+    }
 }
 
 /// Indeed's `jobtype` value, for the types it knows.
@@ -30,16 +37,46 @@ fn job_type(t: EmploymentType) -> Option<&'static str> {
     }
 }
 
-/// The stable reference number of a posting: its `reference`, else its slug.
-pub fn reference_number(entry: &Entry) -> String {
-    entry
-        .posting
+/// The stable reference of a posting: its `reference`, else its slug. Indeed's
+/// `requisitionid`, shared by the `<job>` of each of its locations.
+pub fn reference_number(posting: &Posting) -> String {
+    posting
         .reference
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty())
-        .unwrap_or(&entry.posting.slug)
+        .unwrap_or(&posting.slug)
         .to_string()
+}
+
+/// The job-board ids of a posting with the location each stands for: the reference alone
+/// for one location (or none), else `<reference>-<location slug>` per location.
+pub fn job_ids(posting: &Posting) -> Vec<(String, Option<&Location>)> {
+    let base = reference_number(posting);
+    match posting.locations.as_slice() {
+        [] => vec![(base, None)],
+        [one] => vec![(base, Some(one))],
+        several => several
+            .iter()
+            .map(|l| {
+                (
+                    format!("{base}-{}", slug::location(&l.city, &l.country)),
+                    Some(l),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The first of a remote posting's regions that is a country, as its ISO code.
+pub fn remote_country(posting: &Posting) -> Option<String> {
+    posting.remote_regions.iter().find_map(|r| {
+        let r = r.trim();
+        codes::country_name(&r.to_ascii_uppercase())
+            .filter(|_| r.len() == 2)
+            .map(|_| r.to_ascii_uppercase())
+            .or_else(|| codes::country_code_for_name(r).map(str::to_string))
+    })
 }
 
 /// Writes `/indeed.xml` for the open postings into `out`, one posting at a time.
@@ -61,7 +98,11 @@ pub fn render_to(
         cdata(&urls.base_url)
     );
     if let Some(newest) = open.iter().map(Entry::updated).max() {
-        let _ = writeln!(head, "  <lastBuildDate>{}</lastBuildDate>", rfc822(newest));
+        let _ = writeln!(
+            head,
+            "  <lastBuildDate>{}</lastBuildDate>",
+            iso8601(newest, &config.timezone)
+        );
     }
     out.write_all(head.as_bytes())?;
     for entry in open {
@@ -77,16 +118,17 @@ pub fn render_to(
 
 /// The `<job>` element(s) of one posting: one per location when it has several.
 pub fn jobs(config: &SiteConfig, entry: &Entry) -> String {
-    let locations = &entry.posting.locations;
-    let mut out = String::with_capacity((entry.html.len() + 1024) * locations.len().max(1));
-    let base = reference_number(entry);
-    if locations.len() <= 1 {
-        write_job(&mut out, config, entry, &base, locations.first());
-    } else {
-        for (l, view) in locations.iter().zip(&entry.view.locations) {
-            let reference = format!("{base}-{}", view.slug);
-            write_job(&mut out, config, entry, &reference, Some(l));
-        }
+    let ids = job_ids(entry.posting);
+    let mut out = String::with_capacity((entry.html.len() + 1024) * ids.len());
+    let requisition = reference_number(entry.posting);
+    for (reference, location) in &ids {
+        write_job(
+            &mut out,
+            config,
+            entry,
+            [&requisition, reference],
+            *location,
+        );
     }
     out
 }
@@ -110,20 +152,31 @@ fn raw_field(out: &mut String, name: &str, value: &str) {
     out.push_str(">\n");
 }
 
+/// How much experience a posting asks for ("3 years", "18 months"), or HR's words for it.
+fn experience(amount: &facts::Amount) -> String {
+    match amount {
+        facts::Amount::Number(12) => "1 year".into(),
+        facts::Amount::Number(months) if months % 12 == 0 => format!("{} years", months / 12),
+        facts::Amount::Number(1) => "1 month".into(),
+        facts::Amount::Number(months) => format!("{months} months"),
+        facts::Amount::Text(text) => text.clone(),
+    }
+}
+
+/// One `<job>`; `ids` are the requisition id and this job's reference number.
 fn write_job(
     out: &mut String,
     config: &SiteConfig,
     entry: &Entry,
-    reference: &str,
+    [requisition, reference]: [&str; 2],
     location: Option<&Location>,
 ) {
     let (p, view) = (entry.posting, entry.view);
     out.push_str("  <job>\n");
     field(out, "title", &p.title);
-    let mut date = String::with_capacity(32);
-    date.push_str(&rfc822(p.date_posted));
-    field(out, "date", &date);
+    field(out, "date", &iso8601(p.date_posted, &config.timezone));
     field(out, "referencenumber", reference);
+    field(out, "requisitionid", requisition);
     raw_field(out, "url", &view.permalink);
     let client = p
         .facts
@@ -131,15 +184,6 @@ fn write_job(
         .as_ref()
         .map(|o| o.name.as_str());
     field(out, "company", client.unwrap_or(&config.company.name));
-    let remote_country = || {
-        p.remote_regions.iter().find_map(|r| {
-            let r = r.trim();
-            codes::country_name(&r.to_ascii_uppercase())
-                .filter(|_| r.len() == 2)
-                .map(|_| r.to_ascii_uppercase())
-                .or_else(|| codes::country_code_for_name(r).map(str::to_string))
-        })
-    };
     match location {
         Some(l) => {
             field(out, "city", &l.city);
@@ -148,7 +192,7 @@ fn write_job(
             field(out, "postalcode", &l.postal_code);
             field(out, "streetaddress", &l.street);
         }
-        None => field(out, "country", &remote_country().unwrap_or_default()),
+        None => field(out, "country", &remote_country(p).unwrap_or_default()),
     }
     if let Some(Apply::Email(email)) = p.apply.as_ref().or(config.apply.as_ref()) {
         field(out, "email", email);
@@ -156,6 +200,9 @@ fn write_job(
     raw_field(out, "description", entry.html);
     if let Some(salary) = &view.salary {
         field(out, "salary", &salary.label);
+    }
+    if let Some(education) = p.facts.education {
+        field(out, "education", education.credential_category());
     }
     let mut types: Vec<&str> = Vec::new();
     for t in p.employment_types.iter().filter_map(|&t| job_type(t)) {
@@ -165,6 +212,12 @@ fn write_job(
     }
     field(out, "jobtype", &types.join(", "));
     field(out, "category", &p.department);
+    if let Some(amount) = &p.facts.experience {
+        field(out, "experience", &experience(amount));
+    }
+    if let Some(until) = p.valid_through {
+        field(out, "expirationdate", &end_of_day(until, &config.timezone));
+    }
     match p.workplace {
         Workplace::Remote => field(out, "remotetype", "Fully remote"),
         Workplace::Hybrid => field(out, "remotetype", "Hybrid remote"),
@@ -178,10 +231,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_are_rfc822() {
-        assert_eq!(
-            rfc822(jiff::civil::date(2026, 10, 14)),
-            "Wed, 14 Oct 2026 00:00:00 GMT"
-        );
+    fn dates_are_iso8601_at_midnight_where_the_site_is() {
+        let day = jiff::civil::date(2026, 10, 14);
+        assert_eq!(iso8601(day, &TimeZone::UTC), "2026-10-14T00:00:00+00:00");
+        let berlin = TimeZone::get("Europe/Berlin").expect("tzdb has Berlin");
+        assert_eq!(iso8601(day, &berlin), "2026-10-14T00:00:00+02:00");
     }
 }

@@ -1,10 +1,11 @@
-//! Machine-readable outputs: Atom feeds, /jobs.json, /search.json, the Indeed feed,
+//! Machine-readable outputs: Atom feeds, /jobs.json, /search.json, the Indeed and LinkedIn feeds,
 //! /sitemap.xml and /robots.txt. Every one is built from the same list of open postings,
 //! so an expired posting or a draft is absent from all of them or none.
 
 pub(crate) mod atom;
 pub(crate) mod indeed;
 pub(crate) mod jobs_json;
+pub(crate) mod linkedin;
 pub(crate) mod search;
 pub mod sitemap;
 pub(crate) mod xml;
@@ -72,6 +73,7 @@ enum File<'a> {
     Atom(Option<&'a Listing>),
     JobsJson,
     Indeed,
+    LinkedIn,
     Sitemap,
 }
 
@@ -112,6 +114,9 @@ pub fn write(
     }
     if config.feeds.indeed {
         files.push(File::Indeed);
+    }
+    if config.feeds.linkedin {
+        files.push(File::LinkedIn);
     }
     files.push(File::Search);
     if site.shared {
@@ -166,6 +171,11 @@ pub fn write(
             File::Indeed => timings.add("indeed.xml (make + write)", || {
                 emit("indeed.xml", &mut |w| {
                     indeed::render_to(config, urls, open, w)
+                })
+            }),
+            File::LinkedIn => timings.add("linkedin.xml (make + write)", || {
+                emit("linkedin.xml", &mut |w| {
+                    linkedin::render_to(config, urls, open, w)
                 })
             }),
             File::Sitemap => {
