@@ -12,6 +12,7 @@ pub mod faq;
 pub(crate) mod fields;
 pub mod frontmatter;
 pub(crate) mod ignored;
+pub(crate) mod job_boards;
 pub(crate) mod keys;
 pub(crate) mod language;
 pub mod model;

@@ -3,10 +3,9 @@
 
 use pulldown_cmark::{Event, Parser};
 
+use crate::content::job_boards::{MAX_ID, MIN_DESCRIPTION, job_ids, location_line};
 use crate::diagnostics::Diagnostic;
 use crate::lint::Ctx;
-use crate::render::feeds::indeed::job_ids;
-use crate::render::feeds::linkedin::{MAX_ID, MIN_DESCRIPTION, location_line};
 
 /// Adds the LinkedIn warnings for one posting, when the site publishes the feed.
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -9,8 +9,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::config::SiteConfig;
-use crate::content::model::{Apply, EmploymentType, Location, Posting, Workplace};
-use crate::content::{codes, facts, slug};
+use crate::content::facts;
+use crate::content::job_boards::{job_ids, reference_number, remote_country};
+use crate::content::model::{Apply, EmploymentType, Location, Workplace};
 use crate::render::feeds::Entry;
 use crate::render::feeds::xml::{cdata, push_cdata};
 use crate::render::jsonld::end_of_day;
@@ -35,48 +36,6 @@ fn job_type(t: EmploymentType) -> Option<&'static str> {
         EmploymentType::Intern => Some("internship"),
         EmploymentType::Volunteer | EmploymentType::Other => None,
     }
-}
-
-/// The stable reference of a posting: its `reference`, else its slug. Indeed's
-/// `requisitionid`, shared by the `<job>` of each of its locations.
-pub fn reference_number(posting: &Posting) -> String {
-    posting
-        .reference
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .unwrap_or(&posting.slug)
-        .to_string()
-}
-
-/// The job-board ids of a posting with the location each stands for: the reference alone
-/// for one location (or none), else `<reference>-<location slug>` per location.
-pub fn job_ids(posting: &Posting) -> Vec<(String, Option<&Location>)> {
-    let base = reference_number(posting);
-    match posting.locations.as_slice() {
-        [] => vec![(base, None)],
-        [one] => vec![(base, Some(one))],
-        several => several
-            .iter()
-            .map(|l| {
-                (
-                    format!("{base}-{}", slug::location(&l.city, &l.country)),
-                    Some(l),
-                )
-            })
-            .collect(),
-    }
-}
-
-/// The first of a remote posting's regions that is a country, as its ISO code.
-pub fn remote_country(posting: &Posting) -> Option<String> {
-    posting.remote_regions.iter().find_map(|r| {
-        let r = r.trim();
-        codes::country_name(&r.to_ascii_uppercase())
-            .filter(|_| r.len() == 2)
-            .map(|_| r.to_ascii_uppercase())
-            .or_else(|| codes::country_code_for_name(r).map(str::to_string))
-    })
 }
 
 /// Writes `/indeed.xml` for the open postings into `out`, one posting at a time.

@@ -5,18 +5,13 @@
 use std::fmt::Write as _;
 
 use crate::config::SiteConfig;
-use crate::content::codes;
 use crate::content::facts::Seniority;
-use crate::content::model::{Apply, EmploymentType, Location, Posting, Workplace};
+use crate::content::job_boards::{job_ids, location_line, remote_country};
+use crate::content::model::{Apply, EmploymentType, Location, Workplace};
 use crate::render::feeds::Entry;
-use crate::render::feeds::indeed::{iso8601, job_ids, remote_country};
+use crate::render::feeds::indeed::iso8601;
 use crate::render::feeds::xml::{cdata, push_cdata};
 use crate::render::urls::Urls;
-
-/// The longest `partnerJobId` LinkedIn takes.
-pub const MAX_ID: usize = 40;
-/// The shortest description LinkedIn takes, in characters.
-pub const MIN_DESCRIPTION: usize = 100;
 
 /// LinkedIn's `jobtype` for an employment type.
 fn job_type(t: EmploymentType) -> &'static str {
@@ -54,23 +49,6 @@ fn workplace_type(w: Workplace) -> &'static str {
         Workplace::Hybrid => "Hybrid",
         Workplace::Remote => "Remote",
     }
-}
-
-/// The location line LinkedIn reads: "City, ST" in the United States, "City, Country"
-/// elsewhere, the country alone without a city; a remote posting without a place gives the
-/// first country it may hire in.
-pub fn location_line(posting: &Posting, location: Option<&Location>) -> Option<String> {
-    let Some(l) = location else {
-        let code = remote_country(posting)?;
-        return codes::country_name(&code).map(str::to_string);
-    };
-    let country = codes::country_name(&l.country).unwrap_or(&l.country);
-    let place = match (l.city.as_str(), l.region.as_str()) {
-        ("", _) => country.to_string(),
-        (city, region) if l.country == "US" && !region.is_empty() => format!("{city}, {region}"),
-        (city, _) => format!("{city}, {country}"),
-    };
-    Some(place)
 }
 
 /// Writes `/linkedin.xml` for the open postings into `out`, one posting at a time.
