@@ -13,6 +13,8 @@ use crate::common::{careers, fixture, repo, stderr};
 const GOOD: &[&str] = &[
     "body",
     "facts",
+    "job-ad-checks",
+    "job-ad-laws",
     "job-boards",
     "languages",
     "lints/site",
