@@ -283,3 +283,20 @@ fn ontario_statements_and_commission_show_on_the_posting_page() {
         "commission-based pay is said"
     );
 }
+
+#[test]
+fn eu_in_site_yaml_stands_for_the_member_countries_own_laws_too() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("job-ad-laws"), &site);
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("site.yaml");
+    let text = text.replace("jurisdictions: auto", "jurisdictions: [EU]");
+    std::fs::write(&yaml, text).expect("write");
+    let laws = laws(&site);
+    let flagged: Vec<String> = laws_named(&site, "2027-10-01", &laws)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(flagged, ["EU", "NL", "PL"]);
+}

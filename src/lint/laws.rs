@@ -109,6 +109,16 @@ impl Law {
         self.enforced.unwrap_or(self.in_force)
     }
 
+    /// Whether it is the EU directive or a member country's own transposition of it, all of
+    /// which `jurisdictions: [EU]` stands for.
+    pub(crate) fn in_eu(&self) -> bool {
+        match self.area {
+            Area::EuMember => true,
+            Area::Country(c) => crate::content::regions::EU.contains(&c),
+            _ => false,
+        }
+    }
+
     /// Whether it asks for `need`.
     pub(crate) fn needs(&self, need: Need) -> bool {
         self.needs.contains(&need)

@@ -134,7 +134,9 @@ fn covering(posting: &Posting, policy: &Policy, today: jiff::civil::Date) -> Vec
     laws::of_posting(posting)
         .into_iter()
         .filter(|law| match policy {
-            Policy::Only(chosen) => chosen.contains(law.id),
+            Policy::Only(chosen) => {
+                chosen.contains(law.id) || (chosen.contains("EU") && law.in_eu())
+            }
             _ => true,
         })
         .filter(|law| law.applies_on(posting, today))
