@@ -163,6 +163,22 @@
         var label = (f && f.getAttribute('data-label')) || labels[key] || key;
         if (opts.length > 1) holder.appendChild(makeSelect(key, label, opts));
       });
+      // On a phone the selects fold away under one "Filters" line, below the search field.
+      var toggle = filtersBox.getAttribute('data-toggle');
+      if (toggle && holder.children.length && window.matchMedia && matchMedia('(max-width: 39.99em)').matches) {
+        var fold = d.createElement('details');
+        fold.className = 'filters-fold';
+        var summary = d.createElement('summary');
+        summary.textContent = toggle;
+        fold.appendChild(summary);
+        var inner = d.createElement('div');
+        inner.className = 'selects';
+        while (holder.firstChild) inner.appendChild(holder.firstChild);
+        fold.appendChild(inner);
+        holder.appendChild(fold);
+        holder.className = 'selects-folded';
+        fold.open = Object.keys(selects).some(function (k) { return params.get(k); });
+      }
       var links = filtersBox.querySelector('[data-filter-links]');
       if (links) links.hidden = true;
     }
