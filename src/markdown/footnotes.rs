@@ -87,7 +87,9 @@ mod tests {
     fn definitions_follow_the_last_paragraph_in_their_order() {
         let out = html("One[^a] two[^b].\n\n[^b]: Bee.\n\n[^a]: Ay.\n\nLast paragraph.\n");
         let last = out.find("Last paragraph").expect("text kept");
-        let notes = out.find("<section class=\"footnotes\">").expect("notes block");
+        let notes = out
+            .find("<section class=\"footnotes\">")
+            .expect("notes block");
         assert!(last < notes, "{out}");
         assert!(out.find("Bee.").expect("b") > notes, "{out}");
         assert!(out.find("Bee.") < out.find("Ay."), "{out}");

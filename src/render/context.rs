@@ -216,7 +216,10 @@ mod tests {
             })
         );
         let kept = of(serde_json::json!({"image": "https://cdn.example/a.jpg"}));
-        assert_eq!(kept.map(|h| h.image).as_deref(), Some("https://cdn.example/a.jpg"));
+        assert_eq!(
+            kept.map(|h| h.image).as_deref(),
+            Some("https://cdn.example/a.jpg")
+        );
         assert_eq!(of(serde_json::json!({"title": 3, "text": ""})), None);
         assert_eq!(of(serde_json::json!("just text")), None);
         assert_eq!(hero(&serde_json::Value::Null, &urls), None);

@@ -1,12 +1,16 @@
-// What a job seeker sees first, measured: a compact header, a posting whose first phone screen
+// What a job seeker sees first, measured: small assets, a compact header, a posting whose first phone screen
 // holds Apply and the pay, listing meta lines that never start or end with a stray "·",
 // department pages that say their name once, and footnotes gathered after a body's text.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { guardedPage } from '../lib/browser.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const HEADER_MAX = 120;
+const ASSETS_MAX_GZIP = 15 * 1024;
 
 /** Whether the element matched by `selector` on `page` lies wholly inside the window, unscrolled. */
 function inFirstScreen(page, selector) {
@@ -19,6 +23,12 @@ function inFirstScreen(page, selector) {
 }
 
 export function designTests(ctx, site) {
+  it(`design: ${site.name} style.css and careers.js together are at most 15 KB gzipped`, () => {
+    const sizes = ['style.css', 'careers.js'].map((f) => zlib.gzipSync(fs.readFileSync(path.join(site.root, f))).length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    assert.ok(total <= ASSETS_MAX_GZIP, `style.css ${sizes[0]} + careers.js ${sizes[1]} = ${total} bytes gzipped`);
+  });
+
   it(`design: ${site.name} the header is at most ${HEADER_MAX} px tall at 360 px on every page type`, async () => {
     const { page, problems, close } = await guardedPage(ctx.browser, { viewport: { width: 360, height: 740 } });
     try {
