@@ -27,7 +27,7 @@ import { noJsTests } from './checks/no-js.mjs';
 import { keyboardTests } from './checks/keyboard.mjs';
 import { postingTests, closedPostingTests } from './checks/posting.mjs';
 import { layoutTests } from './checks/layout.mjs';
-import { designTests } from './checks/design.mjs';
+import { designTests, headerTests } from './checks/design.mjs';
 import { overlayTests } from './checks/overlay.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,6 +83,7 @@ for (const site of sites) {
     htmlValidateTests(site);
     axeTests(ctx, site);
     noJsTests(ctx, site);
+    if (site.name !== 'minimal-theme') headerTests(ctx, site);
     if (site.language) return;
     listingTests(ctx, site);
     filterTests(ctx, site);
