@@ -50,7 +50,7 @@ export function designTests(ctx, site) {
   });
 
   if (site.types.posting) {
-    it(`design: ${site.name} on a 390 × 844 phone, a posting shows Apply and its pay without scrolling`, async () => {
+    it(`design: ${site.name} on a 390 × 844 phone, a posting shows Apply and its pay without scrolling, and its Apply bar covers nothing at the end`, async () => {
       const { page, problems, close } = await guardedPage(ctx.browser, { viewport: PHONE });
       try {
         const postings = site.index.map((e) => new URL(e.url, 'http://x').pathname);
@@ -65,6 +65,18 @@ export function designTests(ctx, site) {
           if (await page.locator('.posting-pay').count() > 0) {
             assert.ok(await inFirstScreen(page, '.posting-pay'), `the pay in the first screen of ${url}`);
           }
+          // Scrolled to the end, the Apply bar rests below the posting's last lines, covering none.
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          const covered = await page.evaluate(() => {
+            const bar = document.querySelector('.apply-bar')?.getBoundingClientRect();
+            if (!bar) return [];
+            return [...document.querySelectorAll('.posting-more *, .content *')]
+              .filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden')
+                && !(el.closest('details:not([open])') && !el.closest('summary')))
+              .filter((el) => { const r = el.getBoundingClientRect(); return r.bottom > bar.top + 0.5 && r.top < bar.bottom && r.height > 0; })
+              .map((el) => el.tagName.toLowerCase() + '.' + el.className).slice(0, 3);
+          });
+          assert.deepEqual(covered, [], `the Apply bar covers the end of ${url}`);
           checked += 1;
         }
         assert.ok(checked > 0, 'a posting with Apply');
