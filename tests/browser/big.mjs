@@ -2,7 +2,8 @@
 //   node big.mjs DIR
 // DIR is the output of `careers build`. The listing stays small (at most MAX_GZIP bytes gzipped,
 // at most MAX_ROWS rows in its HTML), every department page lists all of its postings, and with
-// JavaScript a keyword search on the listing still finds a posting that is not in its HTML.
+// JavaScript a keyword search on the listing still finds a posting that is not in its HTML and a
+// filter counts every matching posting, its "See all" links keeping the filter.
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { launch, guardedPage } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 import { loadIndex } from './lib/index.mjs';
 import { waitForStatus, positions } from './lib/dom.mjs';
+import { expectedUrls } from './lib/index.mjs';
 
 const MAX_GZIP = 250 * 1024;
 const MAX_ROWS = 1500;
@@ -79,6 +81,32 @@ it('with JavaScript, a keyword search on the listing finds a posting that is not
     assert.equal(await link.isVisible(), false, 'the left-out posting hidden again once the search is cleared');
     const shown = await page.$$eval('[data-job]', (rs) => rs.filter((r) => r.getClientRects().length > 0).length);
     assert.equal(shown, listed.size, 'the listing back to its first rows');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+it('with JavaScript, a filter counts every matching posting and its "See all" links keep the filter', async () => {
+  const location = index[index.length - 1].locations[0];
+  const expected = expectedUrls(index, { location });
+  const { page, problems, close } = await guardedPage(ctx.browser);
+  try {
+    await page.goto(url('/'));
+    await page.locator('select[name="location"]').selectOption(location);
+    await waitForStatus(page, positions(expected.length));
+    const groups = await page.$$eval('[data-group]', (gs) => gs.filter((g) => !g.hidden).map((g) => ({
+      slug: g.dataset.group,
+      count: Number(g.querySelector('[data-count]').textContent),
+      rows: [...g.querySelectorAll('[data-job]')].filter((r) => !r.hidden).map((r) => r.querySelector('a').getAttribute('href')),
+      more: g.querySelector('[data-more]:not([hidden]) a')?.getAttribute('href'),
+    })));
+    for (const g of groups) {
+      const all = expectedUrls(index, { location, department: g.slug });
+      assert.equal(g.count, all.length, `count of ${g.slug}`);
+      assert.ok(g.rows.length > 0 && g.rows.every((r) => all.includes(r)), `rows of ${g.slug} match the filter`);
+      if (g.rows.length < all.length) assert.match(g.more || '', new RegExp(`/departments/${g.slug}/\\?location=${location}$`));
+    }
     assert.deepEqual(problems, []);
   } finally {
     await close();
