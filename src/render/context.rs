@@ -24,6 +24,17 @@ pub(crate) struct SiteView<'a> {
     /// `/feed.xml` as a link path and as an absolute URL.
     feed_url: String,
     feed_permalink: String,
+    /// `theme_options.hero` with its image's link resolved; absent when not set.
+    hero: Option<HeroView>,
+}
+
+/// The company's pitch above the listing: any of a heading, a sentence and an image.
+#[derive(Serialize, Default, PartialEq, Debug)]
+struct HeroView {
+    title: String,
+    text: String,
+    /// The image's link (a path from the site root, or a full URL kept), empty for none.
+    image: String,
 }
 
 #[derive(Serialize, Default)]
@@ -86,6 +97,7 @@ pub(crate) fn base_context(input: &Input) -> tera::Context {
         favicon_url: favicon_url(&config.theme_options, urls),
         feed_url: urls.path("feed.xml"),
         feed_permalink: urls.absolute("feed.xml"),
+        hero: hero(&config.theme_options, urls),
         title: &config.title,
         description: config.description.as_deref().unwrap_or(""),
         language: &config.language,
@@ -163,9 +175,55 @@ fn favicon_url(theme_options: &serde_json::Value, urls: &crate::render::urls::Ur
     }
 }
 
+/// `theme_options.hero` (`title`, `text`, `image`, each optional): `None` unless it is a map
+/// with at least one of them as text; values that are not text are left out.
+fn hero(theme_options: &serde_json::Value, urls: &crate::render::urls::Urls) -> Option<HeroView> {
+    let hero = theme_options.get("hero")?.as_object()?;
+    let text = |key: &str| {
+        hero.get(key)
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let image = text("image");
+    let view = HeroView {
+        title: text("title"),
+        text: text("text"),
+        image: match image.is_empty() {
+            true => image,
+            false => urls.asset_path(&image),
+        },
+    };
+    (view != HeroView::default()).then_some(view)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hero_resolves_its_image_and_is_absent_when_empty() {
+        let urls = crate::render::urls::Urls::new("https://x.org/careers/");
+        let of = |v: serde_json::Value| hero(&serde_json::json!({ "hero": v }), &urls);
+        let full = of(serde_json::json!({"title": "Build robots", "image": "/team.jpg"}));
+        assert_eq!(
+            full,
+            Some(HeroView {
+                title: "Build robots".into(),
+                text: String::new(),
+                image: "/careers/team.jpg".into(),
+            })
+        );
+        let kept = of(serde_json::json!({"image": "https://cdn.example/a.jpg"}));
+        assert_eq!(
+            kept.map(|h| h.image).as_deref(),
+            Some("https://cdn.example/a.jpg")
+        );
+        assert_eq!(of(serde_json::json!({"title": 3, "text": ""})), None);
+        assert_eq!(of(serde_json::json!("just text")), None);
+        assert_eq!(hero(&serde_json::Value::Null, &urls), None);
+    }
 
     #[test]
     fn favicon_defaults_keeps_urls_and_can_be_switched_off() {

@@ -121,6 +121,8 @@ pub struct JobView {
     pub remote_statement: String,
     /// One line for listings.
     pub location_label: String,
+    /// The parts `location_label` joins with " · ", for rows that show each on its own.
+    pub location_parts: Vec<String>,
     /// Whether `location_label` already names the workplace (`… · Remote`), so a listing
     /// row need not show it again.
     pub workplace_in_location: bool,
@@ -292,6 +294,7 @@ pub(crate) fn job_with_summary(
         ),
         team: p.team.clone().unwrap_or_default(),
         location_label,
+        location_parts,
         locations,
         workplace: p.workplace.id(),
         workplace_label,

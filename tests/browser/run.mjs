@@ -4,8 +4,9 @@
 // With #LANG, only the pages of that language's folder (DIR/LANG/) are checked, by the checks that
 // do not depend on the interface's English words (html-validate, axe, filters without JavaScript):
 // axe on every page type (light, dark), html-validate on every HTML file, listing structure, filters and
-// search with and without JavaScript, keyboard access, posting-page features, layout at 320 px and
-// screenshots (to $BROWSER_SCREENSHOTS, default <repo>/target/browser-screenshots/).
+// search with and without JavaScript, keyboard access, posting-page features, layout at 320 px, the
+// default theme's measured design (header height, Apply and pay on a phone's first screen, meta lines,
+// department pages, footnotes) and screenshots (to $BROWSER_SCREENSHOTS, default <repo>/target/browser-screenshots/).
 // With --overlay=URL (a page of a running `careers serve` whose last build failed), the error overlay is
 // checked too (axe in light and dark mode, the theme's styles kept out).
 // Exits non-zero on any failure, including a missing Chromium ($CHROMIUM, default /usr/bin/chromium).
@@ -26,6 +27,7 @@ import { noJsTests } from './checks/no-js.mjs';
 import { keyboardTests } from './checks/keyboard.mjs';
 import { postingTests, closedPostingTests } from './checks/posting.mjs';
 import { layoutTests } from './checks/layout.mjs';
+import { designTests, headerTests } from './checks/design.mjs';
 import { overlayTests } from './checks/overlay.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,6 +83,7 @@ for (const site of sites) {
     htmlValidateTests(site);
     axeTests(ctx, site);
     noJsTests(ctx, site);
+    if (site.name !== 'minimal-theme') headerTests(ctx, site);
     if (site.language) return;
     listingTests(ctx, site);
     filterTests(ctx, site);
@@ -90,5 +93,7 @@ for (const site of sites) {
     }
     if (site.types['closed posting']) closedPostingTests(ctx, site, site.types['closed posting']);
     layoutTests(ctx, site);
+    // The measured design of the default theme (the minimal theme has its own header and rows).
+    if (site.name !== 'minimal-theme') designTests(ctx, site);
   });
 }
