@@ -66,8 +66,15 @@ pub fn check(ctx: &Ctx, list: &[&'static Law], out: &mut Vec<Diagnostic>) {
     disclosures(ctx, list, out);
     let body = ctx.posting.body.as_str();
     let history = asking(list, &[Need::NoPayHistory]);
+    let canada = asking(list, &[Need::NoCanadianExperience]);
+    // Lower-cased once, for both lists of phrases.
+    let lower = if history.is_empty() && canada.is_empty() {
+        String::new()
+    } else {
+        body.to_lowercase()
+    };
     if !history.is_empty()
-        && let Some((at, phrase)) = find_phrase(body, PAY_HISTORY)
+        && let Some((at, phrase)) = find_phrase(body, &lower, PAY_HISTORY)
     {
         out.push(ctx.doc.warn(
             body_spot(ctx.doc, body, at, phrase.chars().count()),
@@ -83,9 +90,8 @@ pub fn check(ctx: &Ctx, list: &[&'static Law], out: &mut Vec<Diagnostic>) {
             &format!("remove the question; you may ask what pay applicants expect, after giving your own range; {}", sources(&history)),
         ));
     }
-    let canada = asking(list, &[Need::NoCanadianExperience]);
     if !canada.is_empty()
-        && let Some((at, phrase)) = find_phrase(body, CANADIAN_EXPERIENCE)
+        && let Some((at, phrase)) = find_phrase(body, &lower, CANADIAN_EXPERIENCE)
     {
         out.push(ctx.doc.warn(
             body_spot(ctx.doc, body, at, phrase.chars().count()),
@@ -211,10 +217,13 @@ fn has_gender_marker(title: &str) -> bool {
     })
 }
 
-/// The first of `phrases` in `text`, ignoring case: its byte offset and the words as
-/// written there.
-fn find_phrase<'t>(text: &'t str, phrases: &[&'static str]) -> Option<(usize, &'t str)> {
-    let lower = text.to_lowercase();
+/// The first of `phrases` in `text` (whose lower case is `lower`), ignoring case: its byte
+/// offset and the words as written there.
+fn find_phrase<'t>(
+    text: &'t str,
+    lower: &str,
+    phrases: &[&'static str],
+) -> Option<(usize, &'t str)> {
     // Lower-casing keeps offsets only while it keeps lengths; otherwise point at the start.
     let same_offsets = lower.len() == text.len();
     let (at, phrase) = phrases
@@ -257,10 +266,11 @@ mod tests {
     #[test]
     fn finds_the_first_phrase_ignoring_case() {
         let text = "Send your CV. Please state your Current Salary and salary history.";
-        assert_eq!(find_phrase(text, PAY_HISTORY), Some((32, "Current Salary")));
         assert_eq!(
-            find_phrase("Tell us what you expect to earn.", PAY_HISTORY),
-            None
+            find_phrase(text, &text.to_lowercase(), PAY_HISTORY),
+            Some((32, "Current Salary"))
         );
+        let plain = "Tell us what you expect to earn.";
+        assert_eq!(find_phrase(plain, &plain.to_lowercase(), PAY_HISTORY), None);
     }
 }

@@ -16,46 +16,67 @@ pub(crate) fn of_posting(posting: &Posting) -> Vec<&'static Law> {
             None => named.extend(by_id(entry).map(|l| l.id)),
         }
     }
+    let places: Vec<Place> = posting.locations.iter().map(Place::of).collect();
     LAWS.iter()
         .filter(|law| {
-            posting.locations.iter().any(|loc| at_location(law, loc))
+            places.iter().any(|place| at_location(law, place))
                 || (law.remote && remote.iter().any(|r| covers(law, r)))
                 || named.contains(&law.id)
         })
         .collect()
 }
 
-/// Whether a job based at `loc` falls under `law`.
-fn at_location(law: &Law, loc: &Location) -> bool {
-    let country = loc.country.as_str();
+/// A location as the laws look at it: its country, city, and its state or province read
+/// once (a name is looked up once, not against every law).
+struct Place<'a> {
+    /// ISO country code.
+    country: &'a str,
+    /// The city as written, trimmed.
+    city: &'a str,
+    /// The region as written, trimmed.
+    region: &'a str,
+    /// The subdivision code a written name stands for ("Maryland" → "MD"), if it is one.
+    named: Option<&'static str>,
+}
+
+impl<'a> Place<'a> {
+    /// Reads one location.
+    fn of(loc: &'a Location) -> Self {
+        let region = loc.region.trim();
+        let country = loc.country.as_str();
+        // A bare two-letter code is read as a country, so only names are looked up.
+        let named = (region.chars().count() > 3)
+            .then(|| regions::parse(region))
+            .flatten()
+            .filter(|r| r.kind == RegionKind::Subdivision)
+            .and_then(|r| r.code.strip_prefix(country)?.strip_prefix('-'));
+        Place {
+            country,
+            city: loc.city.trim(),
+            region,
+            named,
+        }
+    }
+
+    /// Whether its region is the state or province `code` ("MD", written so or as a name).
+    fn in_region(&self, code: &str) -> bool {
+        self.region.eq_ignore_ascii_case(code) || self.named == Some(code)
+    }
+}
+
+/// Whether a job based at `place` falls under `law`.
+fn at_location(law: &Law, place: &Place) -> bool {
+    let country = place.country;
     match law.area {
         Area::Country(c) => country == c,
-        Area::Region(c, code) => country == c && region_is(&loc.region, c, code),
+        Area::Region(c, code) => country == c && place.in_region(code),
         Area::City(c, state, names) => {
-            let in_state = loc.region.trim().is_empty() || region_is(&loc.region, c, state);
-            let city = loc.city.trim();
+            let in_state = place.region.is_empty() || place.in_region(state);
+            let city = place.city;
             country == c && in_state && names.iter().any(|n| n.eq_ignore_ascii_case(city))
         }
         Area::EuMember => eu_without_own_law(country),
     }
-}
-
-/// Whether a location's `region` ("MD", "Maryland") is the state or province `code` of
-/// `country`.
-fn region_is(written: &str, country: &str, code: &str) -> bool {
-    let written = written.trim();
-    if written.eq_ignore_ascii_case(code) {
-        return true;
-    }
-    // A bare two-letter code is read as a country, so names are looked up on their own.
-    written.chars().count() > 3
-        && regions::parse(written).is_some_and(|r| {
-            r.kind == RegionKind::Subdivision
-                && r.code
-                    .strip_prefix(country)
-                    .and_then(|s| s.strip_prefix('-'))
-                    == Some(code)
-        })
 }
 
 /// Whether a remote hire living in `region` makes a job fall under `law`.
