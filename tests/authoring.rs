@@ -6,36 +6,10 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{assert_snapshot, careers, copy_dir, fixture, repo, stderr};
+use common::{assert_snapshot, careers, check_codes, copy_dir, fixture, repo, stderr};
 
 fn s(path: &Path) -> &str {
     path.to_str().expect("temp paths are UTF-8")
-}
-
-/// (file name, code) of every diagnostic `check --format json` gives, in output order.
-fn check_codes(site: &Path, today: &str) -> (i32, Vec<(String, String)>) {
-    let out = careers(&[
-        "check",
-        "--format",
-        "json",
-        "--today",
-        today,
-        "--site",
-        s(site),
-    ]);
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
-    let list = doc["diagnostics"].as_array().expect("diagnostics").iter();
-    let codes = list
-        .map(|d| {
-            let file = d["file"].as_str().unwrap_or_default();
-            let name = file.rsplit('/').next().unwrap_or_default();
-            (
-                name.to_string(),
-                d["code"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
-    (out.status.code().unwrap_or(-1), codes)
 }
 
 /// The example site copied into `dir`, with the intern posting copied as the README says.

@@ -8,7 +8,7 @@ use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{assert_snapshot, careers, copy_dir, fixture, stderr};
+use common::{assert_snapshot, careers, check_codes, copy_dir, fixture, stderr};
 
 fn s(path: &Path) -> &str {
     path.to_str().expect("temp paths are UTF-8")
@@ -206,33 +206,7 @@ fn note_lines(text: &str) -> String {
 #[test]
 fn what_the_laws_ask_beyond_a_range() {
     let site = fixture("job-ad-checks");
-    let out = careers(&[
-        "check",
-        "--format",
-        "json",
-        "--today",
-        "2026-11-25",
-        "--site",
-        s(&site),
-    ]);
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
-    let found: Vec<(String, String)> = doc["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            let file = d["file"].as_str().unwrap_or_default();
-            let name = file
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches(".md");
-            (
-                name.to_string(),
-                d["code"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let (_, found) = check_codes(&site, "2026-11-25");
     let pairs: Vec<(&str, &str)> = found
         .iter()
         .map(|(f, c)| (f.as_str(), c.as_str()))
@@ -240,19 +214,19 @@ fn what_the_laws_ask_beyond_a_range() {
     assert_eq!(
         pairs,
         [
-            ("berlin-pay-history", "pay-history-question"),
-            ("berlin-title-one-gender", "title-not-gender-neutral"),
-            ("buffalo-no-description", "description-missing"),
-            ("buffalo-no-description", "body-too-short"),
-            ("burlington-tipped", "pay-range-missing"),
-            ("denver-commission-only", "pay-range-missing"),
+            ("berlin-pay-history.md", "pay-history-question"),
+            ("berlin-title-one-gender.md", "title-not-gender-neutral"),
+            ("buffalo-no-description.md", "description-missing"),
+            ("buffalo-no-description.md", "body-too-short"),
+            ("burlington-tipped.md", "pay-range-missing"),
+            ("denver-commission-only.md", "pay-range-missing"),
             (
-                "toronto-canadian-experience",
+                "toronto-canadian-experience.md",
                 "canadian-experience-required"
             ),
-            ("toronto-hourly-too-wide", "pay-range-too-wide"),
-            ("toronto-top-200000-spread-60000", "pay-range-too-wide"),
-            ("toronto-vacancy-unstated", "existing-vacancy-unstated"),
+            ("toronto-hourly-too-wide.md", "pay-range-too-wide"),
+            ("toronto-top-200000-spread-60000.md", "pay-range-too-wide"),
+            ("toronto-vacancy-unstated.md", "existing-vacancy-unstated"),
         ]
     );
     let human = careers(&["check", "--today", "2026-11-25", "--site", s(&site)]);

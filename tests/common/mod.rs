@@ -94,3 +94,29 @@ pub fn assert_snapshot(name: &str, actual: &str) {
     });
     assert_eq!(actual, expected, "output differs from snapshot {name}");
 }
+
+/// (file name, code) of every diagnostic `check --format json` gives, in output order.
+pub fn check_codes(site: &Path, today: &str) -> (i32, Vec<(String, String)>) {
+    let out = careers(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        today,
+        "--site",
+        site.to_str().expect("utf-8 path"),
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
+    let list = doc["diagnostics"].as_array().expect("diagnostics").iter();
+    let codes = list
+        .map(|d| {
+            let file = d["file"].as_str().unwrap_or_default();
+            let name = file.rsplit('/').next().unwrap_or_default();
+            (
+                name.to_string(),
+                d["code"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    (out.status.code().unwrap_or(-1), codes)
+}
