@@ -2,6 +2,7 @@
 //! checks keys against, and that `careers schema` and the browser editor's forms are made from.
 //! The keys of postings are here, those of pages, site.yaml and faq.yaml in [`files`].
 
+/// The keys of pages, site.yaml and faq.yaml.
 mod files;
 pub(crate) use files::{COMPANY, EMPLOYER, FAQ, FAQ_GROUP, FEEDS, PAGE, SITE, TRANSLATION};
 
@@ -89,38 +90,47 @@ pub(crate) fn names(keys: &[Key]) -> Vec<&'static str> {
     keys.iter().map(|k| k.name).collect()
 }
 
+/// The names `workplace` takes.
 fn workplaces() -> Vec<&'static str> {
     Workplace::NAMES.to_vec()
 }
 
+/// The names `employment_type` takes.
 fn employment_types() -> Vec<&'static str> {
     EmploymentType::ALL.iter().map(|t| t.id()).collect()
 }
 
+/// The names a salary's `period` takes.
 fn periods() -> Vec<&'static str> {
     PayPeriod::NAMES.to_vec()
 }
 
+/// The names `seniority` takes.
 fn seniorities() -> Vec<&'static str> {
     Seniority::ALL.iter().map(|s| s.id()).collect()
 }
 
+/// The names `education` takes.
 fn educations() -> Vec<&'static str> {
     Education::ALL.iter().map(|e| e.id()).collect()
 }
 
+/// The levels a required language may have.
 fn levels() -> Vec<&'static str> {
     crate::content::posting::LANGUAGE_LEVELS.to_vec()
 }
 
+/// The one word `start_date` takes besides a date.
 fn asap() -> Vec<&'static str> {
     vec!["asap"]
 }
 
+/// The values `untranslated_postings` takes.
 pub(super) fn untranslated() -> Vec<&'static str> {
     vec!["show", "hide"]
 }
 
+/// Every lint code, for `lint: {allow: [...]}`.
 fn lint_codes() -> Vec<&'static str> {
     crate::lint::CODES.to_vec()
 }
@@ -130,6 +140,7 @@ pub(crate) const APPLY: &[Key] = &[
     key("url", Kind::Url, "The page or form where people apply."),
     key("email", Kind::Email, "The address applications go to."),
 ];
+/// `apply`: an email, a URL, or a group with one of them.
 pub(super) const APPLY_KIND: Kind = Kind::AnyOf(&[Kind::Group(APPLY), Kind::Url, Kind::Email]);
 
 /// `lint: {allow: [...]}`, in site.yaml and postings.

@@ -5,7 +5,9 @@ use jiff::civil::Date;
 
 use crate::content::model::Posting;
 
+/// Which laws cover a posting by place.
 mod places;
+/// The laws themselves.
 mod table;
 
 pub(crate) use places::of_posting;
@@ -103,6 +105,7 @@ pub(crate) struct Source {
     pub(crate) url: &'static str,
 }
 
+/// When a law applies and what it asks.
 impl Law {
     /// The first day a posting can be held to it: enforcement where that comes later.
     pub(crate) fn from(&self) -> Date {

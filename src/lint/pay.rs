@@ -24,7 +24,9 @@ pub enum Policy {
     Only(BTreeSet<&'static str>),
 }
 
+/// The keys `pay_transparency` may have.
 const KEYS: &[&str] = &["jurisdictions", "enforce"];
+/// How to write `pay_transparency`, for the hints of its errors.
 const EXAMPLE: &str = "write it like `pay_transparency: {jurisdictions: [US-CO, US-NYC, EU]}` or `pay_transparency: {jurisdictions: auto}`";
 
 /// Reads `pay_transparency` (`jurisdictions` or its synonym `enforce`); mistakes are errors.
@@ -97,6 +99,7 @@ pub fn policy(config: &SiteConfig, doc: &Doc) -> (Policy, Vec<Diagnostic>) {
     (policy, errors)
 }
 
+/// The error for a jurisdiction code careers does not know, with the closest known one.
 fn unknown_code(doc: &Doc, code: &str, spot: super::Spot) -> Diagnostic {
     let known: Vec<&str> = laws::LAWS.iter().map(|l| l.id).collect();
     // did_you_mean compares in lower case.
